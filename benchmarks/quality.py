@@ -1,0 +1,67 @@
+"""Quality on the development set: cleaner on the scraped-text views of AEB, scored with its metric.
+
+    python benchmarks/quality.py                       # all views, all profiles
+    python benchmarks/quality.py --bench ../shared/bench --views recall ptags --profiles default
+
+Reads ``<bench>/aeb/views.jsonl`` and scores with ``<bench>/score.py`` (the reference scorer).
+Prints a markdown table: identity (the view passed through unchanged) and each profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import cleaner
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+VIEWS = ("recall", "ptags", "fulltext")
+
+
+def load_scorer(bench: Path):
+    spec = importlib.util.spec_from_file_location("aeb_score", bench / "score.py")
+    if spec is None or spec.loader is None:
+        sys.exit(f"error: no scorer at {bench / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder with score.py and aeb/views.jsonl")
+    parser.add_argument("--views", nargs="+", default=list(VIEWS), choices=VIEWS)
+    parser.add_argument("--profiles", nargs="+", default=list(cleaner.PROFILES), choices=cleaner.PROFILES)
+    parser.add_argument("--dump", type=Path, help="write {profile: {view: {id: text}}} here for inspection")
+    args = parser.parse_args(argv)
+
+    views_path = args.bench / "aeb" / "views.jsonl"
+    if not views_path.is_file():
+        sys.exit(f"error: no development set at {views_path} (pass --bench)")
+    score = load_scorer(args.bench)
+    records = [json.loads(line) for line in views_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    golds = [record["gold"] for record in records]
+    dump: dict = {}
+    print("| view | system | F1 | precision | recall |")
+    print("|---|---|---:|---:|---:|")
+    for view in args.views:
+        texts = [record["views"][view] for record in records]
+        rows = [("identity (floor)", texts)]
+        for profile in args.profiles:
+            worker = cleaner.Cleaner(cleaner.CleanerConfig(profile=profile))
+            outputs = [worker.clean(text) for text in texts]
+            rows.append((f"cleaner {profile}", outputs))
+            dump.setdefault(profile, {})[view] = {r["id"]: o for r, o in zip(records, outputs)}
+        for name, outputs in rows:
+            result = score.evaluate(golds, outputs)
+            print(f"| {view} | {name} | {result['f1']:.3f} | {result['precision']:.3f} | {result['recall']:.3f} |")
+    if args.dump:
+        args.dump.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

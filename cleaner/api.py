@@ -1,0 +1,24 @@
+"""Module-level helpers: each wraps a :class:`~cleaner.pipeline.Cleaner` built once per config."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import CleanerConfig
+from .model import CleanedText
+from .pipeline import Cleaner
+
+
+@lru_cache(maxsize=8)
+def _cleaner(config: CleanerConfig | None) -> Cleaner:
+    return Cleaner(config)
+
+
+def clean(text: str, config: CleanerConfig | None = None) -> str:
+    """``text`` with its boilerplate lines removed (see :func:`clean_and_explain`)."""
+    return _cleaner(config).clean_and_explain(text).text
+
+
+def clean_and_explain(text: str, config: CleanerConfig | None = None) -> CleanedText:
+    """The cleaned text and every removal: its span in ``text``, the removed text and the evidence."""
+    return _cleaner(config).clean_and_explain(text)

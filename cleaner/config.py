@@ -1,0 +1,68 @@
+"""Configuration: one frozen object, changed with :meth:`CleanerConfig.replace`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+#: Profiles, from the most careful to the most thorough.
+#: ``conservative``: rule hits, and short lines wedged between them; nothing judged by shape alone.
+#: ``default``: adds the heuristics (main-region detection, tail blocks, label-shaped lines at the edges).
+PROFILES = ("conservative", "default")
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """Every option of a :class:`~cleaner.Cleaner`.
+
+    profile: ``"default"`` or ``"conservative"`` (see :data:`PROFILES`).
+    languages: ISO 639-1 codes of the documents (e.g. ``("en",)``); empty means detect per
+        document from stopword coverage and use the rule packs of all languages.
+    rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
+    builtin_rules: load the built-in packs (turn off to run only your own).
+    disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
+        (``"copyright"``) that must not remove anything; also heuristic names (``"main-region"``).
+    engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.
+    time_limit: seconds one document may take (checked between stages; HTML extraction runs
+        under it too); ``None`` for no limit.
+    """
+
+    profile: str = "default"
+    languages: tuple[str, ...] = ()
+    rule_packs: tuple[str | Path, ...] = ()
+    builtin_rules: bool = True
+    disable: frozenset[str] = field(default_factory=frozenset)
+    engine: str | None = None
+    time_limit: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise ConfigError(f"unknown profile {self.profile!r}; use one of {', '.join(PROFILES)}")
+        for name in ("languages", "rule_packs"):
+            value = getattr(self, name)
+            if isinstance(value, (str, Path)):
+                object.__setattr__(self, name, (value,))
+            else:
+                object.__setattr__(self, name, tuple(value))
+        disable = self.disable
+        object.__setattr__(self, "disable", frozenset([disable] if isinstance(disable, str) else disable))
+        if self.engine not in (None, "hyperscan", "re"):
+            raise ConfigError(f"unknown engine {self.engine!r}; use 'hyperscan' or 're'")
+        if self.time_limit is not None and not self.time_limit > 0:
+            raise ConfigError(f"time_limit must be a positive number of seconds, not {self.time_limit!r}")
+
+    def replace(self, **changes: Any) -> CleanerConfig:
+        """A copy with ``changes`` applied."""
+        return replace(self, **changes)
+
+    def disables(self, *names: str) -> bool:
+        """Whether any of ``names`` (rule id, category, heuristic) is switched off, prefixes included."""
+        for name in names:
+            parts = name.split(".")
+            for cut in range(1, len(parts) + 1):
+                if ".".join(parts[:cut]) in self.disable:
+                    return True
+        return False

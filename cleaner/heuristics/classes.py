@@ -1,0 +1,50 @@
+"""Context-free classes of lines, in the manner of jusText, from :mod:`features`.
+
+``good``: a long, stopword-rich line (article prose); ``near``: prose-like but short or a little
+thin; ``short``: too short to judge alone; ``bad``: shaped like boilerplate (a title-cased
+label or teaser headline, a low-stopword line, a bare URL).
+
+Thresholds were calibrated on the development set (AEB views) by a grid over the values that
+jusText and trafilatura use; see ``benchmarks/quality.py``.
+"""
+
+from __future__ import annotations
+
+from .features import LineFeatures
+
+#: chars; below this a line is ``short`` (jusText LENGTH_LOW 70, trafilatura 50).
+SHORT_MAX_CHARS = 50
+#: chars; at or above this a stopword-rich line is ``good`` (jusText 200, trafilatura 150).
+GOOD_MIN_CHARS = 150
+#: stopword share; below this a line of SHORT_MAX_CHARS or more is ``bad``.
+STOP_SHARE_LOW = 0.20
+#: stopword share; at or above this a long line is ``good``.
+STOP_SHARE_HIGH = 0.25
+#: words; a line with no sentence punctuation and at most this many words, mostly capitalised,
+#: is shaped like a title or a label.
+TITLE_MAX_WORDS = 20
+#: share of capitalised alphabetic words above which an unpunctuated line reads as a title.
+TITLE_MIN_CAPITAL_SHARE = 0.5
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+
+def is_title_shaped(f: LineFeatures) -> bool:
+    """No sentence punctuation, few words, mostly capitalised: a heading, label or teaser title."""
+    return not f.terminal and 0 < f.words <= TITLE_MAX_WORDS and f.capital_share >= TITLE_MIN_CAPITAL_SHARE
+
+
+def classify(f: LineFeatures) -> str:
+    """The context-free class of a line."""
+    if f.words == 0:
+        return BAD
+    stop = f.stop_share
+    if is_title_shaped(f):
+        return BAD
+    if stop is not None and f.chars >= SHORT_MAX_CHARS and stop < STOP_SHARE_LOW:
+        return BAD
+    if f.chars < SHORT_MAX_CHARS:
+        return SHORT
+    if (stop is None or stop >= STOP_SHARE_HIGH) and f.chars >= GOOD_MIN_CHARS:
+        return GOOD
+    return NEAR

@@ -1,0 +1,84 @@
+"""Stopword lists (jusText's, read as data) and document language detection by stopword coverage.
+
+The lists ship with the ``justext`` package. They are read straight from its folder, without
+importing ``justext`` (which would pull in lxml), and only when first needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import cache
+from pathlib import Path
+
+from ..errors import ConfigError, MissingDependencyError
+
+#: ISO 639-1 code -> jusText stoplist name, for the languages detection considers.
+LANGUAGES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian", "lv": "Latvian",
+    "nb": "Norwegian_Bokmal", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
+}  # fmt: skip
+
+#: Characters of the document sampled for language detection (from its longest lines).
+DETECTION_SAMPLE_CHARS = 3000
+#: Minimum share of sampled words that must be stopwords of the winning language; below it the
+#: language is reported as unknown (``None``) and stopword features are not used.
+DETECTION_MIN_COVERAGE = 0.08
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _stoplist_dir() -> Path:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDependencyError("cleaner needs jusText's stoplists: pip install justext")
+    return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """The lower-cased stopwords of ``language`` (an ISO 639-1 code from :data:`LANGUAGES`)."""
+    name = LANGUAGES.get(language)
+    if name is None:
+        raise ConfigError(f"no stoplist for language {language!r}; known: {', '.join(sorted(LANGUAGES))}")
+    text = (_stoplist_dir() / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(word.strip().lower() for word in text.splitlines() if word.strip())
+
+
+@cache
+def _word_languages(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for language in candidates:
+        for word in stopwords(language):
+            index.setdefault(word, []).append(language)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUAGES)) -> str | None:
+    """The candidate language whose stopwords cover most words of the document's longest lines."""
+    sample: list[str] = []
+    size = 0
+    for line in sorted(lines, key=len, reverse=True):
+        sample.append(line)
+        size += len(line)
+        if size >= DETECTION_SAMPLE_CHARS:
+            break
+    words = _WORD_RE.findall(" ".join(sample).lower())
+    if not words:
+        return None
+    index = _word_languages(candidates)
+    counts: dict[str, int] = {}
+    for word in words:
+        for language in index.get(word, ()):
+            counts[language] = counts.get(language, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    if counts[best] < DETECTION_MIN_COVERAGE * len(words):
+        return None
+    return best

@@ -1,0 +1,80 @@
+"""Build the cleaned text and its removal trail from line decisions; replay a trail.
+
+Whitespace policy (the only change ever made to kept text): a removed line takes its line
+break with it, and so do the blank lines that follow it up to the next kept line, so the blank
+gap *above* a removed block is what separates the kept text around it. A block that runs to the
+end of the text also takes the blank lines above it, so the output ends right after the last
+kept line's line break. A trim removes the end of one line (from the space before the matched
+phrase to the end of the line), never its line break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .decide import Decisions
+from .errors import InputError
+from .model import Removal
+from .segment import Lines
+
+
+def removals_for(lines: Lines, decisions: Decisions) -> list[Removal]:
+    """The removals, sorted by position, that carry out ``decisions`` on ``lines``."""
+    texts, starts, source = lines.texts, lines.starts, lines.source
+    count = len(texts)
+    kept = [bool(text.strip()) and i not in decisions.drop for i, text in enumerate(texts)]
+    removals: list[Removal] = []
+    index = 0
+    while index < count:
+        if index not in decisions.drop:
+            index += 1
+            continue
+        block = []  # dropped line indexes of one block, blank lines allowed between them
+        cursor = index
+        while cursor < count and not kept[cursor]:
+            if cursor in decisions.drop:
+                block.append(cursor)
+            cursor += 1
+        block_end = starts[cursor] if cursor < count else len(source)
+        block_start = starts[block[0]]
+        if cursor >= count:  # runs to the end: take the blank lines above too
+            previous = block[0] - 1
+            while previous >= 0 and not kept[previous]:
+                previous -= 1
+            block_start = lines.end(previous) + 1 if previous >= 0 else 0
+            block_start = min(block_start, starts[block[0]])
+        for position, line in enumerate(block):
+            start = block_start if position == 0 else starts[line]
+            end = starts[block[position + 1]] if position + 1 < len(block) else block_end
+            removals.append(Removal(start, end, source[start:end], decisions.drop[line]))
+        index = cursor
+    for line, (cut, evidence) in decisions.trim.items():
+        if line in decisions.drop:
+            continue
+        text = texts[line]
+        stop = len(text) - 1 if text.endswith("\r") else len(text)
+        if cut < stop:
+            start, end = starts[line] + cut, starts[line] + stop
+            removals.append(Removal(start, end, source[start:end], evidence))
+    removals.sort(key=lambda r: r.start)
+    return removals
+
+
+def apply_removals(text: str, removals: Iterable[Removal]) -> str:
+    """Replay a removal trail on ``text``: the same result that produced the trail.
+
+    Raises :class:`~cleaner.errors.InputError` if a removal does not fit ``text`` (wrong
+    document, or overlapping removals).
+    """
+    pieces = []
+    position = 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        if removal.start < position or text[removal.start : removal.end] != removal.text:
+            raise InputError(
+                f"removal at {removal.start}:{removal.end} does not match this text "
+                "(was the trail made from another input, or edited?)"
+            )
+        pieces.append(text[position : removal.start])
+        position = removal.end
+    pieces.append(text[position:])
+    return "".join(pieces)
