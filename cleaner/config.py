@@ -9,8 +9,10 @@ from typing import Any
 from .errors import ConfigError
 
 #: Profiles, from the most careful to the most thorough.
-#: ``conservative``: rule hits, and short lines wedged between them; nothing judged by shape alone.
-#: ``default``: adds the heuristics (main-region detection, tail blocks, label-shaped lines at the edges).
+#: ``conservative``: rule hits, short lines wedged between them, and only the lines the line model
+#: is very sure of.
+#: ``default``: also removes lines that the line model scores as boilerplate (main-text detection,
+#: tail blocks, label-shaped lines at the edges), at a threshold calibrated for F1.
 PROFILES = ("conservative", "default")
 
 
@@ -25,6 +27,8 @@ class CleanerConfig:
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
         (``"copyright"``) that must not remove anything; also heuristic names (``"main-region"``).
+    score_threshold: boilerplate score in (0, 1] at or above which the line model removes a
+        line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.
     time_limit: seconds one document may take (checked between stages; HTML extraction runs
         under it too); ``None`` for no limit.
@@ -35,6 +39,7 @@ class CleanerConfig:
     rule_packs: tuple[str | Path, ...] = ()
     builtin_rules: bool = True
     disable: frozenset[str] = field(default_factory=frozenset)
+    score_threshold: float | None = None
     engine: str | None = None
     time_limit: float | None = None
 
@@ -51,6 +56,8 @@ class CleanerConfig:
         object.__setattr__(self, "disable", frozenset([disable] if isinstance(disable, str) else disable))
         if self.engine not in (None, "hyperscan", "re"):
             raise ConfigError(f"unknown engine {self.engine!r}; use 'hyperscan' or 're'")
+        if self.score_threshold is not None and not 0.0 < self.score_threshold <= 1.0:
+            raise ConfigError(f"score_threshold must be in (0, 1], not {self.score_threshold!r}")
         if self.time_limit is not None and not self.time_limit > 0:
             raise ConfigError(f"time_limit must be a positive number of seconds, not {self.time_limit!r}")
 

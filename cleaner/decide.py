@@ -1,10 +1,13 @@
-"""Turn rule matches and line classes into removal decisions, with context.
+"""Turn rule matches and line measurements into removal decisions, with context.
 
-Pass 1 (rules): a decisive rule match (weight 1) removes its line, or trims its tail.
-Pass 2 (heuristics, default profile): the main text is the contiguous run of lines with the
-greatest prose mass (a maximum-sum segment over per-line values); lines outside it that do not
-read as prose go, as do label-shaped lines that a weak rule also flags.
-Pass 3 (context, every profile): a short line wedged between two removed lines goes too.
+1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail.
+2. Context: the main text is located (see :mod:`heuristics.context`); a label that ends the
+   article (comments, related, copyright heading after enough prose) marks the tail.
+3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
+   the line model (:mod:`heuristics.scoring`); at or above the profile's threshold it goes.
+   The document's own headline (the longest unpunctuated line of 3 to 25 words among the
+   three just above the main text, or its first line) is never scored away.
+4. Wedged lines: a short line between two removed lines goes too.
 
 Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed without one.
 """
@@ -14,21 +17,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
-from .heuristics.classes import BAD, GOOD, NEAR, SHORT, is_title_shaped
+from .heuristics.classes import GOOD, NEAR
+from .heuristics.context import DocumentContext, document_context
 from .heuristics.features import LineFeatures
+from .heuristics.scoring import line_model, line_vector
 from .model import Evidence
 from .rules.matcher import RuleMatch
 
+#: Boilerplate score (probability) at or above which the line model removes a line, per profile.
+#: Calibrated on the development set with benchmarks/quality.py: ``default`` maximises F1 over
+#: the recall and ptags views together; ``conservative`` keeps removals above 95% precision.
+SCORE_THRESHOLDS = {"default": 0.5, "conservative": 0.9}
 #: words; the longest line that context alone (wedged between removed lines) may remove.
 WEDGED_MAX_WORDS = 12
-#: value per word of a ``near`` line in the main-region sum, relative to a ``good`` line's 1.
-NEAR_WORD_VALUE = 0.5
-#: fixed cost of a ``short`` line in the main-region sum, in words.
-SHORT_LINE_COST = 2.0
-#: fixed cost of a ``bad`` line in the main-region sum, in words, on top of its word count.
-BAD_LINE_COST = 3.0
 #: non-blank lines; the document's own headline may sit this far above the main text and stay.
 HEADLINE_MAX_GAP = 2
+#: words; the document's headline (no sentence punctuation) has between these many words.
+HEADLINE_WORDS = (3, 25)
+#: categories whose label lines end the article: what follows them is their section.
+TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
+#: words of prose (good and near lines) that must precede a terminator for it to end the article.
+TAIL_MIN_PROSE_BEFORE = 100
 
 
 @dataclass
@@ -39,19 +48,46 @@ class Decisions:
     trim: dict[int, tuple[int, Evidence]] = field(default_factory=dict)
 
 
+@dataclass
+class Analysis:
+    """Everything the heuristics know about one document's non-blank lines (by position)."""
+
+    lines: list[int]  # line index of each position
+    texts: list[str]  # stripped text
+    features: list[LineFeatures]
+    classes: list[str]
+    removed: list[bool]  # removed by a decisive rule
+    weak: list[bool]  # flagged by a weak rule
+    context: DocumentContext
+    terminator: int  # position of the label that ends the article, or -1
+    headline: int  # position of the document's own headline, or -1
+
+    def vector(self, position: int) -> dict[str, float]:
+        return line_vector(
+            position, self.texts, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+        )
+
+    def candidate(self, position: int) -> bool:
+        """Whether the line model may judge this line.
+
+        Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) is
+        exempt, unless it follows the label that ends the article (a comment section, a
+        related-stories block) or repeats another line of the document.
+        """
+        cls = self.classes[position]
+        prose = cls == GOOD or (cls == NEAR and self.features[position].terminal)
+        if not prose or not self.context.inside(position):
+            return True
+        return 0 <= self.terminator < position or self.context.repeated[position]
+
+
 def rule_evidence(match: RuleMatch) -> Evidence:
     rule = match.rule
     return Evidence("rule", rule.id, rule.category, rule.weight, rule.reason)
 
 
-def decide(
-    nonblank: list[int],
-    features: dict[int, LineFeatures],
-    classes: dict[int, str],
-    matches: list[RuleMatch],
-    config: CleanerConfig,
-) -> Decisions:
-    """Decide which of the ``nonblank`` line indexes to drop or trim."""
+def apply_rules(matches: list[RuleMatch], config: CleanerConfig) -> tuple[Decisions, dict[int, RuleMatch]]:
+    """Decisions of the decisive rules, and the weak matches by line."""
     out = Decisions()
     weak: dict[int, RuleMatch] = {}
     for match in matches:
@@ -67,85 +103,83 @@ def decide(
             old = out.trim.get(match.line)
             if old is None or match.trim_from < old[0]:
                 out.trim[match.line] = (match.trim_from, rule_evidence(match))
+    return out, weak
 
-    if config.profile == "default" and nonblank:
-        _main_region(nonblank, features, classes, weak, out, config)
+
+def analyse(
+    lines: list[int],
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    matches: list[RuleMatch],
+    rule_decisions: Decisions,
+    weak: dict[int, RuleMatch],
+) -> Analysis:
+    removed = [index in rule_decisions.drop for index in lines]
+    context = document_context(texts, features, classes, removed)
+    position_of = {index: position for position, index in enumerate(lines)}
+    terminator = -1
+    for match in matches:
+        rule = match.rule
+        position = position_of[match.line]
+        if (
+            rule.category in TERMINATOR_CATEGORIES
+            and removed[position]
+            and (rule.mode == "line" or rule.category == "copyright")
+            and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
+        ):
+            terminator = position
+            break
+    headline = -1
+    if context.first >= 0:
+        lowest, highest = HEADLINE_WORDS
+        best = 0
+        for position in range(max(0, context.first - HEADLINE_MAX_GAP - 1), context.first + 1):
+            f = features[position]
+            if not f.terminal and lowest <= f.words <= highest and not removed[position] and f.words > best:
+                headline, best = position, f.words
+    return Analysis(
+        lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, headline
+    )
+
+
+def decide(
+    lines: list[int],
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    matches: list[RuleMatch],
+    config: CleanerConfig,
+) -> Decisions:
+    """Decide which lines (``lines`` are the indexes of the non-blank ones) to drop or trim."""
+    out, weak = apply_rules(matches, config)
+    if not lines:
+        return out
+    analysis = analyse(lines, texts, features, classes, matches, out, weak)
+    if not config.disables("line-score"):
+        threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
+        model = line_model()
+        for position, index in enumerate(lines):
+            if index in out.drop or position == analysis.headline or not analysis.candidate(position):
+                continue
+            vector = analysis.vector(position)
+            score = model.score(vector)
+            if score >= threshold:
+                reasons = ", ".join(model.top_reasons(vector)) or "low prose signals"
+                category = weak[index].rule.category if index in weak else "low-content"
+                out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reasons)
+                out.trim.pop(index, None)
     if not config.disables("wedged"):
-        _wedged(nonblank, features, classes, out)
+        _wedged(lines, features, classes, out)
     return out
 
 
-def _main_region(
-    nonblank: list[int],
-    features: dict[int, LineFeatures],
-    classes: dict[int, str],
-    weak: dict[int, RuleMatch],
-    out: Decisions,
-    config: CleanerConfig,
-) -> None:
-    values = []
-    for index in nonblank:
-        cls = classes[index]
-        words = features[index].words
-        if index in out.drop:
-            values.append(-BAD_LINE_COST - words)
-        elif cls == GOOD:
-            values.append(float(words))
-        elif cls == NEAR:
-            values.append(NEAR_WORD_VALUE * words)
-        elif cls == SHORT:
-            values.append(-SHORT_LINE_COST)
-        else:
-            values.append(-BAD_LINE_COST - words)
-    first, last = _max_segment(values)
-    if first < 0:
-        return
-    headline = None
-    for position in range(max(0, first - HEADLINE_MAX_GAP - 1), first):
-        if is_title_shaped(features[nonblank[position]]):
-            headline = position
-            break
-    use_region = not config.disables("main-region")
-    for position, index in enumerate(nonblank):
-        if index in out.drop:
+def _wedged(lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions) -> None:
+    for position in range(1, len(lines) - 1):
+        index = lines[position]
+        if index in out.drop or features[position].words > WEDGED_MAX_WORDS or classes[position] in (GOOD, NEAR):
             continue
-        cls = classes[index]
-        inside = first <= position <= last
-        if not inside and use_region and cls != GOOD and position != headline:
-            side = "before" if position < first else "after"
-            out.drop[index] = Evidence(
-                "heuristic", "main-region", "low-content", 0.8,
-                f"{cls} line {side} the main text",
-            )  # fmt: skip
-        elif index in weak and cls in (BAD, SHORT) and not config.disables("weak-rule-label"):
-            match = weak[index]
-            out.drop[index] = Evidence(
-                "heuristic", "weak-rule-label", match.rule.category, match.rule.weight,
-                f"label-shaped line that rule {match.rule.id} flags: {match.rule.reason}",
-            )  # fmt: skip
-
-
-def _max_segment(values: list[float]) -> tuple[int, int]:
-    """Bounds of the contiguous run with the greatest positive sum; (-1, -1) if none is positive."""
-    best, best_first, best_last = 0.0, -1, -1
-    total, first = 0.0, 0
-    for position, value in enumerate(values):
-        if total <= 0:
-            total, first = 0.0, position
-        total += value
-        if total > best:
-            best, best_first, best_last = total, first, position
-    return best_first, best_last
-
-
-def _wedged(
-    nonblank: list[int], features: dict[int, LineFeatures], classes: dict[int, str], out: Decisions
-) -> None:
-    for position in range(1, len(nonblank) - 1):
-        index = nonblank[position]
-        if index in out.drop or features[index].words > WEDGED_MAX_WORDS or classes[index] == GOOD:
-            continue
-        above, below = nonblank[position - 1], nonblank[position + 1]
+        above, below = lines[position - 1], lines[position + 1]
         if above in out.drop and below in out.drop:
             out.drop[index] = Evidence(
                 "context", "wedged", out.drop[above].category, 0.7, "short line between two removed lines"

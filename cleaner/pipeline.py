@@ -1,13 +1,14 @@
 """The :class:`Cleaner`: compiles rule packs once, then runs the stages on each document.
 
 Stages: split lines → detect language → match rules → measure and classify lines → decide
-(rules, heuristics, context) → reassemble the text and its removal trail.
+(rules, context, line scores) → reassemble the text and its removal trail.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from .config import CleanerConfig
 from .decide import decide
@@ -17,9 +18,21 @@ from .heuristics.features import LineFeatures, measure
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
-from .segment import split_lines
 from .rules import Rule, builtin_packs, load_rule_pack
-from .rules.matcher import Matcher, apply_modes
+from .rules.matcher import Matcher, RuleMatch
+from .segment import Lines, split_lines
+
+
+class Measured(NamedTuple):
+    """A document after every stage but the decision: what :func:`decide` works from."""
+
+    lines: Lines
+    nonblank: list[int]  # indexes of the non-blank lines
+    texts: list[str]  # their stripped text
+    features: list[LineFeatures]
+    classes: list[str]
+    matches: list[RuleMatch]
+    language: str | None
 
 
 class Cleaner:
@@ -41,10 +54,10 @@ class Cleaner:
         self.rules: list[Rule] = [
             rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
         ]
-        self._rule_languages = [rule.language for rule in self.rules]
         self.matcher = Matcher(self.rules, self.config.engine)
-        unknown = [code for code in self.config.languages if code not in LANGUAGES]
-        self._stop_language = self.config.languages[0] if len(self.config.languages) == 1 and not unknown else None
+        self._user_languages = frozenset(pack.language for pack in packs[len(packs) - len(self.config.rule_packs) :])
+        given = [code for code in self.config.languages if code in LANGUAGES]
+        self._fixed_language = given[0] if len(self.config.languages) == 1 and given else None
 
     def clean(self, text: str) -> str:
         """The text with its boilerplate removed."""
@@ -52,35 +65,48 @@ class Cleaner:
 
     def clean_and_explain(self, text: str) -> CleanedText:
         """The cleaned text and the trail of removals (span, text, evidence) that produced it."""
+        deadline = time.monotonic() + self.config.time_limit if self.config.time_limit else None
+        measured = self.measure(text)
+        if not measured.nonblank:
+            return CleanedText(text="")
+        _check(deadline)
+        decisions = decide(
+            measured.nonblank,
+            measured.texts,
+            measured.features,
+            measured.classes,
+            measured.matches,
+            self.config,
+        )
+        _check(deadline)
+        removals = removals_for(measured.lines, decisions)
+        return CleanedText(apply_removals(text, removals), tuple(removals), measured.language)
+
+    def measure(self, text: str) -> Measured:
+        """Run every stage before the decision (used by :meth:`clean_and_explain` and for calibration)."""
         if not isinstance(text, str):
             raise InputError(
-                f"clean() takes str, not {type(text).__name__}; decode bytes first "
+                f"cleaning takes str, not {type(text).__name__}; decode bytes first "
                 "(e.g. data.decode('utf-8')) or use clean_html() for HTML pages"
             )
-        deadline = time.monotonic() + self.config.time_limit if self.config.time_limit else None
         lines = split_lines(text)
-        texts = lines.texts
-        stripped = [line.strip() for line in texts]
+        stripped = [line.strip() for line in lines.texts]
         nonblank = [i for i, line in enumerate(stripped) if line]
+        texts = [stripped[i] for i in nonblank]
         if not nonblank:
-            return CleanedText(text="" if not text.strip() else text)
-        language = self._stop_language or detect_language([stripped[i] for i in nonblank])
-        lowered = [line.lower() for line in texts]
-        hits = self.matcher.scan(lowered)
-        matches = apply_modes(self.rules, hits, lowered)
+            return Measured(lines, [], [], [], [], [], None)
+        language = self._fixed_language or detect_language(texts)
+        lowered = [line.lower() for line in lines.texts]
+        matches = self.matcher.match(lowered)
         if matches and language is not None:
-            allowed = {"common", language}
-            matches = [m for m in matches if m.rule.language in allowed or not self.config.builtin_rules]
-        _check(deadline)
+            allowed = {"common", language} | self._user_languages
+            matches = [m for m in matches if m.rule.language in allowed]
         stoplist = stopwords(language) if language in LANGUAGES else None
-        features: dict[int, LineFeatures] = {i: measure(stripped[i], stoplist) for i in nonblank}
-        classes = {i: classify(f) for i, f in features.items()}
-        decisions = decide(nonblank, features, classes, matches, self.config)
-        _check(deadline)
-        removals = removals_for(lines, decisions)
-        return CleanedText(apply_removals(text, removals), tuple(removals), language)
+        features = [measure(line, lowered[i].strip(), stoplist) for line, i in zip(texts, nonblank)]
+        classes = [classify(f) for f in features]
+        return Measured(lines, nonblank, texts, features, classes, matches, language)
 
-    def clean_many(self, texts: Iterable[str]) -> Iterable[str]:
+    def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Clean a stream of texts lazily, in order."""
         for text in texts:
             yield self.clean(text)

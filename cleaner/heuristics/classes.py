@@ -20,18 +20,10 @@ GOOD_MIN_CHARS = 150
 STOP_SHARE_LOW = 0.20
 #: stopword share; at or above this a long line is ``good``.
 STOP_SHARE_HIGH = 0.25
-#: words; a line with no sentence punctuation and at most this many words, mostly capitalised,
-#: is shaped like a title or a label.
-TITLE_MAX_WORDS = 20
-#: share of capitalised alphabetic words above which an unpunctuated line reads as a title.
-TITLE_MIN_CAPITAL_SHARE = 0.5
+#: words; a low-stopword line longer than this is a list item or table row, not a label: ``near``.
+LOW_STOP_MAX_WORDS = 15
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
-
-
-def is_title_shaped(f: LineFeatures) -> bool:
-    """No sentence punctuation, few words, mostly capitalised: a heading, label or teaser title."""
-    return not f.terminal and 0 < f.words <= TITLE_MAX_WORDS and f.capital_share >= TITLE_MIN_CAPITAL_SHARE
 
 
 def classify(f: LineFeatures) -> str:
@@ -39,10 +31,10 @@ def classify(f: LineFeatures) -> str:
     if f.words == 0:
         return BAD
     stop = f.stop_share
-    if is_title_shaped(f):
+    if f.title:
         return BAD
     if stop is not None and f.chars >= SHORT_MAX_CHARS and stop < STOP_SHARE_LOW:
-        return BAD
+        return NEAR if f.words > LOW_STOP_MAX_WORDS else BAD
     if f.chars < SHORT_MAX_CHARS:
         return SHORT
     if (stop is None or stop >= STOP_SHARE_HIGH) and f.chars >= GOOD_MIN_CHARS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -25,7 +26,7 @@ LANGUAGES = {
 }  # fmt: skip
 
 #: Characters of the document sampled for language detection (from its longest lines).
-DETECTION_SAMPLE_CHARS = 3000
+DETECTION_SAMPLE_CHARS = 2000
 #: Minimum share of sampled words that must be stopwords of the winning language; below it the
 #: language is reported as unknown (``None``) and stopword features are not used.
 DETECTION_MIN_COVERAGE = 0.08
@@ -73,9 +74,9 @@ def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUA
         return None
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
-    for word in words:
+    for word, seen in Counter(words).items():
         for language in index.get(word, ()):
-            counts[language] = counts.get(language, 0) + 1
+            counts[language] = counts.get(language, 0) + seen
     if not counts:
         return None
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))

@@ -1,17 +1,27 @@
-"""Find every rule pattern in a document in one pass.
+"""Find where rules apply in a document: a fast prefilter over the whole text, then an exact check.
 
-Two engines give identical results: Hyperscan (one automaton for all patterns, the fast path,
-used when the ``hyperscan`` wheel is installed) and Python's ``re`` (the fallback). Both work on
-the lower-cased lines joined with ``\\n``; patterns never match across a line break.
+1. Prefilter: one automaton (Hyperscan, when the ``hyperscan`` wheel is installed) or one
+   regex per rule (Python ``re``, the fallback) scans the lower-cased lines joined with ``\\n``
+   and reports which rule may apply to which line. Line and start rules are anchored to the
+   line start, so ordinary prose rarely triggers a report.
+2. Exact check: for each reported (rule, line), the rule's own Python regex decides, with
+   Unicode-aware word boundaries, the mode and the length guard. Both engines feed the same
+   check, and each prefilter accepts a superset of what the check accepts, so the result does
+   not depend on the engine.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import platform
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
+from ..errors import RulePackError
 from .schema import Rule
 
 try:  # pragma: no cover - exercised by whichever engine the platform has
@@ -19,96 +29,10 @@ try:  # pragma: no cover - exercised by whichever engine the platform has
 except ImportError:  # pragma: no cover
     _hs = None
 
-
-class Hit(NamedTuple):
-    """A pattern occurrence: rule index, line index, and character span within that line."""
-
-    rule: int
-    line: int
-    start: int
-    end: int
-
-
-def _engine_default() -> str:
-    return "hyperscan" if _hs is not None else "re"
-
-
-class Matcher:
-    """Compiled patterns of a list of rules; :meth:`scan` finds them in a document's lines."""
-
-    def __init__(self, rules: Sequence[Rule], engine: str | None = None):
-        self.rules = list(rules)
-        self.engine = engine or _engine_default()
-        self._pattern_rule: list[int] = []
-        sources: list[str] = []
-        for index, rule in enumerate(self.rules):
-            for pattern in rule.patterns():
-                sources.append(pattern)
-                self._pattern_rule.append(index)
-        self._sources = sources
-        if not sources:
-            self.engine = "none"
-        elif self.engine == "hyperscan":
-            if _hs is None:
-                raise ImportError("the hyperscan engine needs the 'hyperscan' package: pip install hyperscan")
-            self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
-            flags = _hs.HS_FLAG_SOM_LEFTMOST | _hs.HS_FLAG_UTF8
-            self._db.compile(
-                expressions=[s.encode("utf-8") for s in sources],
-                ids=list(range(len(sources))),
-                elements=len(sources),
-                flags=[flags] * len(sources),
-            )
-        elif self.engine == "re":
-            self._compiled = [re.compile(s) for s in sources]
-        else:
-            raise ValueError(f"unknown matcher engine {self.engine!r}; use 'hyperscan' or 're'")
-
-    def scan(self, lines: Sequence[str]) -> list[Hit]:
-        """Occurrences in ``lines`` (already lower-cased), sorted by line then position."""
-        if self.engine == "none" or not lines:
-            return []
-        text = "\n".join(lines)
-        raw: list[tuple[int, int, int]] = []  # (pattern, start, end) in the engine's offsets
-        if self.engine == "hyperscan":
-            data = text.encode("utf-8")
-
-            def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
-                raw.append((pattern, start, end))
-
-            self._db.scan(data, match_event_handler=on_match)
-            if not raw:
-                return []
-            if len(data) != len(text):  # non-ASCII: map UTF-8 byte offsets to characters
-                raw = _bytes_to_chars(data, raw)
-        else:
-            for pattern, compiled in enumerate(self._compiled):
-                raw.extend((pattern, m.start(), m.end()) for m in compiled.finditer(text))
-            if not raw:
-                return []
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        hits = set()
-        for pattern, start, end in raw:
-            line = bisect_right(starts, start) - 1
-            offset = starts[line]
-            if end - offset > len(lines[line]):  # crosses a line break
-                continue
-            hits.add(Hit(self._pattern_rule[pattern], line, start - offset, end - offset))
-        return sorted(hits, key=lambda h: (h.line, h.start, h.rule, h.end))
-
-
-def _bytes_to_chars(data: bytes, raw: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    offsets = sorted({o for _, s, e in raw for o in (s, e)})
-    mapping = {}
-    position = 0
-    chars = 0
-    for offset in offsets:
-        chars += len(data[position:offset].decode("utf-8", errors="replace"))
-        position = offset
-        mapping[offset] = chars
-    return [(p, mapping[s], mapping[e]) for p, s, e in raw]
+# Between a phrase and its neighbours: not in the middle of a word.
+_EDGE = r"(?:(?<![^\W_])|(?![^\W_]))"
+# Anything but a letter or digit (prefilter spelling, never crossing a line break).
+_NOT_ALNUM = r"(?:[^\w\n]|_)"
 
 
 class RuleMatch(NamedTuple):
@@ -119,45 +43,209 @@ class RuleMatch(NamedTuple):
     trim_from: int | None
 
 
-def _has_alnum(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+def _alternatives(rule: Rule) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in rule.patterns())
 
 
-def apply_modes(rules: Sequence[Rule], hits: Sequence[Hit], lines: Sequence[str]) -> list[RuleMatch]:
-    """Keep the hits whose rule applies to its line (mode, word boundaries, length guard).
+def prefilter_pattern(rule: Rule) -> str:
+    """The engine pattern of a rule: anchored to the line start for line and start rules."""
+    alternatives = _alternatives(rule)
+    if rule.mode in ("line", "start"):
+        return f"^{_NOT_ALNUM}*(?:{alternatives})"
+    return f"(?:{alternatives})"
 
-    At most one match per (rule, line); a whole-line match wins over a trim of the same line.
+
+_CLASS_ESCAPE = re.compile(r"\\.|\[|\]")
+_NON_ASCII = r"\x{80}-\x{10ffff}"
+
+
+def widen_for_hyperscan(pattern: str) -> str:
+    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character.
+
+    Hyperscan's classes are ASCII-only outside UCP mode (which is very slow to compile); the
+    widened pattern accepts a superset of what Python's Unicode-aware classes accept, as a
+    prefilter must. The exact check then decides with Python's semantics.
     """
-    found: dict[tuple[int, int], RuleMatch] = {}
-    for hit in hits:
-        rule = rules[hit.rule]
-        line = lines[hit.line]
-        start, end = hit.start, hit.end
-        if start > 0 and line[start].isalnum() and line[start - 1].isalnum():
-            continue
-        if end < len(line) and line[end - 1].isalnum() and line[end].isalnum():
-            continue
-        before = line[:start]
-        lead_clear = not _has_alnum(before)
+    out = []
+    in_class = False
+    position = 0
+    for token in _CLASS_ESCAPE.finditer(pattern):
+        out.append(pattern[position : token.start()])
+        text = token.group()
+        if text == "[" and not in_class:
+            in_class = True
+            out.append(text)
+        elif text == "]" and in_class:
+            in_class = False
+            out.append(text)
+        elif text in ("\\w", "\\d", "\\s"):
+            out.append(f"{text}{_NON_ASCII}" if in_class else f"[{text}{_NON_ASCII}]")
+        else:
+            out.append(text)
+        position = token.end()
+    out.append(pattern[position:])
+    return "".join(out)
+
+
+class _ExactCheck:
+    """The Python regex that decides whether a rule applies to one lower-cased line."""
+
+    __slots__ = ("rule", "regex")
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        alternatives = _alternatives(rule)
+        if rule.mode == "line":
+            self.regex = re.compile(rf"[\W_]*(?:{alternatives})[\W_]*")
+        elif rule.mode == "start":
+            self.regex = re.compile(rf"[\W_]*(?:{alternatives}){_EDGE}")
+        else:
+            self.regex = re.compile(rf"{_EDGE}(?:{alternatives}){_EDGE}")
+
+    def apply(self, line: str, index: int) -> RuleMatch | None:
+        rule = self.rule
         mode = rule.mode
         if mode == "line":
-            ok = lead_clear and not _has_alnum(line[end:]) and len(line.strip()) <= rule.max_chars
-            match = RuleMatch(rule, hit.line, None) if ok else None
-        elif mode in ("start", "contains"):
-            ok = (lead_clear or mode == "contains") and len(line.strip()) <= rule.max_chars
-            match = RuleMatch(rule, hit.line, None) if ok else None
-        else:  # trim
-            if len(line.rstrip()) - start > rule.max_chars:
-                match = None
-            elif lead_clear:
-                match = RuleMatch(rule, hit.line, None)
-            else:
-                cut = len(before.rstrip())
-                match = RuleMatch(rule, hit.line, cut)
-        if match is None:
-            continue
-        key = (hit.rule, hit.line)
-        old = found.get(key)
-        if old is None or (old.trim_from is not None and (match.trim_from is None or match.trim_from < old.trim_from)):
-            found[key] = match
-    return sorted(found.values(), key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
+            ok = len(line.strip()) <= rule.max_chars and self.regex.fullmatch(line) is not None
+            return RuleMatch(rule, index, None) if ok else None
+        if mode == "start":
+            ok = len(line.strip()) <= rule.max_chars and self.regex.match(line) is not None
+            return RuleMatch(rule, index, None) if ok else None
+        if mode == "contains":
+            ok = len(line.strip()) <= rule.max_chars and self.regex.search(line) is not None
+            return RuleMatch(rule, index, None) if ok else None
+        end = len(line.rstrip())
+        for found in self.regex.finditer(line):
+            start = found.start()
+            if end - start > rule.max_chars:
+                continue
+            before = line[:start]
+            if not any(ch.isalnum() for ch in before):
+                return RuleMatch(rule, index, None)
+            return RuleMatch(rule, index, len(before.rstrip()))
+        return None
+
+
+def _engine_default() -> str:
+    return "hyperscan" if _hs is not None else "re"
+
+
+class Matcher:
+    """Compiled rules; :meth:`match` finds where they apply in a document's lines."""
+
+    def __init__(self, rules: Sequence[Rule], engine: str | None = None):
+        self.rules = list(rules)
+        self.engine = engine or _engine_default()
+        self._checks = [_ExactCheck(rule) for rule in self.rules]
+        sources = [prefilter_pattern(rule) for rule in self.rules]
+        if not sources:
+            self.engine = "none"
+        elif self.engine == "hyperscan":
+            if _hs is None:
+                raise ImportError("the hyperscan engine needs the 'hyperscan' package: pip install hyperscan")
+            self._db = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
+            if self._db is None:
+                self._raise_for_pattern(sources)
+        elif self.engine == "re":
+            self._compiled = [re.compile(source, re.MULTILINE) for source in sources]
+        else:
+            raise ValueError(f"unknown matcher engine {self.engine!r}; use 'hyperscan' or 're'")
+
+    def _raise_for_pattern(self, sources: list[str]) -> None:
+        for index, source in enumerate(sources):
+            if _compile_hyperscan([widen_for_hyperscan(source)]) is None:
+                rule = self.rules[index]
+                raise RulePackError(rule.source, "a pattern is rejected by the Hyperscan engine", rule.id, "regex")
+        raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
+
+    def candidates(self, lines: Sequence[str]) -> set[tuple[int, int]]:
+        """(rule index, line index) pairs the prefilter reports for ``lines`` (lower-cased)."""
+        if self.engine == "none" or not lines:
+            return set()
+        text = "\n".join(lines)
+        found: set[tuple[int, int]] = set()
+        if self.engine == "hyperscan":
+            data = text.encode("utf-8")
+            ends: list[tuple[int, int]] = []
+
+            def on_match(rule: int, start: int, end: int, flags: int, context: object) -> None:
+                ends.append((rule, end))
+
+            self._db.scan(data, match_event_handler=on_match)
+            for rule, end in ends:
+                found.add((rule, data.count(b"\n", 0, end)))
+            return found
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        for rule, compiled in enumerate(self._compiled):
+            for hit in compiled.finditer(text):
+                found.add((rule, bisect_right(starts, hit.start()) - 1))
+        return found
+
+    def match(self, lines: Sequence[str]) -> list[RuleMatch]:
+        """Where the rules apply in ``lines`` (lower-cased), sorted by line, whole-line matches first."""
+        matches = []
+        for rule, line in self.candidates(lines):
+            match = self._checks[rule].apply(lines[line], line)
+            if match is not None:
+                matches.append(match)
+        matches.sort(key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
+        return matches
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get("CLEANER_CACHE_DIR")
+    if configured == "":
+        return None  # caching switched off
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cleaner"
+
+
+def _cached_hyperscan(sources: list[str]) -> object | None:
+    """A compiled database, loaded from the cache when these patterns were compiled before.
+
+    Compiling a few hundred phrase alternations takes seconds; loading takes milliseconds. The
+    cache key covers the patterns, the Hyperscan version and the platform; any failure to read
+    or write the cache just means compiling. ``CLEANER_CACHE_DIR`` moves the cache, and an
+    empty value switches it off.
+    """
+    folder = _cache_dir()
+    key = hashlib.sha256(
+        "\0".join([_hs.__version__ if hasattr(_hs, "__version__") else "", platform.machine(), *sources]).encode()
+    ).hexdigest()[:32]
+    path = folder / f"patterns-{key}.hsdb" if folder else None
+    if path is not None:
+        try:
+            database = _hs.loadb(path.read_bytes(), _hs.HS_MODE_BLOCK)
+            database.scratch = _hs.Scratch(database)
+            return database
+        except (OSError, _hs.error, ValueError, TypeError):
+            pass
+    database = _compile_hyperscan(sources)
+    if database is not None and path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(_hs.dumpb(database))
+            os.replace(temporary, path)
+        except OSError:
+            pass
+    return database
+
+
+def _compile_hyperscan(sources: list[str]) -> object | None:
+    database = _hs.Database(mode=_hs.HS_MODE_BLOCK)
+    flags = _hs.HS_FLAG_UTF8 | _hs.HS_FLAG_MULTILINE
+    try:
+        database.compile(
+            expressions=[source.encode("utf-8") for source in sources],
+            ids=list(range(len(sources))),
+            elements=len(sources),
+            flags=[flags] * len(sources),
+        )
+    except _hs.error:
+        return None
+    return database

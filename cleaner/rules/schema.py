@@ -82,9 +82,9 @@ class RulePack:
 
 
 def phrase_to_regex(phrase: str) -> str:
-    """Turn a plain phrase into a lower-case regex: escaped, any run of spaces matching ``\\s+``."""
+    """Turn a plain phrase into a lower-case regex: escaped, any run of spaces matching spaces (not line breaks)."""
     words = phrase.lower().split()
-    return r"\s+".join(re.escape(word) for word in words)
+    return r"[^\S\n]+".join(re.escape(word) for word in words)
 
 
 def parse_pack(text: str, source: str) -> RulePack:

@@ -1,0 +1,561 @@
+"""The ``cleaner`` command line: ``clean``, ``explain``, ``rules list`` and ``rules test``.
+
+A thin shell over the library: options become a :class:`~cleaner.CleanerConfig`, files are read
+and written by :mod:`cleaner.batch`, and every library error is turned into one line on stderr
+(``cleaner: error: FILE:LINE: message``) at one boundary, :func:`main`.
+
+Exit status: 0 success, 1 some inputs or records failed, 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import batch
+from .config import PROFILES, CleanerConfig
+from .errors import CleanerError, ConfigError, RulePackError
+from .pipeline import Cleaner
+from .rules import available_rule_packs, load_rule_pack
+
+PROG = "cleaner"
+ENGINE_DEFAULT: str | None = None  # None: the library picks (hyperscan when installed)
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+HTML_UNSUPPORTED = (
+    "HTML input is not yet supported by this version of cleaner "
+    "(cleaner.clean_html_and_explain is missing); extract the text first and use --format txt"
+)
+
+
+def error(message: str) -> None:
+    """One line on stderr, above the progress bar if one is showing."""
+    line = f"{PROG}: error: {message}"
+    if _PROGRESS is not None:
+        _PROGRESS.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+_PROGRESS: Any = None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value!r}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Strip boilerplate (ad labels, newsletter boxes, share bars, ...) from scraped news text.",
+        epilog="Exit status: 0 success, 1 some inputs or records failed, 2 usage error, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    library = argparse.ArgumentParser(add_help=False)
+    group = library.add_argument_group("cleaning options")
+    group.add_argument("--profile", choices=PROFILES, default="default", help="how thorough (default: %(default)s)")
+    group.add_argument("--lang", action="append", default=[], metavar="CODE",
+                       help="language of the documents, e.g. en (repeatable or comma-separated; default: detect)")
+    group.add_argument("--rules", action="append", default=[], metavar="PACK",
+                       help="extra rule pack: built-in name (en/ads) or TOML file (repeatable)")
+    group.add_argument("--no-builtin-rules", action="store_true", help="use only the packs given with --rules")
+    group.add_argument("--disable", action="append", default=[], metavar="RULE_OR_CATEGORY",
+                       help="rule id, rule-id prefix, category or heuristic that must not remove anything (repeatable)")
+    group.add_argument("--engine", choices=("hyperscan", "re"), default=ENGINE_DEFAULT,
+                       help="pattern engine (default: hyperscan when installed, else re)")
+    group.add_argument("--time-limit", type=_positive_float, metavar="SECONDS",
+                       help="give up on a document after this many seconds (it counts as failed)")
+
+    reading = argparse.ArgumentParser(add_help=False)
+    group = reading.add_argument_group("input options")
+    group.add_argument("--format", choices=batch.FORMATS,
+                       help="input format (default: from the extension: .txt, .jsonl, .html/.htm, each maybe .gz; "
+                            "stdin is txt)")
+    group.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field to clean (default: text)")
+    group.add_argument("--id-field", default="id", metavar="NAME",
+                       help="JSONL field naming records in reports (default: id; falls back to the line number)")
+    group.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                       help="undecodable UTF-8: report the file and byte offset (strict, default) or substitute "
+                            "U+FFFD (replace)")
+
+    clean = commands.add_parser(
+        "clean", parents=[reading, library], help="clean files, folders or stdin",
+        description="Clean text, JSONL or HTML documents. One input goes to stdout unless -o is given.",
+    )
+    clean.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
+                       help="files, folders (walked recursively) or - for stdin (default)")
+    group = clean.add_argument_group("input selection")
+    group.add_argument("--include", action="append", default=[], metavar="GLOB",
+                       help="in folders, only files matching this glob (repeatable; default: known extensions)")
+    group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="in folders, skip files matching this glob (repeatable)")
+    group = clean.add_argument_group("output")
+    group.add_argument("-o", "--output", metavar="FILE_OR_DIR",
+                       help="a file for a single stream (.gz compresses), or a folder that mirrors the input tree")
+    group.add_argument("--in-place", action="store_true", help="replace each input file with its cleaned version")
+    group.add_argument("--output-field", metavar="NAME",
+                       help="JSONL: write the cleaned text to this field (default: replace the text field)")
+    group.add_argument("--explain", action="store_true",
+                       help='JSONL: add {"removals": [...], "language": ...} to each record under the key "cleaner"')
+    group.add_argument("--removed", metavar="FILE", help="write every removed segment as JSONL to FILE")
+    group.add_argument("--on-error", choices=batch.ON_ERROR, default="keep",
+                       help="a bad record or document: write it unchanged (keep, default), leave it out (skip), "
+                            "or stop (fail); it is reported and counted as failed in every case")
+    group = clean.add_argument_group("running")
+    group.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
+                       help=f"worker processes (default: all cores, {os.cpu_count()}); 1 runs in-process")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    group.add_argument("--stats", action="store_true", help="print counts per category and rule to stderr at the end")
+    group.add_argument("--stats-json", metavar="FILE", help="write the same counts as JSON to FILE")
+    clean.set_defaults(handler=cmd_clean)
+
+    explain = commands.add_parser(
+        "explain", parents=[reading, library], help="show what would be removed and why",
+        description="Show each removal of a document (or of each JSONL record): the text, rule, category and reason.",
+    )
+    explain.add_argument("input", metavar="FILE", help="a .txt, .jsonl or .html file, or - for stdin")
+    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                         help="ANSI colours (auto: on a terminal unless NO_COLOR is set)")
+    explain.set_defaults(handler=cmd_explain)
+
+    rules = commands.add_parser("rules", help="list built-in rules, test a rule pack")
+    rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    listing = rule_commands.add_parser("list", help="list built-in packs and their rules")
+    listing.add_argument("packs", nargs="*", metavar="PACK", help="only these packs (names or TOML files)")
+    listing.set_defaults(handler=cmd_rules_list)
+    testing = rule_commands.add_parser(
+        "test", help="validate packs and run their remove/keep examples",
+        description="Validate rule packs and run their examples: each 'remove' example must be removed (or "
+                    "trimmed) by its rule, each 'keep' example must come out unchanged. Exit 1 if any fails.",
+    )
+    testing.add_argument("packs", nargs="+", metavar="PACK", help="built-in name (en/ads) or TOML file")
+    testing.add_argument("-v", "--verbose", action="store_true", help="also list the examples that pass")
+    testing.set_defaults(handler=cmd_rules_test)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors (argparse prints them)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return args.handler(args)
+    except batch.UsageError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as other Unix tools do.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except CleanerError as exc:
+        error(str(exc))
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 -- the contract is one line, never a traceback
+        if os.environ.get("CLEANER_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for the traceback)")
+        return EXIT_FAILED
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _cleaner(args: argparse.Namespace) -> tuple[CleanerConfig, Cleaner]:
+    """The config the options ask for and a Cleaner built from it (which checks every pack once).
+
+    A bad option value or user pack is a usage error; a broken built-in pack is a plain error.
+    """
+    config = _config(args)
+    return config, _build(config)
+
+
+@functools.lru_cache(maxsize=4)
+def _build(config: CleanerConfig) -> Cleaner:
+    return Cleaner(config)
+
+
+def _config(args: argparse.Namespace) -> CleanerConfig:
+    """The library config the options ask for; a bad value is a usage error."""
+    languages = tuple(code.strip() for value in args.lang for code in value.split(",") if code.strip())
+    try:
+        for pack in args.rules:
+            load_rule_pack(pack)
+        return CleanerConfig(
+            profile=args.profile,
+            languages=languages,
+            rule_packs=tuple(args.rules),
+            builtin_rules=not args.no_builtin_rules,
+            disable=frozenset(args.disable),
+            time_limit=args.time_limit,
+            engine=args.engine,
+        )
+    except (ConfigError, RulePackError) as exc:
+        raise batch.UsageError(str(exc)) from None
+
+
+def _options(args: argparse.Namespace, **extra: Any) -> batch.Options:
+    return batch.Options(
+        text_field=args.text_field, id_field=args.id_field, encoding_errors=args.encoding_errors, **extra
+    )
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+# --------------------------------------------------------------------------- clean
+
+
+def _mirror_target(directory: Path, source: batch.Source) -> Path:
+    relative = source.relative
+    if source.format == "html":  # HTML in, text out
+        gz = relative.lower().endswith(".gz")
+        stem = relative[:-3] if gz else relative
+        stem = os.path.splitext(stem)[0] + ".txt"
+        relative = stem + (".gz" if gz else "")
+    return directory / relative
+
+
+def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tuple[Any, bool]:
+    """``(source index → Output factory, shared)``; refuses anything that would overwrite an input."""
+    inputs = [s for s in sources if not s.is_stdin]
+    several_documents = len(sources) > 1 and any(s.format != "jsonl" for s in sources)
+    if args.in_place:
+        if args.output:
+            raise batch.UsageError("--in-place and -o exclude each other")
+        if any(s.is_stdin for s in sources):
+            raise batch.UsageError("--in-place needs files, not stdin")
+        if any(s.format == "html" for s in sources):
+            raise batch.UsageError("--in-place would replace HTML with text; use -o DIR")
+
+        def in_place(index: int) -> batch.Output:
+            path = sources[index].path
+            return batch.AtomicOutput(path, mode=os.stat(path).st_mode & 0o7777)
+
+        return in_place, False
+
+    target = args.output
+    if target in (None, "-"):
+        if several_documents:
+            raise batch.UsageError(
+                f"{len(sources)} inputs cannot share stdout unless all are JSONL; use -o DIR to mirror them"
+            )
+        return (lambda index: batch.StdoutOutput()), True
+
+    any_folder = any(Path(item).is_dir() for item in args.inputs if item != "-")
+    if Path(target).is_dir() or target.endswith(("/", os.sep)) or any_folder or several_documents:
+        directory = Path(target)
+        if any(s.is_stdin for s in sources):
+            raise batch.UsageError("stdin cannot be mirrored into a folder; use -o FILE")
+        targets = [_mirror_target(directory, s) for s in sources]
+        seen: dict[Path, str] = {}
+        for source, path in zip(sources, targets):
+            if path in seen:
+                raise batch.UsageError(f"{seen[path]} and {source.display} would both be written to {path}")
+            seen[path] = source.display
+            if _same_file(path, source.path):
+                raise batch.UsageError(f"{path} is an input; use --in-place to overwrite inputs")
+        return (lambda index: batch.AtomicOutput(targets[index])), False
+
+    for source in inputs:
+        if _same_file(target, source.path):
+            raise batch.UsageError(f"output {target} is also an input; use --in-place to overwrite inputs")
+    single: list[batch.Output] = []
+
+    def shared(index: int) -> batch.Output:
+        if not single:
+            single.append(batch.AtomicOutput(target))
+        return single[0]
+
+    return shared, True
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    global _PROGRESS
+    config, cleaner = _cleaner(args)
+    sources = batch.find_sources(args.inputs, args.format, args.include, args.exclude)
+    if not sources:
+        raise batch.UsageError("no input files found (check --include/--exclude)")
+    outputs, shared = _plan_outputs(args, sources)
+    for name in (args.removed, args.stats_json):
+        if name and name != "-" and any(_same_file(name, s.path) for s in sources if not s.is_stdin):
+            raise batch.UsageError(f"{name} is an input; refusing to overwrite it")
+    if any(s.format == "html" for s in sources) and not batch.html_supported():
+        error(HTML_UNSUPPORTED)
+        return EXIT_FAILED
+
+    jobs = args.jobs or os.cpu_count() or 1
+    if len(sources) == 1 and sources[0].format != "jsonl":
+        jobs = 1  # one document: a pool would only add start-up time
+    options = _options(args, output_field=args.output_field, explain=args.explain, want_removed=bool(args.removed))
+    removed = batch.AtomicOutput(args.removed) if args.removed else None
+    run = batch.Run(sources, outputs, args.on_error, batch.Report(error=error, removed=removed), shared)
+
+    start = time.monotonic()
+    chunks = batch.run_chunks(batch.iter_chunks(sources), config, options, jobs, cleaner)
+    try:
+        with contextlib.closing(chunks):
+            # The pool forks before the progress bar starts its monitor thread.
+            first = next(chunks, None)
+            if not args.quiet and _isatty(sys.stderr):
+                _PROGRESS = _progress_bar()
+            pending = [first] if first is not None else []
+            for chunk, results in _chain(pending, chunks):
+                run.consume(chunk, results)
+                if _PROGRESS is not None:
+                    elapsed = max(time.monotonic() - start, 1e-9)
+                    _PROGRESS.update(len(results))
+                    _PROGRESS.set_postfix_str(
+                        f"{run.stats.bytes_in / elapsed / 1e6:.1f} MB/s, {run.stats.removals} removals", refresh=False
+                    )
+        run.finish()
+        if removed is not None:
+            removed.commit()
+    except batch.RunFailed:
+        error("stopped at the first failure (--on-error fail); no output was written")
+        return EXIT_FAILED
+    finally:
+        if _PROGRESS is not None:
+            _PROGRESS.close()
+            _PROGRESS = None
+        run.abort()  # a no-op for outputs already committed
+        if removed is not None:
+            removed.abort()
+
+    if args.stats:
+        sys.stderr.write(run.stats.render())
+    if args.stats_json:
+        data = json.dumps(run.stats.to_dict(), indent=2).encode() + b"\n"
+        if args.stats_json == "-":
+            sys.stderr.buffer.write(data)
+        else:
+            stats_out = batch.AtomicOutput(args.stats_json)
+            stats_out.write(data)
+            stats_out.commit()
+    if run.stats.failed:
+        error(f"{run.stats.failed} of {run.stats.seen} documents failed (see above)")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _chain(first: list[Any], rest: Any) -> Any:
+    yield from first
+    yield from rest
+
+
+def _progress_bar() -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+
+# --------------------------------------------------------------------------- explain
+
+
+class _Style:
+    CODES = {"removed": "31", "code": "36", "category": "33", "head": "1", "dim": "2"}
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __call__(self, kind: str, text: str) -> str:
+        return f"\x1b[{self.CODES[kind]}m{text}\x1b[0m" if self.enabled else text
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and _isatty(sys.stdout)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    _, cleaner = _cleaner(args)
+    sources = batch.find_sources([args.input], args.format)
+    source = sources[0]
+    if source.format == "html" and not batch.html_supported():
+        error(HTML_UNSUPPORTED)
+        return EXIT_FAILED
+    style = _Style(_use_color(args.color))
+    options = _options(args, want_removed=True)
+    failed = 0
+    out = sys.stdout
+    for chunk in batch.iter_chunks(sources):
+        if chunk.error:
+            error(f"{chunk.display}: {chunk.error}")
+            return EXIT_FAILED
+        for lineno, offset, raw in chunk.items:
+            name = f"{chunk.display}:{lineno}" if lineno is not None else chunk.display
+            if chunk.format == "jsonl" and not raw.strip():
+                continue
+            try:
+                text, doc_id = _explain_input(chunk.format, raw, offset, options)
+                if chunk.format == "html":
+                    result = batch._clean_html(cleaner, raw)
+                else:
+                    result = batch._clean(cleaner, text)
+            except batch._DocumentError as exc:
+                error(f"{name}: {exc}")
+                failed += 1
+                continue
+            if doc_id is not None:
+                name += f" (id {doc_id})"
+            out.write(_render(name, text, result, style))
+    out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _explain_input(fmt: str, raw: bytes, offset: int, options: batch.Options) -> tuple[str | None, Any]:
+    if fmt == "html":
+        return None, None
+    text = batch._decode(raw.rstrip(b"\r\n") if fmt == "jsonl" else raw, options, offset)
+    if fmt != "jsonl":
+        return text, None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise batch._DocumentError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise batch._DocumentError(f"not a JSON object but a {type(record).__name__}")
+    value = record.get(options.text_field)
+    if not isinstance(value, str):
+        raise batch._DocumentError(f"no string field {options.text_field!r}")
+    return value, record.get(options.id_field)
+
+
+def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
+    removals = result.removals
+    total = len(text) if text is not None else None
+    removed = sum(r.end - r.start for r in removals)
+    head = f"{name}: {len(removals)} removal{'s' if len(removals) != 1 else ''}"
+    if total is not None:
+        head += f", {removed} of {total} characters"
+    head += f" (language: {result.language or 'unknown'})"
+    lines = [style("head", head)]
+    for removal in removals:
+        evidence = removal.evidence
+        first = removal.start + len(removal.text) - len(removal.text.lstrip())  # skip leading blank lines
+        where = f"line {text.count(chr(10), 0, first) + 1}" if text is not None else "text"
+        lines.append(
+            f"  {where}: {style('code', evidence.code)} [{style('category', evidence.category)}]"
+            f" {evidence.reason}"
+        )
+        for part in removal.text.strip("\n").split("\n"):
+            lines.append("    | " + style("removed", part) if part.strip() else "    |")
+    return "\n".join(lines) + "\n\n"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    names = args.packs or available_rule_packs()
+    for name in names:
+        try:
+            pack = load_rule_pack(name)
+        except RulePackError as exc:
+            error(str(exc))
+            return EXIT_FAILED
+        print(f"{name}  ({pack.id}, {pack.language}, {len(pack.rules)} rule{'s' if len(pack.rules) != 1 else ''})"
+              f"  {pack.description}")
+        width = max(len(rule.id) for rule in pack.rules)
+        for rule in pack.rules:
+            print(f"  {rule.id:<{width}}  {rule.category:<11} {rule.mode:<8} {rule.reason}")
+    return EXIT_OK
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    failures = 0
+    for name in args.packs:
+        try:
+            pack = load_rule_pack(name)
+            cleaner = Cleaner(CleanerConfig(builtin_rules=False, rule_packs=(name,), profile="conservative"))
+        except (RulePackError, ConfigError) as exc:
+            error(str(exc))
+            failures += 1
+            continue
+        passed = failed = 0
+        for rule in pack.rules:
+            for kind, examples in (("remove", rule.remove), ("keep", rule.keep)):
+                for number, example in enumerate(examples, 1):
+                    problem = _check_example(cleaner, rule.id, kind, example)
+                    label = f"{rule.id} {kind}[{number}] {example!r}"
+                    if problem:
+                        failed += 1
+                        print(f"FAIL {label}: {problem}")
+                    else:
+                        passed += 1
+                        if args.verbose:
+                            print(f"ok   {label}")
+        failures += failed
+        status = "ok" if not failed else "FAILED"
+        print(f"{name}: {len(pack.rules)} rules, {passed + failed} examples, {passed} passed, {failed} failed: {status}")
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _check_example(cleaner: Any, rule_id: str, kind: str, example: str) -> str | None:
+    """Why the example fails, or ``None`` when it passes."""
+    line = example.replace("\n", " ")
+    try:
+        result = cleaner.clean_and_explain(line)
+    except CleanerError as exc:
+        return f"error: {exc}"
+    if kind == "keep":
+        if result.text == line:
+            return None
+        codes = ", ".join(sorted({r.evidence.code for r in result.removals})) or "no evidence"
+        return f"changed to {result.text!r} by {codes}"
+    if result.text == line:
+        return "kept unchanged"
+    names = {r.evidence.name for r in result.removals}
+    if rule_id not in names:
+        return f"removed by {', '.join(sorted(names))} instead of {rule_id}"
+    return None

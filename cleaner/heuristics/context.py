@@ -1,0 +1,106 @@
+"""Document-level context of each line: where the main text lies, what surrounds the line.
+
+The main text is the contiguous run of lines with the greatest prose mass: a maximum-sum
+segment over per-line values (prose words count for it, label-shaped lines and rule-removed
+lines against it), the idea behind Body Text Extraction (Finn et al., 2001) applied to lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .classes import BAD, GOOD, NEAR, SHORT
+from .features import LineFeatures
+
+#: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
+NEAR_WORD_VALUE = 0.5
+#: fixed cost of a ``short`` line in the main-text sum, in words.
+SHORT_LINE_COST = 2.0
+#: fixed cost of a ``bad`` or rule-removed line in the main-text sum, in words, on top of its words.
+BAD_LINE_COST = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """Per-position facts about the non-blank lines of one document (positions, not line indexes)."""
+
+    first: int  # first position of the main text (-1 when there is none)
+    last: int  # last position of the main text
+    prose_before: list[int]  # prose words (good and near lines) strictly before each position
+    prose_total: int
+    words_total: int  # words of all non-blank lines
+    main_words: int  # words of the lines inside the main text
+    first_break_after: int  # first label or heading after the main text, or -1
+    last_break_before: int  # last label or heading before the main text, or -1
+    repeated: list[bool]  # the same text occurs on another line of the document
+    run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
+
+    def inside(self, position: int) -> bool:
+        return self.first <= position <= self.last
+
+
+def line_value(cls: str, words: int, removed: bool) -> float:
+    """A line's contribution to the main-text sum."""
+    if removed or cls == BAD:
+        return -BAD_LINE_COST - words
+    if cls == GOOD:
+        return float(words)
+    if cls == NEAR:
+        return NEAR_WORD_VALUE * words
+    if cls == SHORT:
+        return -SHORT_LINE_COST
+    raise ValueError(cls)
+
+
+def max_segment(values: list[float]) -> tuple[int, int]:
+    """Bounds of the contiguous run with the greatest positive sum; (-1, -1) if none is positive."""
+    best, best_first, best_last = 0.0, -1, -1
+    total, first = 0.0, 0
+    for position, value in enumerate(values):
+        if total <= 0:
+            total, first = 0.0, position
+        total += value
+        if total > best:
+            best, best_first, best_last = total, first, position
+    return best_first, best_last
+
+
+def _shape(f: LineFeatures) -> tuple[bool, bool, bool, int]:
+    size = 0 if f.words <= 3 else 1 if f.words <= 8 else 2 if f.words <= 20 else 3
+    return (f.terminal, f.bullet, f.digit_heavy, size)
+
+
+def document_context(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
+) -> DocumentContext:
+    """The context of the non-blank lines ``texts`` (stripped), in order."""
+    values = [line_value(c, f.words, r) for c, f, r in zip(classes, features, removed)]
+    first, last = max_segment(values)
+    prose_before = []
+    total = 0
+    for cls, f in zip(classes, features):
+        prose_before.append(total)
+        if cls in (GOOD, NEAR):
+            total += f.words
+    counts = Counter(texts)
+    repeated = [counts[text] > 1 for text in texts]
+    shapes = [_shape(f) for f in features]
+    run_length = [1] * len(shapes)
+    start = 0
+    for position in range(1, len(shapes) + 1):
+        if position == len(shapes) or shapes[position] != shapes[start]:
+            for k in range(start, position):
+                run_length[k] = position - start
+            start = position
+    first_break_after = last_break_before = -1
+    if first >= 0:
+        breaks = [r or f.title for r, f in zip(removed, features)]
+        first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
+        last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
+    words_total = sum(f.words for f in features)
+    main_words = sum(f.words for f in features[first : last + 1]) if first >= 0 else 0
+    return DocumentContext(
+        first, last, prose_before, total, words_total, main_words, first_break_after, last_break_before,
+        repeated, run_length,
+    )  # fmt: skip

@@ -1,0 +1,163 @@
+"""The line score: a logistic model over named line and context features.
+
+Each feature is a plain measurement (see :data:`FEATURES`); its weight comes from
+``line_model.json`` (package data), fitted by ``benchmarks/train_line_model.py`` on the labelled
+lines of the development set. The score of a line is the probability that it is boilerplate;
+the explanation of a removal names the features that pushed the score up the most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from operator import mul
+from importlib import resources
+
+from .classes import GOOD, NEAR, SHORT
+from .context import DocumentContext
+from .features import LineFeatures, measure_shape
+
+#: Feature name -> a short phrase for explanations ("why this line scored high").
+FEATURES = {
+    "words_log": "word count (log)",
+    "stop_share": "stopword share",
+    "stop_unknown": "no stoplist for the language",
+    "terminal": "ends a sentence",
+    "colon_end": "ends with a colon",
+    "title_shaped": "shaped like a title or label",
+    "capital_share": "capitalised words",
+    "upper_share": "upper-case letters",
+    "digit_share": "digits",
+    "has_url": "URL or e-mail address",
+    "bullet": "starts like a list item",
+    "very_short": "three words or fewer",
+    "class_good": "reads as prose",
+    "class_near": "reads almost as prose",
+    "class_short": "short line",
+    "before_main": "before the main text",
+    "after_main": "after the main text",
+    "gap_log": "distance from the main text (log lines)",
+    "prose_before_share": "share of the prose above it",
+    "prose_after_share": "share of the prose below it",
+    "prev_removed": "line above removed by a rule",
+    "next_removed": "line below removed by a rule",
+    "prev_prose": "line above is prose",
+    "next_prose": "line below is prose",
+    "repeated": "repeated in the document",
+    "run_log": "in a run of same-shaped lines (log)",
+    "weak_rule": "flagged by a weak rule",
+    "after_terminator": "after a label that ends the article",
+    "title_outside": "title-shaped, outside the main text",
+    "short_outside": "short, outside the main text",
+    "doc_prose_share": "share of the document's words in prose lines",
+    "doc_main_share": "share of the document's words inside the main text",
+    "outside_in_clean_doc": "outside the main text of a document that is mostly main text",
+    "short_in_clean_doc": "short line in a document that is mostly main text",
+    "boundary_after_main": "after the main text, past a label or heading",
+    "boundary_before_main": "before the main text, above a label or heading",
+    "first_line": "first line of the document",
+    "last_line": "last line of the document",
+}
+
+
+#: Feature names in vector order.
+NAMES = tuple(FEATURES)
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Logistic weights over :data:`NAMES` (a vector is a tuple in that order)."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    @classmethod
+    def from_mapping(cls, weights: dict[str, float], bias: float) -> LineModel:
+        unknown = set(weights) - set(NAMES)
+        if unknown:
+            raise ValueError(f"unknown line-model features {sorted(unknown)}")
+        return cls(tuple(float(weights.get(name, 0.0)) for name in NAMES), float(bias))
+
+    def score(self, vector: tuple[float, ...]) -> float:
+        z = self.bias + sum(map(mul, self.weights, vector))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+
+    def top_reasons(self, vector: tuple[float, ...], count: int = 3) -> list[str]:
+        """The features that pushed the score up the most, as phrases."""
+        pushes = sorted(zip(map(mul, self.weights, vector), NAMES), reverse=True)
+        return [FEATURES[name] for push, name in pushes[:count] if push > 0]
+
+
+@cache
+def line_model() -> LineModel:
+    """The model shipped with the package."""
+    data = json.loads((resources.files(__package__) / "line_model.json").read_text(encoding="utf-8"))
+    return LineModel.from_mapping(data["weights"], data["bias"])
+
+
+def line_vector(
+    position: int,
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    context: DocumentContext,
+    removed: list[bool],
+    weak: list[bool],
+    terminator: int,
+) -> tuple[float, ...]:
+    """The feature values of the line at ``position`` (non-blank lines only)."""
+    f = features[position]
+    shape = measure_shape(texts[position])
+    cls = classes[position]
+    count = len(features)
+    before = context.first >= 0 and position < context.first
+    after = context.first >= 0 and position > context.last
+    gap = context.first - position if before else position - context.last if after else 0
+    total = context.prose_total or 1
+    prose_before = context.prose_before[position]
+    own = f.words if cls in (GOOD, NEAR) else 0
+    title = f.title
+    short = f.words <= 3
+    vector = {
+        "words_log": math.log1p(f.words),
+        "stop_share": f.stop_share or 0.0,
+        "stop_unknown": float(f.stop_share is None),
+        "terminal": float(f.terminal),
+        "colon_end": float(shape.colon_end),
+        "title_shaped": float(title),
+        "capital_share": shape.capital_share,
+        "upper_share": shape.upper_share,
+        "digit_share": shape.digit_share,
+        "has_url": float(shape.has_url),
+        "bullet": float(f.bullet),
+        "very_short": float(short),
+        "class_good": float(cls == GOOD),
+        "class_near": float(cls == NEAR),
+        "class_short": float(cls == SHORT),
+        "before_main": float(before),
+        "after_main": float(after),
+        "gap_log": math.log1p(gap),
+        "prose_before_share": prose_before / total,
+        "prose_after_share": (context.prose_total - prose_before - own) / total,
+        "prev_removed": float(position > 0 and removed[position - 1]),
+        "next_removed": float(position + 1 < count and removed[position + 1]),
+        "prev_prose": float(position > 0 and classes[position - 1] in (GOOD, NEAR)),
+        "next_prose": float(position + 1 < count and classes[position + 1] in (GOOD, NEAR)),
+        "repeated": float(context.repeated[position]),
+        "run_log": math.log1p(context.run_length[position] - 1),
+        "weak_rule": float(weak[position]),
+        "after_terminator": float(0 <= terminator < position),
+        "title_outside": float(title and (before or after)),
+        "short_outside": float(short and (before or after)),
+        "doc_prose_share": context.prose_total / (context.words_total or 1),
+        "doc_main_share": context.main_words / (context.words_total or 1),
+        "outside_in_clean_doc": float(before or after) * context.main_words / (context.words_total or 1),
+        "short_in_clean_doc": float(short) * context.main_words / (context.words_total or 1),
+        "boundary_after_main": float(after and 0 <= context.first_break_after <= position),
+        "boundary_before_main": float(before and position <= context.last_break_before),
+        "first_line": float(position == 0),
+        "last_line": float(position == count - 1),
+    }
+    return tuple(vector.values())

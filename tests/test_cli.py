@@ -1,0 +1,559 @@
+"""The command line: driven in-process through ``main(argv)``, once through a real subprocess.
+
+Most tests use ``--profile conservative`` (rule hits only), so that they pin the CLI's behaviour
+rather than the heuristics, which are tuned elsewhere.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import batch, cli
+from cleaner.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "cli"
+SEED = FIXTURES / "seed-article.txt"
+SEED_EXPECTED = (FIXTURES / "seed-article.expected.txt").read_text(encoding="utf-8")
+CONSERVATIVE = ["--profile", "conservative"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(autouse=True)
+def fast_engine(monkeypatch):
+    """In-process tests use the ``re`` engine: compiling every built-in pack for Hyperscan takes
+    seconds, and these tests are about the command line, not the engines (which agree by contract)."""
+    monkeypatch.setattr(cli, "ENGINE_DEFAULT", "re")
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*.tmp"))
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def test_stdin_to_stdout_gives_the_expected_seed_article(monkeypatch, capsysbinary):
+    set_stdin(monkeypatch, SEED.read_bytes())
+    assert main(["clean", *CONSERVATIVE, "--quiet"]) == 0
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert out == SEED_EXPECTED
+    assert "- Advertisement -" not in out and "Subscribe to our newsletter" not in out
+
+
+def test_file_to_file_and_gzip_both_ways(tmp_path, capsys):
+    assert main(["clean", str(SEED), *CONSERVATIVE, "-o", str(tmp_path / "out.txt")]) == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    assert capsys.readouterr().out == ""
+
+    gz_in = tmp_path / "seed.txt.gz"
+    gz_in.write_bytes(gzip.compress(SEED.read_bytes()))
+    assert main(["clean", str(gz_in), *CONSERVATIVE, "-o", str(tmp_path / "out.txt.gz")]) == 0
+    raw = (tmp_path / "out.txt.gz").read_bytes()
+    assert raw[:2] == b"\x1f\x8b"
+    assert gzip.decompress(raw).decode("utf-8") == SEED_EXPECTED
+
+
+def test_gzip_on_stdin_is_detected(monkeypatch, capsysbinary):
+    set_stdin(monkeypatch, gzip.compress(SEED.read_bytes()))
+    assert main(["clean", "-", *CONSERVATIVE]) == 0
+    assert capsysbinary.readouterr().out.decode("utf-8") == SEED_EXPECTED
+
+
+def test_undecodable_text_names_file_and_byte_offset(tmp_path, capsys):
+    bad = tmp_path / "latin1.txt"
+    data = "Officials said the bridge would reopen.\nCaf".encode() + b"\xe9 owners welcomed it.\n"
+    bad.write_bytes(data)
+    assert main(["clean", str(bad), "-o", str(tmp_path / "out.txt")]) == 1
+    err = capsys.readouterr().err
+    offset = data.index(b"\xe9")
+    assert f"cleaner: error: {bad}: invalid UTF-8 at byte offset {offset} (byte 0xe9)" in err
+    assert "Traceback" not in err
+    # --on-error keep (the default): the document is written out unchanged.
+    assert (tmp_path / "out.txt").read_bytes() == data
+
+    assert main(["clean", str(bad), "--encoding-errors", "replace", "-o", str(tmp_path / "fixed.txt")]) == 0
+    assert "Caf\ufffd owners" in (tmp_path / "fixed.txt").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- JSONL
+
+
+def test_jsonl_passes_other_fields_through_in_order(tmp_path):
+    source = FIXTURES / "articles.jsonl"
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
+    before, after = read_jsonl(source), read_jsonl(out)
+    assert [r["id"] for r in after] == ["seed", "markets", "clean"]
+    for old, new in zip(before, after):
+        assert list(new) == list(old)  # same keys, same order
+        assert {k: v for k, v in new.items() if k != "text"} == {k: v for k, v in old.items() if k != "text"}
+    assert after[0]["text"] == SEED_EXPECTED
+    assert "Advertisement" not in after[1]["text"]
+    assert after[1]["text"].startswith("Markets rose on Monday")
+    # A record with nothing to remove is copied byte for byte.
+    assert out.read_text(encoding="utf-8").splitlines()[2] == source.read_text(encoding="utf-8").splitlines()[2]
+
+
+def test_output_field_keeps_the_original_text(tmp_path, capsys):
+    assert main(["clean", str(FIXTURES / "articles.jsonl"), *CONSERVATIVE, "--output-field", "clean_text"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records[0]["text"] == SEED.read_text(encoding="utf-8")
+    assert records[0]["clean_text"] == SEED_EXPECTED
+    assert list(records[0])[-1] == "clean_text"
+
+
+def test_explain_adds_the_removal_trail(capsys):
+    assert main(["clean", str(FIXTURES / "articles.jsonl"), *CONSERVATIVE, "--explain"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    originals = read_jsonl(FIXTURES / "articles.jsonl")
+    for record, original in zip(records, originals):
+        assert set(record["cleaner"]) == {"removals", "language"}
+        for removal in record["cleaner"]["removals"]:
+            assert original["text"][removal["start"] : removal["end"]] == removal["text"]
+        assert cleaner.apply_removals(
+            original["text"],
+            [cleaner.Removal(r["start"], r["end"], r["text"], None) for r in record["cleaner"]["removals"]],
+        ) == record["text"]
+    codes = [r["code"] for r in records[1]["cleaner"]["removals"]]
+    assert codes == ["rule:en.ads.label"]
+    assert records[1]["cleaner"]["language"] == "en"
+    assert records[2]["cleaner"]["removals"] == []
+
+
+def test_removed_and_stats_json(tmp_path, capsys):
+    removed, stats = tmp_path / "removed.jsonl", tmp_path / "stats.json"
+    args = ["clean", str(FIXTURES / "articles.jsonl"), *CONSERVATIVE, "--removed", str(removed),
+            "--stats-json", str(stats), "--stats", "-o", str(tmp_path / "out.jsonl")]
+    assert main(args) == 0
+    entries = read_jsonl(removed)
+    ads = [e for e in entries if e["code"] == "rule:en.ads.label"]
+    assert [e["id"] for e in ads] == ["seed", "markets"]
+    assert ads[1] == {
+        "id": "markets", "file": str(FIXTURES / "articles.jsonl"), "line": 2, "start": 76, "end": 94,
+        "text": "- Advertisement -\n", "code": "rule:en.ads.label", "category": "ads",
+        "reason": "ad-slot label on a line of its own", "score": 1.0,
+    }
+    data = json.loads(stats.read_text())
+    assert data["documents"] == {"seen": 3, "changed": 2, "failed": 0, "skipped": 0}
+    assert data["removals"] == len(entries)
+    assert data["categories"]["ads"] == 2
+    assert data["codes"]["rule:en.ads.label"] == 2
+    assert sum(data["codes"].values()) == sum(data["categories"].values()) == len(entries)
+    err = capsys.readouterr().err
+    assert "documents: 3 seen, 2 changed, 0 failed, 0 skipped" in err
+    assert re.search(r"rule:en\.ads\.label +2", err)
+
+
+def test_id_field_names_records_and_falls_back_to_line_numbers(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"doc": "a-1", "text": "Officials said the bridge would reopen.\nADVERTISEMENT\nIt closed in May."})
+        + "\n"
+        + json.dumps({"text": "Officials said the bridge would reopen.\nADVERTISEMENT\nIt closed in May."})
+        + "\n"
+    )
+    removed = tmp_path / "removed.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "--id-field", "doc", "--removed", str(removed),
+                 "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert [e["id"] for e in read_jsonl(removed)] == ["a-1", 2]
+
+
+def test_bad_records_are_reported_and_kept_by_default(tmp_path, capsys):
+    source = FIXTURES / "bad-records.jsonl"
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out), "--stats-json", str(tmp_path / "s.json")]) == 1
+    err = capsys.readouterr().err
+    assert f"cleaner: error: {source}:2: not valid JSON" in err
+    assert f"cleaner: error: {source}:3 (id no-text): no 'text' field" in err
+    assert f"cleaner: error: {source}:4 (id number): field 'text' is a number, not a string" in err
+    assert "Traceback" not in err
+    lines_in = source.read_text(encoding="utf-8").splitlines()
+    lines_out = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines_out) == 5
+    assert lines_out[1:4] == lines_in[1:4]  # bad records unchanged, in place
+    assert "ADVERTISEMENT" not in json.loads(lines_out[0])["text"]
+    stats = json.loads((tmp_path / "s.json").read_text())
+    assert stats["documents"] == {"seen": 5, "changed": 1, "failed": 3, "skipped": 0}
+
+
+def test_on_error_skip_leaves_bad_records_out_but_reports_them(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(FIXTURES / "bad-records.jsonl"), "--on-error", "skip", "-o", str(out)]) == 1
+    assert [r["id"] for r in read_jsonl(out)] == ["ok-1", "ok-2"]
+    assert capsys.readouterr().err.count("cleaner: error: ") == 4  # three records and the summary
+
+
+def test_on_error_fail_stops_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+    removed = tmp_path / "removed.jsonl"
+    args = ["clean", str(FIXTURES / "bad-records.jsonl"), "--on-error", "fail", "-o", str(out),
+            "--removed", str(removed)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert ":2: not valid JSON" in err and ":3 " not in err
+    assert out.read_text() == "previous run\n"  # the old output is untouched, not half-replaced
+    assert not removed.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_undecodable_jsonl_line_gives_line_and_file_offset(tmp_path, capsys):
+    first = b'{"id": "a", "text": "Officials said the bridge would reopen."}\n'
+    second = b'{"id": "b", "text": "Caf\xe9 owners welcomed the news."}\n'
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(first + second)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out)]) == 1
+    offset = len(first) + second.index(b"\xe9")
+    assert f"{source}:2: invalid UTF-8 at byte offset {offset} (byte 0xe9)" in capsys.readouterr().err
+    assert out.read_bytes().splitlines()[1] == second.rstrip(b"\n")  # kept unchanged
+    assert main(["clean", str(source), "--encoding-errors", "replace", "-o", str(out)]) == 0
+    assert read_jsonl(out)[1]["text"].startswith("Caf\ufffd owners")
+
+
+def test_time_limit_failures_are_reported_per_record(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(FIXTURES / "articles.jsonl"), "--time-limit", "1e-9", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{FIXTURES / 'articles.jsonl'}:1 (id seed): " in err and "time_limit" in err
+    assert out.read_text(encoding="utf-8") == (FIXTURES / "articles.jsonl").read_text(encoding="utf-8")
+
+
+def test_blank_lines_pass_through(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "ADVERTISEMENT"}\n\n{"text": "Rain is due on Friday."}\n')
+    assert main(["clean", str(source), *CONSERVATIVE]) == 0
+    assert capsys.readouterr().out == '{"text": ""}\n\n{"text": "Rain is due on Friday."}\n'
+
+
+def test_two_jobs_give_the_same_output_as_one(tmp_path):
+    base = read_jsonl(FIXTURES / "articles.jsonl")
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as stream:
+        for i in range(300):  # several chunks of 64
+            record = dict(base[i % 3], id=f"doc-{i}", n=i)
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.jsonl"
+        removed = tmp_path / f"removed-{jobs}.jsonl"
+        assert main(["clean", str(source), "--jobs", jobs, "--explain", "--removed", str(removed), "-o", str(out)]) == 0
+        outputs[jobs] = (out.read_bytes(), removed.read_bytes())
+    assert outputs["1"] == outputs["2"]
+    assert [r["n"] for r in read_jsonl(tmp_path / "out-2.jsonl")] == list(range(300))
+
+
+def test_worker_build_failure_reaches_the_parent(tmp_path, monkeypatch, capsys):
+    # With --jobs 2 a Cleaner that fails to build in the workers must not hang the pool.
+    def broken(config, options, ignore_sigint=True, cleaner=None):
+        batch._worker_error = cleaner_error
+
+    cleaner_error = cleaner.RulePackError("x.toml", "broken in the worker")
+    monkeypatch.setattr(batch, "init_worker", broken)
+    assert main(["clean", str(FIXTURES / "articles.jsonl"), "--jobs", "2", "-o", str(tmp_path / "o.jsonl")]) == 1
+    assert "x.toml: broken in the worker" in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl").exists() and leftovers(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- folders and outputs
+
+
+def test_folder_is_mirrored_with_include_and_exclude(tmp_path):
+    tree = tmp_path / "in"
+    (tree / "a" / "b").mkdir(parents=True)
+    shutil.copy(SEED, tree / "a" / "b" / "seed.txt")
+    (tree / "records.jsonl.gz").write_bytes(gzip.compress((FIXTURES / "articles.jsonl").read_bytes()))
+    (tree / "notes.md").write_text("not an input")
+    (tree / "a" / "draft.txt").write_text("excluded")
+    out = tmp_path / "out"
+    assert main(["clean", str(tree), *CONSERVATIVE, "--exclude", "draft*", "-o", str(out)]) == 0
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == ["a/b/seed.txt", "records.jsonl.gz"]
+    assert (out / "a" / "b" / "seed.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    records = [json.loads(line) for line in gzip.decompress((out / "records.jsonl.gz").read_bytes()).splitlines()]
+    assert records[0]["text"] == SEED_EXPECTED
+
+    only = tmp_path / "only"
+    assert main(["clean", str(tree), "--include", "*.jsonl.gz", "-o", str(only)]) == 0
+    assert [p.name for p in only.rglob("*") if p.is_file()] == ["records.jsonl.gz"]
+
+
+def test_output_equal_to_input_is_refused(tmp_path, capsys):
+    source = tmp_path / "seed.txt"
+    shutil.copy(SEED, source)
+    assert main(["clean", str(source), "-o", str(source)]) == 2
+    assert "use --in-place" in capsys.readouterr().err
+    assert source.read_bytes() == SEED.read_bytes()
+    assert main(["clean", str(tmp_path), "-o", str(tmp_path)]) == 2
+    assert main(["clean", str(source), "--removed", str(source)]) == 2
+    assert source.read_bytes() == SEED.read_bytes()
+
+
+def test_in_place_rewrites_the_inputs(tmp_path):
+    source = tmp_path / "seed.txt"
+    shutil.copy(SEED, source)
+    source.chmod(0o640)
+    assert main(["clean", str(source), *CONSERVATIVE, "--in-place"]) == 0
+    assert source.read_text(encoding="utf-8") == SEED_EXPECTED
+    assert source.stat().st_mode & 0o777 == 0o640
+    assert leftovers(tmp_path) == []
+
+
+def test_several_text_documents_need_an_output_folder(tmp_path, capsys):
+    assert main(["clean", str(SEED), str(FIXTURES / "seed-article.expected.txt")]) == 2
+    assert "use -o DIR" in capsys.readouterr().err
+
+
+def test_several_jsonl_inputs_share_one_stream(tmp_path, capsys):
+    source = FIXTURES / "articles.jsonl"
+    assert main(["clean", str(source), str(source), *CONSERVATIVE, "--quiet"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["seed", "markets", "clean"] * 2
+
+
+def test_ctrl_c_exits_130_and_removes_temporary_files(tmp_path, monkeypatch, capsys):
+    tree = tmp_path / "in"
+    tree.mkdir()
+    for name in ("one.jsonl", "two.jsonl"):
+        shutil.copy(FIXTURES / "articles.jsonl", tree / name)
+    calls = []
+    consume = batch.Run.consume
+
+    def interrupted(self, chunk, results):
+        calls.append(chunk.display)
+        if chunk.index == 1:  # Ctrl-C while the second file is being written
+            chunk.last = False  # the file is not finished yet
+            consume(self, chunk, results[:1])
+            raise KeyboardInterrupt
+        consume(self, chunk, results)
+
+    monkeypatch.setattr(batch.Run, "consume", interrupted)
+    out = tmp_path / "out"
+    assert main(["clean", str(tree), "-o", str(out), "--removed", str(tmp_path / "removed.jsonl")]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert calls  # the interruption happened mid-run
+    assert sorted(p.name for p in out.rglob("*")) == ["one.jsonl"]  # finished before Ctrl-C
+    assert leftovers(tmp_path) == []
+    assert not (tmp_path / "removed.jsonl").exists()
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_is_refused_until_the_library_supports_it(tmp_path, monkeypatch, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Rain is due on Friday.</p></body></html>")
+    monkeypatch.delattr(cleaner, "clean_html_and_explain", raising=False)
+    assert main(["clean", str(page), "-o", str(tmp_path / "out.txt")]) == 1
+    assert "HTML input is not yet supported" in capsys.readouterr().err
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_html_uses_the_library_function_when_present(tmp_path, monkeypatch):
+    seen = []
+
+    def fake(html, url=None, config=None):
+        seen.append((html, config.profile))
+        return cleaner.CleanedText("Rain is due on Friday.\n", (), "en")
+
+    monkeypatch.setattr(cleaner, "clean_html_and_explain", fake, raising=False)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "page.htm").write_bytes(b"<p>Rain is due on Friday.</p>")
+    out = tmp_path / "out"
+    assert main(["clean", str(tmp_path / "site"), *CONSERVATIVE, "--jobs", "1", "-o", str(out)]) == 0
+    assert (out / "page.txt").read_text() == "Rain is due on Friday.\n"
+    assert seen == [(b"<p>Rain is due on Friday.</p>", "conservative")]
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def test_explain_is_plain_when_piped(capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["explain", str(SEED), *CONSERVATIVE]) == 0
+    out = capsys.readouterr().out
+    assert not ANSI.search(out)
+    assert "line 14: rule:en.ads.label [ads] ad-slot label on a line of its own" in out
+    assert "    | - Advertisement -" in out
+    assert "[newsletter]" in out and "Subscribe to our newsletter" in out
+
+
+def test_explain_is_coloured_on_a_terminal_unless_no_color(capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    assert main(["explain", str(SEED), *CONSERVATIVE]) == 0
+    coloured = capsys.readouterr().out
+    assert ANSI.search(coloured)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["explain", str(SEED), *CONSERVATIVE]) == 0
+    plain = capsys.readouterr().out
+    assert not ANSI.search(plain)
+    assert ANSI.sub("", coloured) == plain
+
+
+def test_explain_jsonl_names_each_record_and_reports_bad_ones(capsys):
+    assert main(["explain", str(FIXTURES / "bad-records.jsonl"), *CONSERVATIVE]) == 1
+    captured = capsys.readouterr()
+    assert f"{FIXTURES / 'bad-records.jsonl'}:1 (id ok-1): 1 removal" in captured.out
+    assert "rule:en.ads.label" in captured.out
+    assert ":2: not valid JSON" in captured.err
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_rules_list_shows_packs_and_rules(capsys):
+    assert main(["rules", "list"]) == 0
+    out = capsys.readouterr().out
+    for name in cleaner.available_rule_packs():
+        assert re.search(rf"^{re.escape(name)} ", out, re.M)
+    assert re.search(r"^  en\.ads\.label +ads +line +ad-slot label", out, re.M)
+
+
+def test_rules_test_passes_a_good_pack(capsys):
+    assert main(["rules", "test", str(FIXTURES / "house-rules.toml"), "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "3 examples, 3 passed, 0 failed: ok" in out
+    assert "ok   house.promo.podcast remove[2] 'GET THE DAILY BRIEFING PODCAST!'" in out
+
+
+def test_rules_test_fails_on_wrong_examples(capsys):
+    assert main(["rules", "test", str(FIXTURES / "broken-rules.toml")]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL broken.promo.podcast remove[2] 'Subscribe to the podcast on your favourite app': kept unchanged" in out
+    assert "FAIL broken.promo.podcast keep[1] 'Listen to our daily podcast': changed to '' by rule:broken.promo.podcast" in out
+    assert "FAIL broken.promo.podcast remove[1]" not in out
+
+
+def test_rules_test_reports_an_invalid_pack(tmp_path, capsys):
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[pack]\nid = "bad"\nlanguage = "en"\n\n[[rule]]\nid = "bad.x"\ncategory = "nope"\n')
+    assert main(["rules", "test", str(pack)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"cleaner: error: {pack}: rule bad.x: field 'category'")
+
+
+# --------------------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["clean", "--no-such-option"], "unrecognized arguments"),
+        (["clean", "missing.txt"], "missing.txt: no such file or directory"),
+        (["clean", "--time-limit", "0"], "must be a positive number"),
+        (["clean", "--jobs", "0"], "must be at least 1"),
+        (["clean", "--rules", "missing-pack.toml"], "missing-pack.toml: no such file"),
+        (["clean", "--profile", "aggressive"], "invalid choice"),
+        ([], "required"),
+    ],
+)
+def test_usage_errors_exit_2(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- subprocess, imports, docs
+
+
+def test_real_subprocess(tmp_path):
+    out = tmp_path / "out.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(SEED), *CONSERVATIVE, "--engine", "re", "-o", str(out)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # stderr is not a terminal: no progress bar
+    assert out.read_text(encoding="utf-8") == SEED_EXPECTED
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(FIXTURES / "bad-records.jsonl"), "--on-error", "fail",
+         "--engine", "re"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"cleaner: error: {FIXTURES / 'bad-records.jsonl'}:2: not valid JSON")
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_import_is_light():
+    code = "import sys, cleaner.cli; print(sorted(m for m in ('trafilatura', 'bs4', 'lxml', 'tqdm') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def _docs_examples() -> list[tuple[list[str], list[str], int]]:
+    """``(argv, expected output lines, expected exit status)`` for each ``$ cleaner`` line of docs/cli.md."""
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    examples: list[tuple[list[str], list[str], int]] = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        lines = block.splitlines()
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line == "$ echo $?":
+                argv, expected, _ = examples[-1]
+                examples[-1] = (argv, expected, int(lines[i + 1]))
+                i += 2
+                continue
+            assert line.startswith("$ cleaner "), f"docs/cli.md: not a cleaner command: {line!r}"
+            expected = []
+            i += 1
+            while i < len(lines) and not lines[i].startswith("$ "):
+                expected.append(lines[i])
+                i += 1
+            examples.append((shlex.split(line[2:]), expected, 0))
+    return examples
+
+
+def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
+    examples = _docs_examples()
+    assert len(examples) >= 10
+    commands = {argv[1] if argv[1] != "rules" else " ".join(argv[1:3]) for argv, _, _ in examples}
+    assert commands == {"clean", "explain", "rules list", "rules test"}
+    shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures" / "cli")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for argv, expected, status in examples:
+        assert argv[0] == "cleaner"
+        args, stdout_to = [], None
+        tokens = iter(argv[1:])
+        for token in tokens:
+            if token == "<":
+                set_stdin(monkeypatch, Path(next(tokens)).read_bytes())
+            elif token == ">":
+                stdout_to = Path(next(tokens))
+            else:
+                args.append(token)
+        assert main(args) == status, argv
+        captured = capsysbinary.readouterr()
+        if stdout_to is not None:
+            stdout_to.write_bytes(captured.out)
+        shown = (captured.out + captured.err).decode("utf-8").splitlines()
+        for line in expected:
+            assert line in shown, f"{shlex.join(argv)}: {line!r} not in output"
+    # The examples really wrote what they claim.
+    assert Path("cleaned.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    assert [r["id"] for r in read_jsonl(Path("removed.jsonl"))] == [str(Path("tests/fixtures/cli/seed-article.txt"))] * 3
+    assert "clean_text" in read_jsonl(Path("cleaned.jsonl"))[0] and "cleaner" in read_jsonl(Path("cleaned.jsonl"))[0]
+    assert Path("cleaned/seed-article.txt").read_text(encoding="utf-8") == SEED_EXPECTED
