@@ -28,6 +28,8 @@ from .rules.matcher import RuleMatch
 #: Calibrated on the development set with benchmarks/quality.py: ``default`` maximises F1 over
 #: the recall and ptags views together; ``conservative`` keeps removals above 95% precision.
 SCORE_THRESHOLDS = {"default": 0.5, "conservative": 0.9}
+#: passes over the kept lines before the decision stands (each pass sees what the previous kept).
+MAX_PASSES = 10
 #: words; the longest line that context alone (wedged between removed lines) may remove.
 WEDGED_MAX_WORDS = 12
 #: non-blank lines; the document's own headline may sit this far above the main text and stay.
@@ -151,10 +153,46 @@ def decide(
     matches: list[RuleMatch],
     config: CleanerConfig,
 ) -> Decisions:
-    """Decide which lines (``lines`` are the indexes of the non-blank ones) to drop or trim."""
+    """Decide which lines (``lines`` are the indexes of the non-blank ones) to drop or trim.
+
+    The first pass sees every line; each further pass sees only the lines kept so far, as a
+    second cleaning of the output would, until a pass removes nothing (at most
+    :data:`MAX_PASSES`). So cleaning a cleaned text again changes nothing.
+    """
     out, weak = apply_rules(matches, config)
     if not lines:
         return out
+    positions = list(range(len(lines)))
+    for _ in range(MAX_PASSES):
+        dropped = len(out.drop)
+        sub_lines = [lines[p] for p in positions]
+        if len(positions) == len(lines):
+            sub_matches = matches
+        else:  # later passes: only the weak matches of kept lines are left to see
+            kept = set(sub_lines)
+            sub_matches = [m for m in matches if m.line in kept and m.line in weak]
+        _one_pass(
+            sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
+            [classes[p] for p in positions], sub_matches, weak, config, out,
+        )  # fmt: skip
+        if len(out.drop) == dropped:
+            break
+        positions = [p for p in positions if lines[p] not in out.drop]
+        if not positions:
+            break
+    return out
+
+
+def _one_pass(
+    lines: list[int],
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    matches: list[RuleMatch],
+    weak: dict[int, RuleMatch],
+    config: CleanerConfig,
+    out: Decisions,
+) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak)
     if not config.disables("line-score"):
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
@@ -171,7 +209,6 @@ def decide(
                 out.trim.pop(index, None)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out)
-    return out
 
 
 def _wedged(lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions) -> None:

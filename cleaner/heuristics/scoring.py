@@ -120,44 +120,44 @@ def line_vector(
     own = f.words if cls in (GOOD, NEAR) else 0
     title = f.title
     short = f.words <= 3
-    vector = {
-        "words_log": math.log1p(f.words),
-        "stop_share": f.stop_share or 0.0,
-        "stop_unknown": float(f.stop_share is None),
-        "terminal": float(f.terminal),
-        "colon_end": float(shape.colon_end),
-        "title_shaped": float(title),
-        "capital_share": shape.capital_share,
-        "upper_share": shape.upper_share,
-        "digit_share": shape.digit_share,
-        "has_url": float(shape.has_url),
-        "bullet": float(f.bullet),
-        "very_short": float(short),
-        "class_good": float(cls == GOOD),
-        "class_near": float(cls == NEAR),
-        "class_short": float(cls == SHORT),
-        "before_main": float(before),
-        "after_main": float(after),
-        "gap_log": math.log1p(gap),
-        "prose_before_share": prose_before / total,
-        "prose_after_share": (context.prose_total - prose_before - own) / total,
-        "prev_removed": float(position > 0 and removed[position - 1]),
-        "next_removed": float(position + 1 < count and removed[position + 1]),
-        "prev_prose": float(position > 0 and classes[position - 1] in (GOOD, NEAR)),
-        "next_prose": float(position + 1 < count and classes[position + 1] in (GOOD, NEAR)),
-        "repeated": float(context.repeated[position]),
-        "run_log": math.log1p(context.run_length[position] - 1),
-        "weak_rule": float(weak[position]),
-        "after_terminator": float(0 <= terminator < position),
-        "title_outside": float(title and (before or after)),
-        "short_outside": float(short and (before or after)),
-        "doc_prose_share": context.prose_total / (context.words_total or 1),
-        "doc_main_share": context.main_words / (context.words_total or 1),
-        "outside_in_clean_doc": float(before or after) * context.main_words / (context.words_total or 1),
-        "short_in_clean_doc": float(short) * context.main_words / (context.words_total or 1),
-        "boundary_after_main": float(after and 0 <= context.first_break_after <= position),
-        "boundary_before_main": float(before and position <= context.last_break_before),
-        "first_line": float(position == 0),
-        "last_line": float(position == count - 1),
-    }
-    return tuple(vector.values())
+    # In the order of NAMES (tests/test_scoring.py checks the length and the order).
+    return (
+        math.log1p(f.words),  # words_log
+        f.stop_share or 0.0,  # stop_share
+        float(f.stop_share is None),  # stop_unknown
+        float(f.terminal),  # terminal
+        float(shape.colon_end),  # colon_end
+        float(title),  # title_shaped
+        shape.capital_share,  # capital_share
+        shape.upper_share,  # upper_share
+        shape.digit_share,  # digit_share
+        float(shape.has_url),  # has_url
+        float(f.bullet),  # bullet
+        float(short),  # very_short
+        float(cls == GOOD),  # class_good
+        float(cls == NEAR),  # class_near
+        float(cls == SHORT),  # class_short
+        float(before),  # before_main
+        float(after),  # after_main
+        math.log1p(gap),  # gap_log
+        prose_before / total,  # prose_before_share
+        (context.prose_total - prose_before - own) / total,  # prose_after_share
+        float(position > 0 and removed[position - 1]),  # prev_removed
+        float(position + 1 < count and removed[position + 1]),  # next_removed
+        float(position > 0 and classes[position - 1] in (GOOD, NEAR)),  # prev_prose
+        float(position + 1 < count and classes[position + 1] in (GOOD, NEAR)),  # next_prose
+        float(context.repeated[position]),  # repeated
+        math.log1p(context.run_length[position] - 1),  # run_log
+        float(weak[position]),  # weak_rule
+        float(0 <= terminator < position),  # after_terminator
+        float(title and (before or after)),  # title_outside
+        float(short and (before or after)),  # short_outside
+        context.prose_total / (context.words_total or 1),  # doc_prose_share
+        context.main_words / (context.words_total or 1),  # doc_main_share
+        float(before or after) * context.main_words / (context.words_total or 1),  # outside_in_clean_doc
+        float(short) * context.main_words / (context.words_total or 1),  # short_in_clean_doc
+        float(after and 0 <= context.first_break_after <= position),  # boundary_after_main
+        float(before and position <= context.last_break_before),  # boundary_before_main
+        float(position == 0),  # first_line
+        float(position == count - 1),  # last_line
+    )

@@ -26,7 +26,7 @@ LANGUAGES = {
 }  # fmt: skip
 
 #: Characters of the document sampled for language detection (from its longest lines).
-DETECTION_SAMPLE_CHARS = 2000
+DETECTION_SAMPLE_CHARS = 1500
 #: Minimum share of sampled words that must be stopwords of the winning language; below it the
 #: language is reported as unknown (``None``) and stopword features are not used.
 DETECTION_MIN_COVERAGE = 0.08
@@ -51,17 +51,26 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(word.strip().lower() for word in text.splitlines() if word.strip())
 
 
+#: a stopword shared by more languages than this says little about which one a text is in; it is
+#: left out of the vote (the coverage check still counts it).
+DISTINCTIVE_MAX_LANGUAGES = 3
+
+
 @cache
 def _word_languages(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for language in candidates:
         for word in stopwords(language):
             index.setdefault(word, []).append(language)
-    return {word: tuple(langs) for word, langs in index.items()}
+    return {word: tuple(langs) for word, langs in index.items() if len(langs) <= DISTINCTIVE_MAX_LANGUAGES}
 
 
 def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUAGES)) -> str | None:
-    """The candidate language whose stopwords cover most words of the document's longest lines."""
+    """The candidate language whose distinctive stopwords occur most in the document's longest lines.
+
+    ``None`` when no language's stopwords cover at least :data:`DETECTION_MIN_COVERAGE` of the
+    sampled words (unspaced scripts, lists of names and numbers).
+    """
     sample: list[str] = []
     size = 0
     for line in sorted(lines, key=len, reverse=True):
@@ -74,12 +83,15 @@ def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUA
         return None
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
-    for word, seen in Counter(words).items():
-        for language in index.get(word, ()):
-            counts[language] = counts.get(language, 0) + seen
+    seen = Counter(words)
+    for word in seen.keys() & index.keys():
+        for language in index[word]:
+            counts[language] = counts.get(language, 0) + seen[word]
     if not counts:
         return None
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
-    if counts[best] < DETECTION_MIN_COVERAGE * len(words):
+    stoplist = stopwords(best)
+    covered = sum(seen[word] for word in seen.keys() & stoplist)
+    if covered < DETECTION_MIN_COVERAGE * len(words):
         return None
     return best

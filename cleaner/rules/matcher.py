@@ -137,6 +137,9 @@ class Matcher:
         self.rules = list(rules)
         self.engine = engine or _engine_default()
         self._checks = [_ExactCheck(rule) for rule in self.rules]
+        # No rule can apply to a line longer than its guard, except a trim rule to the line's
+        # tail; so the prefilter needs only the last `reach` characters of a long line.
+        self._reach = max((rule.max_chars for rule in self.rules), default=0) + 1
         sources = [prefilter_pattern(rule) for rule in self.rules]
         if not sources:
             self.engine = "none"
@@ -162,7 +165,8 @@ class Matcher:
         """(rule index, line index) pairs the prefilter reports for ``lines`` (lower-cased)."""
         if self.engine == "none" or not lines:
             return set()
-        text = "\n".join(lines)
+        reach = self._reach
+        text = "\n".join([line if len(line) <= reach else line[-reach:] for line in lines])
         found: set[tuple[int, int]] = set()
         if self.engine == "hyperscan":
             data = text.encode("utf-8")
@@ -177,7 +181,7 @@ class Matcher:
             return found
         starts = [0]
         for line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
+            starts.append(starts[-1] + min(len(line), reach) + 1)
         for rule, compiled in enumerate(self._compiled):
             for hit in compiled.finditer(text):
                 found.add((rule, bisect_right(starts, hit.start()) - 1))
