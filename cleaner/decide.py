@@ -8,6 +8,8 @@
    The document's own headline (the longest unpunctuated line of 3 to 25 words among the
    three just above the main text, or its first line) is never scored away.
 4. Wedged lines: a short line between two removed lines goes too.
+5. Budget: heuristics never empty a document. If they would remove every line the rules left,
+   they remove none.
 
 Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed without one.
 """
@@ -180,6 +182,11 @@ def decide(
         positions = [p for p in positions if lines[p] not in out.drop]
         if not positions:
             break
+    if all(index in out.drop for index in lines):
+        # Heuristics never empty a document: what only they would remove stays.
+        for index in lines:
+            if out.drop[index].source != "rule":
+                del out.drop[index]
     return out
 
 
@@ -208,13 +215,15 @@ def _one_pass(
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reasons)
                 out.trim.pop(index, None)
     if not config.disables("wedged"):
-        _wedged(lines, features, classes, out)
+        _wedged(lines, features, classes, out, analysis.headline)
 
 
-def _wedged(lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions) -> None:
+def _wedged(
+    lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions, headline: int
+) -> None:
     for position in range(1, len(lines) - 1):
         index = lines[position]
-        if index in out.drop or features[position].words > WEDGED_MAX_WORDS or classes[position] in (GOOD, NEAR):
+        if position == headline or index in out.drop or features[position].words > WEDGED_MAX_WORDS or classes[position] in (GOOD, NEAR):
             continue
         above, below = lines[position - 1], lines[position + 1]
         if above in out.drop and below in out.drop:

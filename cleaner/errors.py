@@ -27,7 +27,12 @@ class RulePackError(CleanerError, ValueError):
             where += f": rule {rule_id}"
         if field:
             where += f": field {field!r}"
+        self.message = message
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None, str | None]]:
+        # Keeps the error picklable, so it can cross from a worker process to the parent.
+        return (type(self), (self.source, self.message, self.rule_id, self.field))
 
 
 class ConfigError(CleanerError, ValueError):

@@ -15,6 +15,7 @@ _URL_RE = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Scripts written without spaces between words: each of their characters counts as half a word.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DIGITS = b"0123456789"
+_NUMBERED_RE = re.compile(r"\(?\d{1,3}[.)]\s")
 
 #: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
 TERMINAL = tuple('.!?…"”’\')»。！？;')
@@ -36,7 +37,7 @@ class LineFeatures(NamedTuple):
     words: int  # \w+ tokens (unspaced scripts: half a word per character)
     stop_share: float | None  # stopwords / words; None when the language has no stoplist
     terminal: bool  # ends with sentence punctuation
-    bullet: bool  # starts like a list item or a table row
+    bullet: bool  # starts like a list item or a table row ("- ", "• ", "| ", "1. ", "2) ")
     digit_heavy: bool  # more than DIGIT_HEAVY_SHARE of the characters are digits
     title: bool  # no sentence punctuation, few words, mostly capitalised: a heading, label or teaser
 
@@ -76,7 +77,7 @@ def measure(text: str, lowered: str, stoplist: frozenset[str] | None) -> LineFea
         words=count,
         stop_share=stop_share,
         terminal=terminal,
-        bullet=text.startswith(BULLETS),
+        bullet=text.startswith(BULLETS) or (text[0].isdigit() and _NUMBERED_RE.match(text) is not None),
         digit_heavy=count_digits(text) > DIGIT_HEAVY_SHARE * len(text),
         title=title,
     )

@@ -109,7 +109,7 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
     ``url`` helps trafilatura and is never fetched. Raises :class:`~cleaner.errors.InputError`
     for other input types and :class:`~cleaner.errors.TimeLimitError` past ``time_limit``.
     """
-    from .extract import extract_main, flat_text, parse_html, time_limit
+    from .extract import drop_headline, extract_main, flat_text, page_title, parse_html, time_limit
 
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise InputError(f"clean_html takes str or bytes, not {type(html).__name__}")
@@ -133,7 +133,11 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
                 if not config.disables("markup"):
                     markup_removals = strip_boilerplate(tree, load_markup_tokens(), config.disables)
                     check()
+                title = page_title(tree)
                 extracted = extract_main(tree, url)
+                extracted, headline = drop_headline(extracted, title)
+                if headline is not None:
+                    markup_removals.append(headline)
         except RecursionError:
             # A tree too deep for the extractor (thousands of nested elements): fall back to the
             # visible text, block by block; the line pass below still removes boilerplate lines.

@@ -53,6 +53,43 @@ def extract_main(tree: Any, url: str | None) -> str:
     return text or ""
 
 
+def page_title(tree: Any) -> str:
+    """The page's title: ``og:title`` if present, else ``<title>`` (whitespace collapsed)."""
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            content = " ".join((meta.get("content") or "").split())
+            if content:
+                return content
+    title = tree.find(".//title")
+    if title is not None:
+        return " ".join("".join(title.itertext()).split())
+    return ""
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def drop_headline(extracted: str, title: str) -> tuple[str, Any]:
+    """Drop the first line of ``extracted`` when it is the page's headline (its words are the
+    title's, or the start of the title before a site-name suffix): article text never starts by
+    repeating the title. Returns the text and a :class:`MarkupRemoval` (or ``None``)."""
+    from .markup import MarkupRemoval
+
+    if not extracted or not title:
+        return extracted, None
+    stripped = extracted.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    words = _WORD_RE.findall(first.lower())
+    title_words = _WORD_RE.findall(title.lower())
+    if not words or len(words) > 40 or not title_words:
+        return extracted, None
+    if words != title_words[: len(words)] or len(words) < min(len(title_words), 3):
+        return extracted, None
+    removal = MarkupRemoval("title:first-line", "title", "navigation", "the page's headline, repeated above the text",
+                            "title", first.strip()[:200])
+    return rest.lstrip("\n"), removal
+
+
 # ----------------------------------------------------------------------------- flat fallback
 
 _DROP_RE = re.compile(r"<(script|style|noscript|template|svg|head)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
