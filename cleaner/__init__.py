@@ -5,7 +5,7 @@
 'Rain is expected across the region on Friday, the weather service said.\\n'
 """
 
-from .api import clean, clean_and_explain
+from .api import clean, clean_and_explain, clean_html, clean_html_and_explain
 from .config import PROFILES, CleanerConfig
 from .errors import (
     CleanerError,
@@ -15,6 +15,7 @@ from .errors import (
     RulePackError,
     TimeLimitError,
 )
+from .html import HtmlCleaned, MarkupRemoval
 from .model import CleanedText, Evidence, Removal
 from .pipeline import Cleaner
 from .reassemble import apply_removals
@@ -23,15 +24,17 @@ from .rules import Rule, RulePack, available_rule_packs, load_rule_pack
 __version__ = "0.1.0"
 
 __all__ = [
-    "PROFILES",
     "CleanedText",
     "Cleaner",
     "CleanerConfig",
     "CleanerError",
     "ConfigError",
     "Evidence",
+    "HtmlCleaned",
     "InputError",
+    "MarkupRemoval",
     "MissingDependencyError",
+    "PROFILES",
     "Removal",
     "Rule",
     "RulePack",
@@ -42,5 +45,7 @@ __all__ = [
     "available_rule_packs",
     "clean",
     "clean_and_explain",
+    "clean_html",
+    "clean_html_and_explain",
     "load_rule_pack",
 ]

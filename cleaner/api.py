@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .config import CleanerConfig
+from .html import HtmlCleaned
 from .model import CleanedText
 from .pipeline import Cleaner
 
@@ -22,3 +23,15 @@ def clean(text: str, config: CleanerConfig | None = None) -> str:
 def clean_and_explain(text: str, config: CleanerConfig | None = None) -> CleanedText:
     """The cleaned text and every removal: its span in ``text``, the removed text and the evidence."""
     return _cleaner(config).clean_and_explain(text)
+
+
+def clean_html(html: str | bytes, url: str | None = None, config: CleanerConfig | None = None) -> str:
+    """The cleaned main text of an HTML page (str, or bytes decoded from BOM, meta charset, UTF-8 or detection)."""
+    return _cleaner(config).clean_html(html, url=url)
+
+
+def clean_html_and_explain(
+    html: str | bytes, url: str | None = None, config: CleanerConfig | None = None
+) -> HtmlCleaned:
+    """The cleaned text, the extracted text, its line removals and the markup removals."""
+    return _cleaner(config).clean_html_and_explain(html, url=url)

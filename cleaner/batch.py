@@ -369,20 +369,9 @@ def _document(cleaner: Cleaner, options: Options, chunk: Chunk, lineno: None, of
                   removals=removals, chars=chars)
 
 
-def html_supported() -> bool:
-    import cleaner as package
-
-    return hasattr(package, "clean_html_and_explain")
-
-
 def _clean_html(cleaner: Cleaner, raw: bytes) -> Any:
-    import cleaner as package
-
     try:
-        method = getattr(cleaner, "clean_html_and_explain", None)
-        if method is not None:
-            return method(raw)
-        return package.clean_html_and_explain(raw, config=cleaner.config)
+        return cleaner.clean_html_and_explain(raw)
     except CleanerError as exc:
         raise _DocumentError(str(exc)) from None
 

@@ -30,12 +30,6 @@ PROG = "cleaner"
 ENGINE_DEFAULT: str | None = None  # None: the library picks (hyperscan when installed)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-HTML_UNSUPPORTED = (
-    "HTML input is not yet supported by this version of cleaner "
-    "(cleaner.clean_html_and_explain is missing); extract the text first and use --format txt"
-)
-
-
 def error(message: str) -> None:
     """One line on stderr, above the progress bar if one is showing."""
     line = f"{PROG}: error: {message}"
@@ -329,9 +323,6 @@ def cmd_clean(args: argparse.Namespace) -> int:
     for name in (args.removed, args.stats_json):
         if name and name != "-" and any(_same_file(name, s.path) for s in sources if not s.is_stdin):
             raise batch.UsageError(f"{name} is an input; refusing to overwrite it")
-    if any(s.format == "html" for s in sources) and not batch.html_supported():
-        error(HTML_UNSUPPORTED)
-        return EXIT_FAILED
 
     jobs = args.jobs or os.cpu_count() or 1
     if len(sources) == 1 and sources[0].format != "jsonl":
@@ -421,9 +412,6 @@ def cmd_explain(args: argparse.Namespace) -> int:
     _, cleaner = _cleaner(args)
     sources = batch.find_sources([args.input], args.format)
     source = sources[0]
-    if source.format == "html" and not batch.html_supported():
-        error(HTML_UNSUPPORTED)
-        return EXIT_FAILED
     style = _Style(_use_color(args.color))
     options = _options(args, want_removed=True)
     failed = 0

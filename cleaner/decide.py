@@ -34,6 +34,9 @@ SCORE_THRESHOLDS = {"default": 0.5, "conservative": 0.9}
 MAX_PASSES = 10
 #: words; the longest line that context alone (wedged between removed lines) may remove.
 WEDGED_MAX_WORDS = 12
+#: words; a line ending a sentence with at least this many words is not ambiguous: context alone
+#: never removes it.
+WEDGED_SENTENCE_MIN_WORDS = 4
 #: non-blank lines; the document's own headline may sit this far above the main text and stay.
 HEADLINE_MAX_GAP = 2
 #: words; the document's headline (no sentence punctuation) has between these many words.
@@ -201,7 +204,8 @@ def _one_pass(
     out: Decisions,
 ) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak)
-    if not config.disables("line-score"):
+    # Without a main text (no run of prose at all) there is nothing to judge lines against.
+    if analysis.context.first >= 0 and not config.disables("line-score"):
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
         model = line_model()
         for position, index in enumerate(lines):
@@ -223,7 +227,11 @@ def _wedged(
 ) -> None:
     for position in range(1, len(lines) - 1):
         index = lines[position]
-        if position == headline or index in out.drop or features[position].words > WEDGED_MAX_WORDS or classes[position] in (GOOD, NEAR):
+        f = features[position]
+        sentence = f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS
+        if position == headline or index in out.drop or f.words > WEDGED_MAX_WORDS or sentence:
+            continue
+        if classes[position] in (GOOD, NEAR):
             continue
         above, below = lines[position - 1], lines[position + 1]
         if above in out.drop and below in out.drop:

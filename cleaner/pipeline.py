@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig
 from .decide import decide
@@ -21,6 +21,9 @@ from .reassemble import apply_removals, removals_for
 from .rules import Rule, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
 from .segment import Lines, split_lines
+
+if TYPE_CHECKING:
+    from .html import HtmlCleaned
 
 
 class Measured(NamedTuple):
@@ -68,7 +71,7 @@ class Cleaner:
         deadline = time.monotonic() + self.config.time_limit if self.config.time_limit else None
         measured = self.measure(text)
         if not measured.nonblank:
-            return CleanedText(text="")
+            return CleanedText(text=text)  # empty or blank: nothing to remove
         _check(deadline)
         decisions = decide(
             measured.nonblank,
@@ -105,6 +108,18 @@ class Cleaner:
         features = [measure(line, lowered[i].strip(), stoplist) for line, i in zip(texts, nonblank)]
         classes = [classify(f) for f in features]
         return Measured(lines, nonblank, texts, features, classes, matches, language)
+
+    def clean_html(self, html: str | bytes, url: str | None = None) -> str:
+        """The cleaned main text of an HTML page (see :meth:`clean_html_and_explain`)."""
+        from .html import clean_html
+
+        return clean_html(self, html, url)
+
+    def clean_html_and_explain(self, html: str | bytes, url: str | None = None) -> HtmlCleaned:
+        """Markup tokens, then trafilatura, then the line pass; removals are spans of ``result.extracted``."""
+        from .html import clean_html_and_explain
+
+        return clean_html_and_explain(self, html, url)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Clean a stream of texts lazily, in order."""

@@ -360,29 +360,16 @@ def test_ctrl_c_exits_130_and_removes_temporary_files(tmp_path, monkeypatch, cap
 # --------------------------------------------------------------------------- HTML
 
 
-def test_html_is_refused_until_the_library_supports_it(tmp_path, monkeypatch, capsys):
-    page = tmp_path / "page.html"
-    page.write_text("<html><body><p>Rain is due on Friday.</p></body></html>")
-    monkeypatch.delattr(cleaner, "clean_html_and_explain", raising=False)
-    assert main(["clean", str(page), "-o", str(tmp_path / "out.txt")]) == 1
-    assert "HTML input is not yet supported" in capsys.readouterr().err
-    assert not (tmp_path / "out.txt").exists()
-
-
-def test_html_uses_the_library_function_when_present(tmp_path, monkeypatch):
-    seen = []
-
-    def fake(html, url=None, config=None):
-        seen.append((html, config.profile))
-        return cleaner.CleanedText("Rain is due on Friday.\n", (), "en")
-
-    monkeypatch.setattr(cleaner, "clean_html_and_explain", fake, raising=False)
+def test_html_pages_are_cleaned_to_text_files(tmp_path):
+    page = FIXTURES.parent / "html" / "1ace8c85aaee21b9d4505eca506d50c4721c29db62848b567a9703bfe0583892.html.gz"
     (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "page.htm").write_bytes(b"<p>Rain is due on Friday.</p>")
+    (tmp_path / "site" / "page.html.gz").write_bytes(page.read_bytes())
     out = tmp_path / "out"
-    assert main(["clean", str(tmp_path / "site"), *CONSERVATIVE, "--jobs", "1", "-o", str(out)]) == 0
-    assert (out / "page.txt").read_text() == "Rain is due on Friday.\n"
-    assert seen == [(b"<p>Rain is due on Friday.</p>", "conservative")]
+    assert main(["clean", str(tmp_path / "site"), "--jobs", "1", "-o", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["page.txt.gz"]  # gzip in, gzip out
+    text = gzip.decompress((out / "page.txt.gz").read_bytes()).decode("utf-8")
+    assert "WeWork is reportedly being investigated by the New York State Attorney General." in text
+    assert "<" not in text
 
 
 # --------------------------------------------------------------------------- explain

@@ -64,21 +64,23 @@ def widen_for_hyperscan(pattern: str) -> str:
 
     Hyperscan's classes are ASCII-only outside UCP mode (which is very slow to compile); the
     widened pattern accepts a superset of what Python's Unicode-aware classes accept, as a
-    prefilter must. The exact check then decides with Python's semantics.
+    prefilter must. Negated classes (``[^\\w]``) already take every non-ASCII character and
+    stay as they are. The exact check then decides with Python's semantics.
     """
     out = []
-    in_class = False
+    in_class = negated = False
     position = 0
     for token in _CLASS_ESCAPE.finditer(pattern):
         out.append(pattern[position : token.start()])
         text = token.group()
         if text == "[" and not in_class:
             in_class = True
+            negated = pattern.startswith("^", token.end())
             out.append(text)
         elif text == "]" and in_class:
             in_class = False
             out.append(text)
-        elif text in ("\\w", "\\d", "\\s"):
+        elif text in ("\\w", "\\d", "\\s") and not negated:
             out.append(f"{text}{_NON_ASCII}" if in_class else f"[{text}{_NON_ASCII}]")
         else:
             out.append(text)
@@ -176,8 +178,12 @@ class Matcher:
                 ends.append((rule, end))
 
             self._db.scan(data, match_event_handler=on_match)
-            for rule, end in ends:
-                found.add((rule, data.count(b"\n", 0, end)))
+            ends.sort(key=lambda hit: hit[1])
+            line = position = 0
+            for rule, end in ends:  # one sweep: line breaks are counted once, whatever the hit count
+                line += data.count(b"\n", position, end)
+                position = end
+                found.add((rule, line))
             return found
         starts = [0]
         for line in lines[:-1]:

@@ -1,0 +1,99 @@
+"""The public surface, configuration errors, and the guarantees of the API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import cleaner
+from cleaner import CleanerConfig, ConfigError, InputError, TimeLimitError
+
+PARAGRAPH = (
+    "The central bank left its main interest rate unchanged on Thursday, saying that inflation was "
+    "easing but that the labour market remained tight enough to warrant caution."
+)
+
+
+def test_all_is_sorted_and_lists_every_public_name():
+    assert cleaner.__all__ == sorted(cleaner.__all__)
+    public = {name for name in dir(cleaner) if not name.startswith("_")}
+    modules = {"api", "config", "decide", "errors", "heuristics", "model", "pipeline", "reassemble", "rules",
+               "segment", "cli", "batch", "html"}  # fmt: skip
+    assert public - modules == set(cleaner.__all__) - {"__version__"}
+
+
+def test_import_is_light():
+    code = "import sys, cleaner; cleaner.clean('Hello there.'); print(sorted(m for m in ('trafilatura', 'bs4', 'lxml', 'justext') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_clean_is_clean_and_explain_text():
+    text = f"{PARAGRAPH}\nShare this:\n{PARAGRAPH}\n"
+    assert cleaner.clean(text) == cleaner.clean_and_explain(text).text == f"{PARAGRAPH}\n{PARAGRAPH}\n"
+
+
+def test_every_removal_says_what_removed_it():
+    text = f"{PARAGRAPH}\n- Advertisement -\n{PARAGRAPH}\n"
+    (removal,) = cleaner.clean_and_explain(text).removals
+    assert text[removal.start : removal.end] == removal.text == "- Advertisement -\n"
+    assert removal.evidence.code == "rule:en.ads.label"
+    assert removal.to_dict()["category"] == "ads"
+
+
+def test_reusable_cleaner_gives_the_same_result_as_the_function():
+    worker = cleaner.Cleaner(CleanerConfig(profile="conservative"))
+    text = f"{PARAGRAPH}\nADVERTISEMENT\n"
+    assert worker.clean(text) == cleaner.clean(text, CleanerConfig(profile="conservative"))
+    assert list(worker.clean_many([text, ""])) == [worker.clean(text), ""]
+
+
+def test_empty_input_gives_empty_output_and_blank_input_is_left_alone():
+    assert cleaner.clean("") == ""
+    for blank in ("\n\n", "   \n\t\n"):
+        result = cleaner.clean_and_explain(blank)
+        assert result.text == blank and result.removals == ()
+
+
+def test_heuristics_never_empty_a_document():
+    assert cleaner.clean("Markets rose.") == "Markets rose."
+
+
+@pytest.mark.parametrize("value", [b"bytes", None, 42])
+def test_non_str_input_is_a_clear_error(value):
+    with pytest.raises(InputError, match="decode bytes first|takes str"):
+        cleaner.clean(value)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"profile": "wild"}, {"engine": "pcre"}, {"time_limit": 0}, {"score_threshold": 1.5}],
+)
+def test_invalid_config_is_refused(kwargs):
+    with pytest.raises(ConfigError):
+        CleanerConfig(**kwargs)
+
+
+def test_config_is_frozen_and_replace_returns_a_copy():
+    config = CleanerConfig()
+    other = config.replace(profile="conservative", languages=["en"])
+    assert config.profile == "default" and other.languages == ("en",)
+    with pytest.raises(AttributeError):
+        config.profile = "conservative"  # type: ignore[misc]
+
+
+def test_time_limit_stops_a_slow_document(monkeypatch):
+    import cleaner.pipeline as pipeline
+
+    clock = iter([0.0, 100.0, 200.0, 300.0])
+    monkeypatch.setattr(pipeline.time, "monotonic", lambda: next(clock))
+    with pytest.raises(TimeLimitError):
+        cleaner.Cleaner(CleanerConfig(time_limit=1.0)).clean(PARAGRAPH)
+
+
+def test_given_language_is_used_without_detection():
+    result = cleaner.clean_and_explain(f"{PARAGRAPH}\nPUBLICIDAD\n", CleanerConfig(languages=("es",)))
+    assert result.language == "es"
+    assert [r.evidence.code for r in result.removals] == ["rule:es.ads.label"]

@@ -1,0 +1,104 @@
+"""Unit tests of the measurements, line classes, main-text search and the line model."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from cleaner.heuristics.classes import BAD, GOOD, NEAR, SHORT, classify
+from cleaner.heuristics.context import max_segment
+from cleaner.heuristics.features import measure
+from cleaner.heuristics.scoring import FEATURES, NAMES, LineModel, line_model
+from cleaner.heuristics.stoplists import detect_language, stopwords
+
+EN = stopwords("en")
+PROSE = (
+    "The company, which is expected to lay off thousands of employees beginning this week as it faces "
+    "ballooning losses, confirmed on Monday that it had been contacted by the office of the attorney general."
+)
+
+
+def features(text: str, stoplist=EN):
+    return measure(text, text.lower(), stoplist)
+
+
+def test_measure_counts_words_stopwords_and_punctuation():
+    f = features("The cat sat on the mat.")
+    assert f.chars == 23 and f.words == 6
+    assert f.stop_share == pytest.approx(3 / 6)  # the, on, the
+    assert f.terminal and not f.title and not f.bullet
+
+
+def test_title_shape_needs_capitals_and_no_sentence_end():
+    assert features("Most Popular Stories This Week").title
+    assert not features("Most popular stories this week.").title
+    assert not features("most popular stories this week").title
+
+
+def test_list_items_and_digit_heavy_lines():
+    assert features("- first item").bullet
+    assert features("2) Second item in the list").bullet
+    assert not features("2019 was a year of change.").bullet
+    assert features("| 23 | 679 | 0 | 1 | 3 |").digit_heavy
+
+
+def test_unspaced_scripts_count_characters_as_words():
+    f = measure("先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕された。", "", None)
+    assert f.words >= 15
+    assert f.stop_share is None and f.terminal
+
+
+def test_classes():
+    assert classify(features(PROSE)) == GOOD
+    assert classify(features("A spokeswoman for the company declined to comment on it.")) == NEAR
+    assert classify(features("He said no.")) == SHORT
+    assert classify(features("Related Articles From Our Network")) == BAD
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Bundesregierung hat am Montag beschlossen, dass die Steuern für alle Bürger erhöht werden.", "de"),
+        ("Le gouvernement a décidé que les impôts seront augmentés pour tous les citoyens du pays.", "fr"),
+        ("La decisión del gobierno fue tomada después de una larga reunión con los sindicatos.", "es"),
+        ("Il governo ha deciso che le tasse saranno aumentate per tutti i cittadini del paese.", "it"),
+        ("O governo decidiu que os impostos serão aumentados para todos os cidadãos do país.", "pt"),
+        ("De regering heeft besloten dat de belastingen voor alle burgers van het land worden verhoogd.", "nl"),
+        (PROSE, "en"),
+        ("12 34 56 78", None),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language([text]) == language
+
+
+def test_max_segment_finds_the_heaviest_run():
+    assert max_segment([-5, 3, 4, -1, 6, -20, 5]) == (1, 4)
+    assert max_segment([-1, -2]) == (-1, -1)
+    assert max_segment([]) == (-1, -1)
+
+
+def test_line_vector_lists_every_feature_in_order():
+    source = Path(__file__).parents[1] / "cleaner" / "heuristics" / "scoring.py"
+    names = re.findall(r"^        .*,  # (\w+)$", source.read_text(encoding="utf-8"), re.M)
+    assert names == list(NAMES)
+    assert set(NAMES) == set(FEATURES)
+
+
+def test_shipped_model_uses_known_features_only():
+    data = json.loads((resources.files("cleaner.heuristics") / "line_model.json").read_text(encoding="utf-8"))
+    assert set(data["weights"]) <= set(NAMES)
+    assert line_model().weights  # loads
+
+
+def test_model_score_and_reasons():
+    model = LineModel.from_mapping({"very_short": 3.0, "terminal": -2.0}, bias=0.0)
+    vector = tuple(1.0 if name == "very_short" else 0.0 for name in NAMES)
+    assert model.score(vector) == pytest.approx(1 / (1 + 2.718281828 ** -3), rel=1e-6)
+    assert model.top_reasons(vector) == [FEATURES["very_short"]]
+    with pytest.raises(ValueError, match="unknown"):
+        LineModel.from_mapping({"no_such_feature": 1.0}, 0.0)

@@ -1,0 +1,97 @@
+"""Invariants, checked with Hypothesis on generated documents and on hostile inputs.
+
+* the output is built only from input text, in input order: every output line is an input line,
+  or the start of one (a trimmed tail);
+* replaying the trail gives the output: ``apply_removals(x, trail) == clean(x)``;
+* no ``str`` input raises; empty or blank input gives empty output;
+* huge lines and very many lines go through (bounded work per line, no catastrophic pattern).
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+
+PARAGRAPHS = [
+    "The central bank left its main interest rate unchanged on Thursday, saying inflation was easing.",
+    "Officials said the bridge would reopen next week after repairs to its eastern span were finished.",
+    "Die Regierung will die Steuern im kommenden Jahr senken, sagte der Finanzminister am Montag.",
+    "Le gouvernement a annoncé mardi un plan pour rénover les écoles du pays d'ici à 2030.",
+    "Advertising revenue at the group fell by a fifth as print readers moved online, it said.",
+    "You can also subscribe to this newsletter here, the editor wrote in a note to readers.",
+]
+BOILERPLATE = [
+    "- Advertisement -", "ADVERTISEMENT", "Share this:", "Share on Facebook", "Subscribe to our newsletter",
+    "Read more: Rates held as inflation eases", "Related Articles", "© 2019 Example News. All rights reserved.",
+    "This website uses cookies to improve your experience.", "Leave a Reply Cancel reply", "Skip to content",
+    "Photo: Jane Doe/AP", "Tags: economy, rates", "Werbung", "PUBLICIDAD", "Lesen Sie auch:",
+]  # fmt: skip
+LINES = st.one_of(
+    st.sampled_from(PARAGRAPHS),
+    st.sampled_from(BOILERPLATE),
+    st.just(""),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80).map(lambda s: s.replace("\n", " ")),
+)
+DOCUMENTS = st.lists(LINES, max_size=30).map("\n".join)
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+WORKER = cleaner.Cleaner()
+CAREFUL = cleaner.Cleaner(cleaner.CleanerConfig(profile="conservative"))
+
+
+def _is_built_from(output: str, source: str) -> bool:
+    """Every output line is an input line or the start of one, in the input's order."""
+    lines = source.split("\n")
+    position = 0
+    for line in output.split("\n"):
+        if not line.strip():
+            continue
+        while position < len(lines) and not lines[position].startswith(line.rstrip()):
+            position += 1
+        if position == len(lines):
+            return False
+        position += 1
+    return True
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS)
+def test_output_is_built_from_input_lines_in_order_and_the_trail_replays(text):
+    for worker in (WORKER, CAREFUL):
+        result = worker.clean_and_explain(text)
+        assert _is_built_from(result.text, text)
+        assert cleaner.apply_removals(text, result.removals) == result.text
+        for removal in result.removals:
+            assert text[removal.start : removal.end] == removal.text
+            assert removal.evidence.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(ANY_TEXT)
+def test_no_str_input_raises(text):
+    result = WORKER.clean_and_explain(text)
+    assert cleaner.apply_removals(text, result.removals) == result.text
+    if not text:
+        assert result.text == ""
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS)
+def test_cleaning_generated_documents_twice_rarely_changes_them(text):
+    """Watched, not required, on generated text: a second pass must at most remove lines."""
+    once = WORKER.clean(text)
+    twice = WORKER.clean(once)
+    assert _is_built_from(twice, once)
+
+
+def test_a_ten_megabyte_line_goes_through():
+    line = "word " * 2_000_000
+    assert CAREFUL.clean(line) == line
+
+
+def test_a_hundred_thousand_short_lines_go_through():
+    text = "\n".join(f"Share this:\nPrices rose {i:05d} percent in May after a cold spring, the office said." for i in range(50_000))
+    out = CAREFUL.clean(text)
+    assert "Share this:" not in out
+    assert out.count("Prices rose") == 50_000

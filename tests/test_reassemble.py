@@ -1,0 +1,53 @@
+"""The whitespace policy of removals, and replaying a trail."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import InputError, apply_removals
+from cleaner.decide import Decisions
+from cleaner.model import Evidence
+from cleaner.reassemble import removals_for
+from cleaner.segment import split_lines
+
+EVIDENCE = Evidence("rule", "test.rule", "ads", 1.0, "test")
+
+
+def run(text: str, drop=(), trim=None) -> str:
+    decisions = Decisions(drop={i: EVIDENCE for i in drop}, trim=trim or {})
+    removals = removals_for(split_lines(text), decisions)
+    out = apply_removals(text, removals)
+    for removal in removals:
+        assert text[removal.start : removal.end] == removal.text
+    return out
+
+
+def test_removed_line_takes_the_blank_lines_after_it():
+    assert run("A.\n\nAd\n\nB.\n", drop=[2]) == "A.\n\nB.\n"
+
+
+def test_block_at_the_end_takes_the_blank_lines_above_it():
+    assert run("A.\n\nSub\nSign up", drop=[2, 3]) == "A.\n"
+
+
+def test_block_at_the_start_and_block_with_blank_lines_inside():
+    assert run("Menu\n\nA.\nx\n\ny\nB.", drop=[0, 3, 5]) == "A.\nB."
+
+
+def test_everything_removed_gives_empty_text():
+    assert run("Ad\n\nShare", drop=[0, 2]) == ""
+
+
+def test_trim_cuts_the_tail_but_keeps_the_line_break():
+    text = "Rates rose. Read more: markets\nNext line.\n"
+    assert run(text, trim={0: (11, EVIDENCE)}) == "Rates rose.\nNext line.\n"
+
+
+def test_carriage_returns_stay_with_kept_lines():
+    assert run("A.\r\nAd\r\nB.\r\n", drop=[1]) == "A.\r\nB.\r\n"
+
+
+def test_apply_removals_refuses_a_trail_of_another_text():
+    removals = removals_for(split_lines("A.\nAd\n"), Decisions(drop={1: EVIDENCE}))
+    with pytest.raises(InputError, match="does not match"):
+        apply_removals("B.\nXx\n", removals)

@@ -1,0 +1,46 @@
+"""Every rule of every built-in pack honours its own examples (one generic test, ids = rule ids)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.rules import available_rule_packs, load_rule_pack
+from cleaner.rules.matcher import Matcher
+
+RULES = [rule for name in available_rule_packs() for rule in load_rule_pack(name).rules]
+
+
+def _applies(matcher: Matcher, text: str) -> bool:
+    return bool(matcher.match([text.lower()]))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_rule_removes_its_remove_examples_and_keeps_its_keep_examples(rule):
+    matcher = Matcher([rule], engine="re")
+    for example in rule.remove:
+        assert _applies(matcher, example), f"{rule.id} misses remove example {example!r}"
+    for example in rule.keep:
+        assert not _applies(matcher, example), f"{rule.id} hits keep example {example!r}"
+
+
+LANGUAGE_RULES: dict[str, list] = {}
+for _rule in RULES:
+    LANGUAGE_RULES.setdefault(_rule.language, []).append(_rule)
+
+
+@pytest.mark.parametrize("language", sorted(set(LANGUAGE_RULES) - {"common"}))
+def test_no_decisive_rule_of_a_language_hits_another_rules_keep_example(language):
+    rules = [r for r in LANGUAGE_RULES[language] + LANGUAGE_RULES["common"] if r.weight == 1.0]
+    matcher = Matcher(rules, engine="re")
+    for rule in LANGUAGE_RULES[language]:
+        for example in rule.keep:
+            hits = [m.rule.id for m in matcher.match([example.lower()])]
+            assert not hits, f"keep example of {rule.id} removed by {hits}: {example!r}"
+
+
+def test_every_category_of_the_taxonomy_has_rules_in_the_seven_core_languages():
+    wanted = {"ads", "newsletter", "share", "related", "cookies", "paywall", "credits", "copyright", "comments",
+              "navigation", "syndication"}  # fmt: skip
+    for language in ("en", "de", "fr", "es", "it", "pt", "nl"):
+        have = {rule.category for rule in LANGUAGE_RULES[language]}
+        assert wanted <= have, f"{language} lacks {sorted(wanted - have)}"

@@ -1,0 +1,126 @@
+"""Rule-pack loading and validation, and the two pattern engines agreeing."""
+
+from __future__ import annotations
+
+import pickle
+import textwrap
+
+import pytest
+
+import cleaner
+from cleaner import RulePackError
+from cleaner.rules import available_rule_packs, builtin_packs, load_rule_pack
+from cleaner.rules.matcher import Matcher, widen_for_hyperscan
+from cleaner.rules.schema import parse_pack
+
+from conftest import DOCUMENTS
+
+GOOD_RULE = """
+[pack]
+id = "house"
+language = "en"
+description = "house rules"
+
+[[rule]]
+id = "house.promo.podcast"
+category = "newsletter"
+mode = "line"
+phrases = ["listen to our podcast"]
+reason = "podcast promo"
+remove = ["Listen to our podcast!"]
+keep = ["The minister said she would listen to our podcast critics."]
+"""
+
+
+def test_every_builtin_pack_loads_and_rule_ids_are_unique():
+    rules = [rule for pack in builtin_packs() for rule in pack.rules]
+    assert len(available_rule_packs()) >= 8 * 7
+    assert len({rule.id for rule in rules}) == len(rules)
+
+
+def test_builtin_packs_are_found_as_package_data():
+    assert "en/ads" in available_rule_packs()
+    assert load_rule_pack("en/ads").rules[0].id == "en.ads.label"
+
+
+def test_user_pack_loads_from_a_file_and_removes_its_phrase(tmp_path):
+    path = tmp_path / "house.toml"
+    path.write_text(GOOD_RULE, encoding="utf-8")
+    worker = cleaner.Cleaner(cleaner.CleanerConfig(rule_packs=(str(path),), builtin_rules=False, profile="conservative"))
+    result = worker.clean_and_explain("The council met on Tuesday to discuss the budget for next year.\nListen to our podcast!\n")
+    assert result.text == "The council met on Tuesday to discuss the budget for next year.\n"
+    assert [r.evidence.code for r in result.removals] == ["rule:house.promo.podcast"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (("category = \"newsletter\"", "category = \"spam\""), "category"),
+        (("mode = \"line\"", "mode = \"everywhere\""), "mode"),
+        (("reason = \"podcast promo\"\n", ""), "reason"),
+        (("keep = [\"The minister said she would listen to our podcast critics.\"]", "keep = []"), "keep"),
+        (("phrases = [\"listen to our podcast\"]", "regex = [\"(?<=a)b\"]"), "regex"),
+        (("phrases = [\"listen to our podcast\"]", "regex = [\"(unclosed\"]"), "regex"),
+        (("phrases = [\"listen to our podcast\"]", "phrases = [\"listen\"]\nweight = 1.5"), "weight"),
+        (("mode = \"line\"", "mode = \"line\"\nmax_chars = 0"), "max_chars"),
+    ],
+)
+def test_malformed_rule_names_file_rule_and_field(change, field):
+    text = GOOD_RULE.replace(*change)
+    with pytest.raises(RulePackError) as caught:
+        parse_pack(text, "house.toml")
+    error = caught.value
+    assert error.source == "house.toml"
+    assert error.rule_id == "house.promo.podcast"
+    assert error.field == field
+    assert str(error).startswith("house.toml: rule house.promo.podcast: field")
+
+
+def test_malformed_toml_and_duplicate_ids_are_reported():
+    with pytest.raises(RulePackError, match="not valid TOML"):
+        parse_pack("[pack\n", "broken.toml")
+    duplicated = GOOD_RULE + GOOD_RULE[GOOD_RULE.index("[[rule]]") :]
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        parse_pack(duplicated, "dup.toml")
+
+
+def test_missing_pack_file_says_how_to_list_builtin_packs():
+    with pytest.raises(RulePackError, match="available_rule_packs"):
+        load_rule_pack("no/such-pack")
+
+
+def test_rule_pack_error_survives_pickling():
+    error = RulePackError("a.toml", "bad", "a.b", "mode")
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error) and again.field == "mode"
+
+
+def test_disabled_rule_category_and_heuristics_remove_nothing():
+    text = "Prices rose sharply in October, the statistics office said on Monday.\nADVERTISEMENT\n"
+    kept = "Prices rose sharply in October, the statistics office said on Monday.\n"
+    conservative = cleaner.CleanerConfig(profile="conservative")
+    result = cleaner.clean_and_explain(text, conservative)
+    assert result.text == kept
+    assert [r.evidence.code for r in result.removals] == ["rule:en.ads.label"]
+    for disabled in ({"en.ads.label"}, {"en.ads"}, {"ads"}):
+        config = conservative.replace(disable=frozenset(disabled))
+        assert all(r.evidence.category != "ads" for r in cleaner.clean_and_explain(text, config).removals)
+    off = conservative.replace(disable=frozenset({"ads", "line-score", "wedged"}))
+    assert cleaner.clean(text, off) == text
+
+
+def test_widening_for_hyperscan_covers_non_ascii_classes():
+    assert widen_for_hyperscan(r"a\w+[\d-]\.\[x\]") == r"a[\w\x{80}-\x{10ffff}]+[\d\x{80}-\x{10ffff}-]\.\[x\]"
+    assert widen_for_hyperscan(r"\\w") == r"\\w"
+    assert widen_for_hyperscan(r"[^\w\n]x") == r"[^\w\n]x"
+
+
+def test_hyperscan_and_re_engines_find_the_same_matches():
+    pytest.importorskip("hyperscan")
+    rules = [rule for pack in builtin_packs() for rule in pack.rules]
+    fast, slow = Matcher(rules, "hyperscan"), Matcher(rules, "re")
+    texts = [(d / "input.txt").read_text(encoding="utf-8") for d in DOCUMENTS]
+    texts += [example for rule in rules for example in rule.remove + rule.keep]
+    for text in texts:
+        lines = [line.lower() for line in text.split("\n")]
+        assert fast.match(lines) == slow.match(lines)
