@@ -490,8 +490,8 @@ def test_cli_import_is_light():
 
 
 def _docs_examples() -> list[tuple[list[str], list[str], int]]:
-    """``(argv, expected output lines, expected exit status)`` for each ``$ cleaner`` line of docs/cli.md."""
-    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    """``(argv, expected output lines, expected exit status)`` for each ``$ cleaner`` line of the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
     examples: list[tuple[list[str], list[str], int]] = []
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
         lines = block.splitlines()
@@ -503,7 +503,7 @@ def _docs_examples() -> list[tuple[list[str], list[str], int]]:
                 examples[-1] = (argv, expected, int(lines[i + 1]))
                 i += 2
                 continue
-            assert line.startswith("$ cleaner "), f"docs/cli.md: not a cleaner command: {line!r}"
+            assert line.startswith("$ cleaner "), f"README.md: not a cleaner command: {line!r}"
             expected = []
             i += 1
             while i < len(lines) and not lines[i].startswith("$ "):

@@ -37,12 +37,12 @@ __all__ = ["HtmlCleaned", "MarkupRemoval", "clean_html", "clean_html_and_explain
 
 #: Profile of the line pass on extracted text when the caller's profile is ``"default"``.
 #: Text that trafilatura extracted is already mostly article: the ``default`` line model, tuned
-#: on raw scraped text, removes real paragraphs there (measured in docs/html.md), so the HTML
+#: on raw scraped text, removes real paragraphs there (measured in README.md, "HTML pages"), so the HTML
 #: path runs the line pass with the ``conservative`` profile; an explicit ``score_threshold``
 #: in the caller's config is kept.
 TEXT_PASS_PROFILE = {"default": "conservative", "conservative": "conservative"}
 #: Line-model threshold of the line pass on extracted text when the caller sets none (the
-#: ``conservative`` profile's own is 0.9; 0.95 measured better on extracted text, docs/html.md).
+#: ``conservative`` profile's own is 0.9; 0.95 measured better on extracted text, README.md, "HTML pages").
 TEXT_PASS_THRESHOLD = 0.95
 
 

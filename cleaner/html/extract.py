@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import MissingDependencyError, TimeLimitError
 
-#: trafilatura settings, chosen on the development set (see docs/html.md): ``fast`` skips
+#: trafilatura settings, chosen on the development set (see README.md, "HTML pages"): ``fast`` skips
 #: trafilatura's readability/jusText fallback, which on these pages both costs ~30% of the time
 #: and brings in more boilerplate than it rescues; comments are never article text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {

@@ -1,7 +1,7 @@
 """Parse and validate rule packs (TOML) into :class:`Rule` objects.
 
 A malformed pack fails here, at load, with a :class:`RulePackError` naming the file, the
-rule id and the field. The format is documented in ``docs/rule-packs.md``.
+rule id and the field. The format is documented in the README ("Rule packs").
 """
 
 from __future__ import annotations
