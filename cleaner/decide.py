@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR
 from .heuristics.context import DocumentContext, document_context
-from .heuristics.features import LineFeatures
+from .heuristics.features import LineFeatures, ShapeFeatures, measure_shape
 from .heuristics.scoring import line_model, line_vector
 from .model import Evidence
 from .rules.matcher import RuleMatch
@@ -74,10 +74,15 @@ class Analysis:
     context: DocumentContext
     terminator: int  # position of the label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
+    shapes: dict[int, ShapeFeatures]  # measured shapes by line index, kept across passes
 
-    def vector(self, position: int) -> dict[str, float]:
+    def vector(self, position: int) -> tuple[float, ...]:
+        index = self.lines[position]
+        shape = self.shapes.get(index)
+        if shape is None:
+            shape = self.shapes[index] = measure_shape(self.texts[position])
         return line_vector(
-            position, self.texts, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+            position, shape, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
         )
 
     def candidate(self, position: int) -> bool:
@@ -127,6 +132,7 @@ def analyse(
     matches: list[RuleMatch],
     rule_decisions: Decisions,
     weak: dict[int, RuleMatch],
+    shapes: dict[int, ShapeFeatures] | None = None,
 ) -> Analysis:
     removed = [index in rule_decisions.drop for index in lines]
     context = document_context(texts, features, classes, removed)
@@ -152,8 +158,9 @@ def analyse(
             if not f.terminal and lowest <= f.words <= highest and not removed[position] and f.words > best:
                 headline, best = position, f.words
     return Analysis(
-        lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, headline
-    )
+        lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, headline,
+        {} if shapes is None else shapes,
+    )  # fmt: skip
 
 
 def decide(
@@ -174,6 +181,7 @@ def decide(
     if not lines:
         return out
     positions = list(range(len(lines)))
+    shapes: dict[int, ShapeFeatures] = {}
     for _ in range(MAX_PASSES):
         dropped = len(out.drop)
         sub_lines = [lines[p] for p in positions]
@@ -184,7 +192,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and m.line in weak]
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
-            [classes[p] for p in positions], sub_matches, weak, config, out,
+            [classes[p] for p in positions], sub_matches, weak, config, out, shapes,
         )  # fmt: skip
         if len(out.drop) == dropped:
             break
@@ -208,8 +216,9 @@ def _one_pass(
     weak: dict[int, RuleMatch],
     config: CleanerConfig,
     out: Decisions,
+    shapes: dict[int, ShapeFeatures],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak)
+    analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes)
     # Without a main text (no run of prose at all) there is nothing to judge lines against.
     if analysis.context.first >= 0 and not config.disables("line-score"):
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]

@@ -17,7 +17,7 @@ from importlib import resources
 
 from .classes import GOOD, NEAR, SHORT
 from .context import DocumentContext
-from .features import LineFeatures, measure_shape
+from .features import LineFeatures, ShapeFeatures
 
 #: Feature name -> a short phrase for explanations ("why this line scored high").
 FEATURES = {
@@ -99,7 +99,7 @@ def line_model() -> LineModel:
 
 def line_vector(
     position: int,
-    texts: list[str],
+    shape: ShapeFeatures,
     features: list[LineFeatures],
     classes: list[str],
     context: DocumentContext,
@@ -109,7 +109,6 @@ def line_vector(
 ) -> tuple[float, ...]:
     """The feature values of the line at ``position`` (non-blank lines only)."""
     f = features[position]
-    shape = measure_shape(texts[position])
     cls = classes[position]
     count = len(features)
     before = context.first >= 0 and position < context.first
