@@ -21,10 +21,9 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+from devset import DEFAULT_BENCH
 VIEWS = ("recall", "ptags")
 
 # Runs one command and prints "<seconds> <max RSS of any descendant, KiB> <exit status>": the

@@ -37,11 +37,12 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import FrameType
 from typing import Any
 
+from devset import DEFAULT_BENCH, load_scorer
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_BENCH = REPO_ROOT.parent / "shared" / "bench"
 DEFAULT_OUT_MD = REPO_ROOT / "benchmarks" / "results" / "html_peers.md"
 DEFAULT_OUT_PNG = REPO_ROOT / "benchmarks" / "results" / "html_peers.png"
 
@@ -217,15 +218,6 @@ def load_pages(bench: Path, limit: int | None) -> list[Page]:
         record = truth[page_id]
         pages.append(Page(page_id, record.get("url") or "", html, record.get("articleBody") or ""))
     return pages
-
-
-def load_scorer(bench: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("aeb_score", bench / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit(f"error: no scorer at {bench / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # ----------------------------------------------------------------------------- worker (child process)

@@ -10,24 +10,14 @@ Prints a markdown table: identity (the view passed through unchanged) and each p
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import cleaner
+from devset import DEFAULT_BENCH, load_scorer, load_views
 
-DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 VIEWS = ("recall", "ptags", "fulltext")
-
-
-def load_scorer(bench: Path):
-    spec = importlib.util.spec_from_file_location("aeb_score", bench / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit(f"error: no scorer at {bench / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,11 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write {profile: {view: {id: text}}} here for inspection")
     args = parser.parse_args(argv)
 
-    views_path = args.bench / "aeb" / "views.jsonl"
-    if not views_path.is_file():
-        sys.exit(f"error: no development set at {views_path} (pass --bench)")
     score = load_scorer(args.bench)
-    records = [json.loads(line) for line in views_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_views(args.bench)
     golds = [record["gold"] for record in records]
     dump: dict = {}
     print("| view | system | F1 | precision | recall |")

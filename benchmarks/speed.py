@@ -12,16 +12,13 @@ and ``"\\n".join(...)`` on the same documents in the same run. Figures are media
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
 import cleaner
-
-DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
-
+from devset import DEFAULT_BENCH, load_views
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -32,10 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("hyperscan", "re"), default=None)
     args = parser.parse_args(argv)
 
-    path = args.bench / "aeb" / "views.jsonl"
-    if not path.is_file():
-        sys.exit(f"error: no development set at {path} (pass --bench)")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_views(args.bench)
     documents = [r["views"][view] for r in records for view in ("recall", "ptags")] * args.copies
     megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
     worker = cleaner.Cleaner(cleaner.CleanerConfig(profile=args.profile, engine=args.engine))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -29,18 +28,11 @@ import cleaner
 from cleaner import decide as decide_module
 from cleaner.decide import analyse, apply_rules
 from cleaner.heuristics.scoring import NAMES, LineModel
+from devset import DEFAULT_BENCH, load_scorer, load_views
 
-DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 MODEL_PATH = Path(cleaner.__file__).parent / "heuristics" / "line_model.json"
 VIEWS = ("ptags", "recall", "fulltext")
 L2 = 1.0  # regularisation strength, in units of total sample weight
-
-
-def load_scorer(bench: Path):
-    spec = importlib.util.spec_from_file_location("aeb_score", bench / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def label(tokens: list[str], gold_grams: set, gold_joined: str) -> float | None:
@@ -133,8 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     score = load_scorer(args.bench)
-    views_path = args.bench / "aeb" / "views.jsonl"
-    records = [json.loads(line) for line in views_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_views(args.bench)
     rows = collect(records, score, cleaner.Cleaner(), tuple(args.views))
     pages = np.array([r[0] for r in rows])
     x = np.array([r[1] for r in rows])

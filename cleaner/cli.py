@@ -411,7 +411,6 @@ def _use_color(choice: str) -> bool:
 def cmd_explain(args: argparse.Namespace) -> int:
     _, cleaner = _cleaner(args)
     sources = batch.find_sources([args.input], args.format)
-    source = sources[0]
     style = _Style(_use_color(args.color))
     options = _options(args, want_removed=True)
     failed = 0
