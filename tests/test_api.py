@@ -97,3 +97,10 @@ def test_given_language_is_used_without_detection():
     result = cleaner.clean_and_explain(f"{PARAGRAPH}\nPUBLICIDAD\n", CleanerConfig(languages=("es",)))
     assert result.language == "es"
     assert [r.evidence.code for r in result.removals] == ["rule:es.ads.label"]
+
+
+def test_heuristics_never_take_most_of_a_documents_sentences():
+    short = [f"Prices rose {i} percent, the office said." for i in range(40)]
+    text = "\n".join(short[:20] + [PARAGRAPH] + short[20:])
+    out = cleaner.clean(text)
+    assert all(line in out for line in short)

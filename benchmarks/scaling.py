@@ -1,0 +1,53 @@
+"""Time against input size: cleaning must stay linear (no catastrophic pattern, no quadratic pass).
+
+    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, three shapes
+
+Shapes: ``articles`` (development-set articles and their boilerplate joined into one document),
+``one-line`` (one line of repeated prose, no line breaks) and ``short-lines`` (many short
+label and sentence lines). For each size it prints seconds and microseconds per KB; the last
+column should stay flat as the size grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import cleaner
+from devset import DEFAULT_BENCH, load_views
+
+
+def shapes(bench: Path) -> dict[str, str]:
+    records = load_views(bench)
+    articles = "\n\n".join(r["views"]["ptags"] for r in records)
+    return {
+        "articles": articles,
+        "one-line": "The council approved the budget after a long debate on Tuesday. " * 20_000,
+        "short-lines": "\n".join(f"Share this:\nPrices rose {i % 97} percent, the office said." for i in range(20_000)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 1, 4, 8], help="MB per document")
+    args = parser.parse_args(argv)
+    worker = cleaner.Cleaner()
+    worker.clean("Warm up the pattern database.")
+    print("| shape | MB | seconds | µs per KB |")
+    print("|---|---:|---:|---:|")
+    for name, unit in shapes(args.bench).items():
+        for size in args.sizes:
+            target = int(size * 1e6)
+            text = (unit * (target // len(unit) + 1))[:target]
+            start = time.perf_counter()
+            worker.clean(text)
+            seconds = time.perf_counter() - start
+            print(f"| {name} | {size:g} | {seconds:.2f} | {seconds * 1e6 / (target / 1e3):.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
