@@ -100,7 +100,9 @@ def test_given_language_is_used_without_detection():
 
 
 def test_heuristics_never_take_most_of_a_documents_sentences():
-    short = [f"Prices rose {i} percent, the office said." for i in range(40)]
-    text = "\n".join(short[:20] + [PARAGRAPH] + short[20:])
-    out = cleaner.clean(text)
-    assert all(line in out for line in short)
+    """Short sentences between share labels, around one paragraph: without the budget, the line
+    model would keep only the paragraph (the sentences sit outside the main text)."""
+    short = [f"Share this:\nPrices rose {i} percent, the office said." for i in range(60)]
+    out = cleaner.clean("\n".join(short[:30] + [PARAGRAPH] + short[30:]))
+    assert out.count("Prices rose") == 60
+    assert "Share this:" not in out
