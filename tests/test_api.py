@@ -106,3 +106,18 @@ def test_heuristics_never_take_most_of_a_documents_sentences():
     out = cleaner.clean("\n".join(short[:30] + [PARAGRAPH] + short[30:]))
     assert out.count("Prices rose") == 60
     assert "Share this:" not in out
+
+
+def test_a_comment_section_after_the_article_goes_as_one_block():
+    comments = [
+        "I think the bank should have cut rates months ago, to be honest with you all.",
+        "Agreed, but the labour market is still far too tight for that, as the minutes show.",
+    ]
+    text = "\n".join([PARAGRAPH, PARAGRAPH, PARAGRAPH, "Top Rated Comments", *comments])
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.text == "\n".join([PARAGRAPH] * 3) + "\n"
+    codes = [r.evidence.code for r in result.removals]
+    assert codes == ["rule:en.comments.label", "context:tail-block", "context:tail-block"]
+    # Before enough article text, a comments label does not end the article.
+    early = "\n".join(["Comments", PARAGRAPH, *comments])
+    assert all(c in cleaner.clean(early, CleanerConfig(profile="conservative")) for c in comments)
