@@ -113,9 +113,10 @@ def test_a_comment_section_after_the_article_goes_as_one_block():
         "I think the bank should have cut rates months ago, to be honest with you all.",
         "Agreed, but the labour market is still far too tight for that, as the minutes show.",
     ]
-    text = "\n".join([PARAGRAPH, PARAGRAPH, PARAGRAPH, "Top Rated Comments", *comments])
+    article = [f"{PARAGRAPH[:-1]}, officials said on day {day}." for day in range(1, 5)]  # 120+ words
+    text = "\n".join([*article, "Top Rated Comments", *comments])
     result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
-    assert result.text == "\n".join([PARAGRAPH] * 3) + "\n"
+    assert result.text == "\n".join(article) + "\n"
     codes = [r.evidence.code for r in result.removals]
     assert codes == ["rule:en.comments.label", "context:tail-block", "context:tail-block"]
     # Before enough article text, a comments label does not end the article.
