@@ -1,7 +1,7 @@
 """Turn rule matches and line measurements into removal decisions, with context.
 
 1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail.
-2. Context: the main text is located (see :mod:`heuristics.context`); a label that ends the
+2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article (comments, related, copyright heading after enough prose) marks the tail.
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
