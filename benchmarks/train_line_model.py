@@ -59,7 +59,7 @@ def collect(records: list[dict], score, worker: cleaner.Cleaner, views: tuple[st
             measured = worker.measure(record["views"][view])
             if not measured.nonblank:
                 continue
-            decisions, weak = apply_rules(measured.matches, worker.config)
+            decisions, weak = apply_rules(measured.matches)
             analysis = analyse(
                 measured.nonblank, measured.texts, measured.features, measured.classes,
                 measured.matches, decisions, weak,

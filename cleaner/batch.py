@@ -247,8 +247,8 @@ def init_worker(
 class WorkerError(CleanerError):
     """A failure inside a worker, carried back as a message.
 
-    Some library exceptions (``RulePackError``) take several constructor arguments and cannot be
-    unpickled, which would leave ``Pool`` waiting forever for the result; a message always travels.
+    Only the message crosses the process boundary: an exception object that failed to unpickle
+    would leave ``Pool`` waiting forever for the result, and a message always travels.
     """
 
 
@@ -293,6 +293,8 @@ def _clean(cleaner: Cleaner, text: str) -> Any:
         raise _DocumentError(str(exc)) from None
     except RecursionError:
         raise _DocumentError("document too deeply nested to clean") from None
+    except Exception as exc:  # a bug must cost one document, never the run
+        raise _DocumentError(f"internal error, please report it: {type(exc).__name__}: {exc}") from None
 
 
 def _removals(result: Any, options: Options) -> tuple[list[tuple[Any, ...]], int]:
@@ -374,6 +376,8 @@ def _clean_html(cleaner: Cleaner, raw: bytes) -> Any:
         return cleaner.clean_html_and_explain(raw)
     except CleanerError as exc:
         raise _DocumentError(str(exc)) from None
+    except Exception as exc:  # a bug must cost one page, never the run
+        raise _DocumentError(f"internal error, please report it: {type(exc).__name__}: {exc}") from None
 
 
 # --------------------------------------------------------------------------- outputs

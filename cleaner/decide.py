@@ -110,14 +110,12 @@ def rule_evidence(match: RuleMatch) -> Evidence:
     return Evidence("rule", rule.id, rule.category, rule.weight, rule.reason)
 
 
-def apply_rules(matches: list[RuleMatch], config: CleanerConfig) -> tuple[Decisions, dict[int, RuleMatch]]:
+def apply_rules(matches: list[RuleMatch]) -> tuple[Decisions, dict[int, RuleMatch]]:
     """Decisions of the decisive rules, and the weak matches by line."""
     out = Decisions()
     weak: dict[int, RuleMatch] = {}
-    for match in matches:
+    for match in matches:  # disabled rules are not compiled in the first place (Cleaner)
         rule = match.rule
-        if config.disables(rule.id, rule.category):
-            continue
         if rule.weight < 1.0:
             weak.setdefault(match.line, match)
         elif match.trim_from is None:
@@ -183,9 +181,10 @@ def decide(
     second cleaning of the output would, until a pass removes nothing (at most
     :data:`MAX_PASSES`). So cleaning a cleaned text again changes nothing.
     """
-    out, weak = apply_rules(matches, config)
+    out, weak = apply_rules(matches)
     if not lines:
         return out
+    rule_trims = dict(out.trim)
     positions = list(range(len(lines)))
     shapes: dict[int, ShapeFeatures] = {}
     for _ in range(MAX_PASSES):
@@ -206,9 +205,11 @@ def decide(
         if not positions:
             break
     if _over_budget(lines, features, out):
-        for index in lines:  # what only the heuristics would remove stays
+        for index in lines:  # what only the heuristics would remove stays; the rules' trims hold
             if index in out.drop and out.drop[index].source != "rule":
                 del out.drop[index]
+                if index in rule_trims:
+                    out.trim[index] = rule_trims[index]
     return out
 
 

@@ -58,9 +58,9 @@ class Cleaner:
             rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
         ]
         self.matcher = Matcher(self.rules, self.config.engine)
-        self._user_languages = frozenset(pack.language for pack in packs[len(packs) - len(self.config.rule_packs) :])
-        given = [code for code in self.config.languages if code in LANGUAGES]
-        self._fixed_language = given[0] if len(self.config.languages) == 1 and given else None
+        given = tuple(code for code in self.config.languages if code in LANGUAGES)
+        self._fixed_language = given[0] if len(given) == 1 else None
+        self._candidate_languages = given or tuple(LANGUAGES)
 
     def clean(self, text: str) -> str:
         """The text with its boilerplate removed."""
@@ -98,12 +98,13 @@ class Cleaner:
         texts = [stripped[i] for i in nonblank]
         if not nonblank:
             return Measured(lines, [], [], [], [], [], None)
-        language = self._fixed_language or detect_language(texts)
-        lowered = [line.lower() for line in lines.texts]
-        matches = self.matcher.match(lowered)
+        language = self._fixed_language or detect_language(texts, self._candidate_languages)
+        lowered = [_lower(line) for line in lines.texts]
+        # A rule applies to non-blank lines of documents in its pack's language ("common": any);
+        # when the language is unknown, every rule applies.
+        matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if matches and language is not None:
-            allowed = {"common", language} | self._user_languages
-            matches = [m for m in matches if m.rule.language in allowed]
+            matches = [m for m in matches if m.rule.language in ("common", language)]
         stoplist = stopwords(language) if language in LANGUAGES else None
         features = [measure(line, lowered[i].strip(), stoplist) for line, i in zip(texts, nonblank)]
         classes = [classify(f) for f in features]
@@ -125,6 +126,15 @@ class Cleaner:
         """Clean a stream of texts lazily, in order."""
         for text in texts:
             yield self.clean(text)
+
+
+def _lower(line: str) -> str:
+    """``line`` lower-cased, character for character (so offsets stay valid): a character whose
+    lower case is longer (``İ``) is kept as it is."""
+    lowered = line.lower()
+    if len(lowered) == len(line):
+        return lowered
+    return "".join(low if len(low) == 1 else ch for ch, low in ((ch, ch.lower()) for ch in line))
 
 
 def _check(deadline: float | None) -> None:

@@ -122,3 +122,67 @@ def test_a_comment_section_after_the_article_goes_as_one_block():
     # Before enough article text, a comments label does not end the article.
     early = "\n".join(["Comments", PARAGRAPH, *comments])
     assert all(c in cleaner.clean(early, CleanerConfig(profile="conservative")) for c in comments)
+
+
+HOUSE_PACK = """
+[pack]
+id = "house"
+language = "en"
+description = "house rules"
+
+[[rule]]
+id = "house.promo.podcast"
+category = "newsletter"
+mode = "line"
+phrases = ["listen to our podcast"]
+reason = "podcast promo"
+remove = ["Listen to our podcast!"]
+keep = ["She said she would listen to our podcast critics."]
+
+[[rule]]
+id = "house.blank"
+category = "navigation"
+mode = "line"
+regex = ["[ .]+"]
+reason = "dots"
+remove = [" . . ."]
+keep = ["Dots matter."]
+"""
+
+
+def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
+    text = f"{PARAGRAPH}\nListen to our podcast!\n"
+    english = CleanerConfig(rule_packs=(str(pack),), languages=("en",), profile="conservative")
+    german = english.replace(languages=("de",))
+    assert "podcast" not in cleaner.clean(text, english)
+    assert "podcast" in cleaner.clean(text, german)
+
+
+def test_a_rule_that_matches_whitespace_leaves_blank_lines_alone(tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
+    text = f"{PARAGRAPH}\n   \n . . .\n{PARAGRAPH}\n"
+    result = cleaner.clean_and_explain(text, CleanerConfig(rule_packs=(str(pack),), profile="conservative"))
+    assert [r.evidence.code for r in result.removals] == ["rule:house.blank"]
+
+
+def test_detection_chooses_among_the_configured_languages():
+    config = CleanerConfig(languages=("en", "de"))
+    assert cleaner.clean_and_explain(f"{PARAGRAPH}\n- Advertisement -\n", config).language == "en"
+    assert cleaner.clean_and_explain("Markets rose.\n- Advertisement -").text == "Markets rose.\n"
+
+
+def test_trim_offsets_hold_when_lower_case_is_longer():
+    line = "The İstanbul exchange rose 3 percent on Monday as traders returned, dealers said in the city."
+    result = cleaner.clean_and_explain(f"{PARAGRAPH}\n{line} Click here to read more.\n")
+    assert result.text == f"{PARAGRAPH}\n{line}\n"
+
+
+def test_rule_trims_survive_the_heuristic_budget():
+    short = [f"Share this:\nPrices rose {i} percent, the office said." for i in range(80)]
+    trimmed = "Rates rose again, dealers said. Click here to read more."  # scored away, then restored
+    out = cleaner.clean("\n".join(short[:40] + [PARAGRAPH] + short[40:] + [trimmed]))
+    assert out.count("Prices rose") == 80
+    assert out.endswith("Rates rose again, dealers said.")

@@ -53,7 +53,8 @@ class ShapeFeatures(NamedTuple):
 
 
 def count_digits(text: str) -> int:
-    data = text.encode("utf-8") if not text.isascii() else text.encode("ascii")
+    """ASCII digits in ``text`` (lone surrogates, which scraped JSON can carry, are fine)."""
+    data = text.encode("utf-8", "surrogatepass")
     return len(data) - len(data.translate(None, _DIGITS))
 
 

@@ -27,6 +27,8 @@ LANGUAGES = {
 
 #: Characters of the document sampled for language detection (from its longest lines).
 DETECTION_SAMPLE_CHARS = 1500
+#: Fewest sampled words for a verdict; a shorter document's language is unknown (``None``).
+DETECTION_MIN_WORDS = 12
 #: Minimum share of sampled words that must be stopwords of the winning language; below it the
 #: language is reported as unknown (``None``) and stopword features are not used.
 DETECTION_MIN_COVERAGE = 0.08
@@ -79,7 +81,7 @@ def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUA
         if size >= DETECTION_SAMPLE_CHARS:
             break
     words = _WORD_RE.findall(" ".join(sample).lower())
-    if not words:
+    if len(words) < DETECTION_MIN_WORDS:
         return None
     index = _word_languages(candidates)
     counts: dict[str, int] = {}

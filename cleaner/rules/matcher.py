@@ -171,7 +171,8 @@ class Matcher:
         text = "\n".join([line if len(line) <= reach else line[-reach:] for line in lines])
         found: set[tuple[int, int]] = set()
         if self.engine == "hyperscan":
-            data = text.encode("utf-8")
+            # Lone surrogates become "?": only the line breaks' positions matter here.
+            data = text.encode("utf-8", "replace")
             ends: list[tuple[int, int]] = []
 
             def on_match(rule: int, start: int, end: int, flags: int, context: object) -> None:
