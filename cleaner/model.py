@@ -11,7 +11,7 @@ class Evidence:
     """Why a span was judged boilerplate.
 
     ``source`` is ``"rule"``, ``"heuristic"``, ``"context"`` or ``"markup"``; ``name`` is the
-    rule id (``en.ads.label``) or the signal name (``short-line-in-tail``); ``score`` is the
+    rule id (``en.ads.label``) or the signal name (``line-score``, ``wedged``, ``tail-block``); ``score`` is the
     boilerplate score in [0, 1] that the signal gave.
     """
 
@@ -23,7 +23,7 @@ class Evidence:
 
     @property
     def code(self) -> str:
-        """The registered reason code, e.g. ``rule:en.ads.label`` or ``heuristic:link-list``."""
+        """The registered reason code, e.g. ``rule:en.ads.label`` or ``heuristic:line-score``."""
         return f"{self.source}:{self.name}"
 
     def to_dict(self) -> dict[str, Any]:

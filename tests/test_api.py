@@ -57,8 +57,19 @@ def test_empty_input_gives_empty_output_and_blank_input_is_left_alone():
         assert result.text == blank and result.removals == ()
 
 
-def test_heuristics_never_empty_a_document():
-    assert cleaner.clean("Markets rose.") == "Markets rose."
+def test_heuristics_never_empty_a_document(monkeypatch):
+    """Even a line model that calls every line boilerplate leaves the text whole."""
+    import cleaner.decide as decide
+    from cleaner.heuristics.scoring import LineModel
+
+    monkeypatch.setattr(decide, "line_model", lambda: LineModel.from_mapping({}, bias=50.0))
+    # Lines of many short words and no full stop: prose-like enough to make a main text (class
+    # "near"), too long for a headline, so every one of them is judged.
+    lines = [f"{name} and I and you and he and she and we and they all said it was so and so it is and it was not so" for name in ("Ann", "Bo")]
+    text = "\n".join([*lines, "Share this:"]) + "\n"
+    result = cleaner.Cleaner().clean_and_explain(text)
+    assert result.text == "\n".join(lines) + "\n"
+    assert [r.evidence.code for r in result.removals] == ["rule:en.share.label"]
 
 
 @pytest.mark.parametrize("value", [b"bytes", None, 42])

@@ -1,6 +1,6 @@
 """The command line: driven in-process through ``main(argv)``, once through a real subprocess.
 
-Most tests use ``--profile conservative`` (rule hits only), so that they pin the CLI's behaviour
+Most tests use ``--profile conservative`` (rule hits and only the surest heuristics), so that they pin the CLI's behaviour
 rather than the heuristics, which are tuned elsewhere.
 """
 

@@ -78,8 +78,9 @@ def test_no_str_input_raises(text):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS)
-def test_cleaning_generated_documents_twice_rarely_changes_them(text):
-    """Watched, not required, on generated text: a second pass must at most remove lines."""
+def test_a_second_cleaning_only_removes_lines(text):
+    """On generated text a second pass may still find something; it can only remove lines.
+    (That it finds nothing is checked on the real documents, in test_documents.py.)"""
     once = WORKER.clean(text)
     twice = WORKER.clean(once)
     assert _is_built_from(twice, once)

@@ -119,7 +119,7 @@ def line_vector(
     own = f.words if cls in (GOOD, NEAR) else 0
     title = f.title
     short = f.words <= 3
-    # In the order of NAMES (tests/test_scoring.py checks the length and the order).
+    # In the order of NAMES (tests/test_heuristics.py checks the names and their order).
     return (
         math.log1p(f.words),  # words_log
         f.stop_share or 0.0,  # stop_share

@@ -40,7 +40,7 @@ __all__ = ["HtmlCleaned", "MarkupRemoval", "clean_html", "clean_html_and_explain
 #: on raw scraped text, removes real paragraphs there (measured in README.md, "HTML pages"), so the HTML
 #: path runs the line pass with the ``conservative`` profile (threshold 0.9; 0.8 and 0.85 measured
 #: worse: README, "HTML pages"); an explicit ``score_threshold`` in the caller's config is kept.
-TEXT_PASS_PROFILE = {"default": "conservative", "conservative": "conservative"}
+TEXT_PASS_PROFILE = "conservative"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +81,7 @@ class HtmlCleaned:
 
 def text_pass_config(config: CleanerConfig) -> CleanerConfig:
     """The configuration of the line pass on extracted text, derived from the caller's."""
-    profile = TEXT_PASS_PROFILE.get(config.profile, config.profile)
-    return config if profile == config.profile else config.replace(profile=profile)
+    return config if config.profile == TEXT_PASS_PROFILE else config.replace(profile=TEXT_PASS_PROFILE)
 
 
 @lru_cache(maxsize=8)

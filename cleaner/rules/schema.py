@@ -42,7 +42,7 @@ MODES = ("line", "start", "contains", "trim")
 DEFAULT_MAX_CHARS = {"line": 200, "start": 160, "contains": 160, "trim": 160}
 
 _RULE_KEYS = frozenset(
-    {"id", "category", "mode", "phrases", "regex", "max_chars", "weight", "reason", "remove", "keep", "aliases"}
+    {"id", "category", "mode", "phrases", "regex", "max_chars", "weight", "reason", "remove", "keep"}
 )
 _PACK_KEYS = frozenset({"id", "language", "description"})
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
