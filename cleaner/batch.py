@@ -317,7 +317,7 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
     body = raw.rstrip(b"\r\n")
     if not body.strip():
         return Result(raw if raw.endswith(b"\n") else raw + b"\n", None, lineno, blank=True)
-    unchanged = body + b"\n"
+    unchanged = raw if raw.endswith(b"\n") else raw + b"\n"  # as it came in, line ending included
     doc_id: Any = lineno
     try:
         line = _decode(body, options, offset)

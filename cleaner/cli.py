@@ -328,6 +328,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if len(sources) == 1 and sources[0].format != "jsonl":
         jobs = 1  # one document: a pool would only add start-up time
     options = _options(args, output_field=args.output_field, explain=args.explain, want_removed=bool(args.removed))
+    if args.removed == "-":
+        raise batch.UsageError("--removed needs a file name: stdout carries the cleaned text")
     removed = batch.AtomicOutput(args.removed) if args.removed else None
     run = batch.Run(sources, outputs, args.on_error, batch.Report(error=error, removed=removed), shared)
 
@@ -352,7 +354,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if removed is not None:
             removed.commit()
     except batch.RunFailed:
-        error("stopped at the first failure (--on-error fail); no output was written")
+        error("stopped at the first failure (--on-error fail); no output file was written")
         return EXIT_FAILED
     finally:
         if _PROGRESS is not None:

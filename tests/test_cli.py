@@ -543,3 +543,16 @@ def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
     assert [r["id"] for r in read_jsonl(Path("removed.jsonl"))] == [str(Path("tests/fixtures/cli/seed-article.txt"))] * 3
     assert "clean_text" in read_jsonl(Path("cleaned.jsonl"))[0] and "cleaner" in read_jsonl(Path("cleaned.jsonl"))[0]
     assert Path("cleaned/seed-article.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+
+
+def test_removed_segments_need_a_file_name(capsys):
+    assert main(["clean", str(SEED), "--removed", "-"]) == 2
+    assert "--removed needs a file name" in capsys.readouterr().err
+
+
+def test_unchanged_records_keep_their_line_endings(tmp_path):
+    source = tmp_path / "crlf.jsonl"
+    source.write_bytes(b'{"id": "a", "text": "Nothing to remove here at all."}\r\n')
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
+    assert out.read_bytes() == source.read_bytes()
