@@ -310,6 +310,11 @@ def _removals(result: Any, options: Options) -> tuple[list[tuple[Any, ...]], int
             )
         else:
             out.append((evidence.code, evidence.category))
+    for element in getattr(result, "markup_removals", ()):  # HTML: page elements, no text span
+        if options.want_removed:
+            out.append((element.code, element.category, None, None, element.text, element.reason, 1.0))
+        else:
+            out.append((element.code, element.category))
     return out, chars
 
 
@@ -346,7 +351,8 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
     record[options.output_field or options.text_field] = result.text
     if options.explain:
         record["cleaner"] = {"removals": [r.to_dict() for r in result.removals], "language": result.language}
-    out = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="surrogatepass") + b"\n"
+    # A lone surrogate (from a JSON escape in the input) goes back out as the same \\uXXXX escape.
+    out = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="backslashreplace") + b"\n"
     return Result(out, doc_id, lineno, changed=changed, removals=removals, chars=chars)
 
 
@@ -653,7 +659,7 @@ class Run:
                 "reason": reason,
                 "score": score,
             }
-            self.report.removed.write(json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+            self.report.removed.write(json.dumps(entry, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
 
     def finish(self) -> None:
         for output in self.all_outputs:

@@ -461,14 +461,26 @@ def _explain_input(fmt: str, raw: bytes, offset: int, options: batch.Options) ->
 
 
 def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
+    markup = getattr(result, "markup_removals", ())  # HTML: elements removed before extraction
+    if markup:
+        text = result.extracted  # HTML: line removals are spans of the extracted text
     removals = result.removals
     total = len(text) if text is not None else None
     removed = sum(r.end - r.start for r in removals)
     head = f"{name}: {len(removals)} removal{'s' if len(removals) != 1 else ''}"
     if total is not None:
         head += f", {removed} of {total} characters"
+    if markup:
+        head += f", {len(markup)} page element{'s' if len(markup) != 1 else ''}"
     head += f" (language: {result.language or 'unknown'})"
     lines = [style("head", head)]
+    for element in markup:
+        lines.append(
+            f"  page <{element.tag}>: {style('code', element.code)} [{style('category', element.category)}]"
+            f" {element.reason}"
+        )
+        if element.text:
+            lines.append("    | " + style("removed", element.text))
     for removal in removals:
         evidence = removal.evidence
         first = removal.start + len(removal.text) - len(removal.text.lstrip())  # skip leading blank lines

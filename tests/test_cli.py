@@ -556,3 +556,21 @@ def test_unchanged_records_keep_their_line_endings(tmp_path):
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
     assert out.read_bytes() == source.read_bytes()
+
+
+def test_explain_lists_the_page_elements_removed_from_html(tmp_path, capsys):
+    page = FIXTURES.parent / "html" / "08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56.html.gz"
+    (tmp_path / "page.html").write_bytes(gzip.decompress(page.read_bytes()))
+    assert main(["explain", str(tmp_path / "page.html"), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "page element" in out and ": markup:" in out
+
+
+def test_a_lone_surrogate_in_a_record_is_cleaned_and_written_back_as_an_escape(tmp_path):
+    source = tmp_path / "s.jsonl"
+    source.write_text('{"id": "s", "text": "Prices rose \\\\ud83d today, traders said.\\\\nShare this:"}\n')
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
+    data = out.read_bytes()
+    data.decode("utf-8")  # valid UTF-8
+    assert json.loads(data)["text"] == "Prices rose \ud83d today, traders said.\n"
