@@ -568,7 +568,7 @@ def test_explain_lists_the_page_elements_removed_from_html(tmp_path, capsys):
 
 def test_a_lone_surrogate_in_a_record_is_cleaned_and_written_back_as_an_escape(tmp_path):
     source = tmp_path / "s.jsonl"
-    source.write_text('{"id": "s", "text": "Prices rose \\\\ud83d today, traders said.\\\\nShare this:"}\n')
+    source.write_text('{"id": "s", "text": "Prices rose \\ud83d today, traders said.\\nShare this:"}\n')
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
     data = out.read_bytes()
