@@ -1,4 +1,4 @@
-"""Shared fixtures: paths and one default Cleaner per session."""
+"""Shared fixtures: paths, and one default Cleaner for the whole test run."""
 
 from __future__ import annotations
 
