@@ -79,6 +79,7 @@ class Analysis:
     weak: list[bool]  # flagged by a weak rule
     context: DocumentContext
     terminator: int  # position of the label that ends the article, or -1
+    comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
     shapes: dict[int, ShapeFeatures]  # measured shapes by line index, kept across passes
 
@@ -141,7 +142,7 @@ def analyse(
     removed = [index in rule_decisions.drop for index in lines]
     context = document_context(texts, features, classes, removed)
     position_of = {index: position for position, index in enumerate(lines)}
-    terminator = -1
+    terminator = comments = -1
     for match in matches:
         rule = match.rule
         position = position_of[match.line]
@@ -151,8 +152,11 @@ def analyse(
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
         ):
-            terminator = position
-            break
+            if terminator < 0:
+                terminator = position
+            if rule.category == "comments":
+                comments = position
+                break
     headline = -1
     if context.first >= 0:
         lowest, highest = HEADLINE_WORDS
@@ -162,7 +166,8 @@ def analyse(
             if not f.terminal and lowest <= f.words <= highest and not removed[position] and f.words > best:
                 headline, best = position, f.words
     return Analysis(
-        lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, headline,
+        lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
+        headline,
         {} if shapes is None else shapes,
     )  # fmt: skip
 
@@ -239,18 +244,17 @@ def _one_pass(
     shapes: dict[int, ShapeFeatures],
 ) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes)
-    if analysis.terminator >= 0 and not config.disables("tail-block"):
+    if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)
-        label = out.drop[lines[analysis.terminator]]
-        if label.category == "comments":
-            for index in lines[analysis.terminator + 1 :]:
-                if index not in out.drop:
-                    out.drop[index] = Evidence(
-                        "context", "tail-block", "comments", 0.9,
-                        f"in the comment section that {label.code} opens after the article",
-                    )  # fmt: skip
-                    out.trim.pop(index, None)
+        label = out.drop[lines[analysis.comments]]
+        for index in lines[analysis.comments + 1 :]:
+            if index not in out.drop:
+                out.drop[index] = Evidence(
+                    "context", "tail-block", "comments", 0.9,
+                    f"in the comment section that {label.code} opens after the article",
+                )  # fmt: skip
+                out.trim.pop(index, None)
     # Without a main text (no run of prose at all) there is nothing to judge lines against.
     if analysis.context.first >= 0 and not config.disables("line-score"):
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
