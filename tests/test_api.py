@@ -197,3 +197,8 @@ def test_rule_trims_survive_the_heuristic_budget():
     out = cleaner.clean("\n".join(short[:40] + [PARAGRAPH] + short[40:] + [trimmed]))
     assert out.count("Prices rose") == 80
     assert out.endswith("Rates rose again, dealers said.")
+
+
+def test_an_unknown_language_code_is_refused():
+    with pytest.raises(ConfigError, match="unknown language code"):
+        cleaner.Cleaner(CleanerConfig(languages=("english",)))
