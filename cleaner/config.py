@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .heuristics.stoplists import LANGUAGES
 
 #: Profiles, from the most careful to the most thorough.
 #: ``conservative``: rule hits, short lines wedged between them, and only the lines the line model
@@ -52,6 +53,11 @@ class CleanerConfig:
                 object.__setattr__(self, name, (value,))
             else:
                 object.__setattr__(self, name, tuple(value))
+        unknown = sorted(set(self.languages) - set(LANGUAGES))
+        if unknown:
+            raise ConfigError(
+                f"unknown language code(s) {', '.join(unknown)}; known: {', '.join(sorted(LANGUAGES))}"
+            )
         disable = self.disable
         object.__setattr__(self, "disable", frozenset([disable] if isinstance(disable, str) else disable))
         if self.engine not in (None, "hyperscan", "re"):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig
 from .decide import decide
-from .errors import ConfigError, InputError, TimeLimitError
+from .errors import InputError, TimeLimitError
 from .heuristics.classes import classify
 from .heuristics.features import LineFeatures, measure
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
@@ -50,11 +50,6 @@ class Cleaner:
 
     def __init__(self, config: CleanerConfig | None = None):
         self.config = config or CleanerConfig()
-        unknown = sorted(set(self.config.languages) - set(LANGUAGES))
-        if unknown:
-            raise ConfigError(
-                f"unknown language code(s) {', '.join(unknown)}; known: {', '.join(sorted(LANGUAGES))}"
-            )
         languages = frozenset(self.config.languages) or None
         packs = builtin_packs(languages) if self.config.builtin_rules else []
         packs += [load_rule_pack(name) for name in self.config.rule_packs]

@@ -201,4 +201,4 @@ def test_rule_trims_survive_the_heuristic_budget():
 
 def test_an_unknown_language_code_is_refused():
     with pytest.raises(ConfigError, match="unknown language code"):
-        cleaner.Cleaner(CleanerConfig(languages=("english",)))
+        CleanerConfig(languages=("english",))
