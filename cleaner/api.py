@@ -11,27 +11,28 @@ from .pipeline import Cleaner
 
 
 @lru_cache(maxsize=8)
-def _cleaner(config: CleanerConfig | None) -> Cleaner:
+def cached_cleaner(config: CleanerConfig | None) -> Cleaner:
+    """The one Cleaner of this process for ``config`` (rule packs are compiled once)."""
     return Cleaner(config)
 
 
 def clean(text: str, config: CleanerConfig | None = None) -> str:
     """``text`` with its boilerplate lines removed (see :func:`clean_and_explain`)."""
-    return _cleaner(config).clean_and_explain(text).text
+    return cached_cleaner(config).clean_and_explain(text).text
 
 
 def clean_and_explain(text: str, config: CleanerConfig | None = None) -> CleanedText:
     """The cleaned text and every removal: its span in ``text``, the removed text and the evidence."""
-    return _cleaner(config).clean_and_explain(text)
+    return cached_cleaner(config).clean_and_explain(text)
 
 
 def clean_html(html: str | bytes, url: str | None = None, config: CleanerConfig | None = None) -> str:
     """The cleaned main text of an HTML page (str, or bytes decoded from BOM, meta charset, UTF-8 or detection)."""
-    return _cleaner(config).clean_html(html, url=url)
+    return cached_cleaner(config).clean_html(html, url=url)
 
 
 def clean_html_and_explain(
     html: str | bytes, url: str | None = None, config: CleanerConfig | None = None
 ) -> HtmlCleaned:
     """The cleaned text, the extracted text, its line removals and the markup removals."""
-    return _cleaner(config).clean_html_and_explain(html, url=url)
+    return cached_cleaner(config).clean_html_and_explain(html, url=url)

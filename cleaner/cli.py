@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import os
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import batch
+from .api import cached_cleaner
 from .config import PROFILES, CleanerConfig
 from .errors import CleanerError, ConfigError, RulePackError
 from .pipeline import Cleaner
@@ -206,12 +206,7 @@ def _cleaner(args: argparse.Namespace) -> tuple[CleanerConfig, Cleaner]:
     A bad option value or user pack is a usage error; a broken built-in pack is a plain error.
     """
     config = _config(args)
-    return config, _build(config)
-
-
-@functools.lru_cache(maxsize=4)
-def _build(config: CleanerConfig) -> Cleaner:
-    return Cleaner(config)
+    return config, cached_cleaner(config)
 
 
 def _config(args: argparse.Namespace) -> CleanerConfig:

@@ -9,6 +9,7 @@ import pytest
 
 import cleaner
 from cleaner import CleanerConfig, ConfigError, InputError, TimeLimitError
+from conftest import HOUSE_PACK
 
 PARAGRAPH = (
     "The central bank left its main interest rate unchanged on Thursday, saying that inflation was "
@@ -135,21 +136,7 @@ def test_a_comment_section_after_the_article_goes_as_one_block():
     assert all(c in cleaner.clean(early, CleanerConfig(profile="conservative")) for c in comments)
 
 
-HOUSE_PACK = """
-[pack]
-id = "house"
-language = "en"
-description = "house rules"
-
-[[rule]]
-id = "house.promo.podcast"
-category = "newsletter"
-mode = "line"
-phrases = ["listen to our podcast"]
-reason = "podcast promo"
-remove = ["Listen to our podcast!"]
-keep = ["She said she would listen to our podcast critics."]
-
+HOUSE_PACK_WITH_DOTS = HOUSE_PACK + """
 [[rule]]
 id = "house.blank"
 category = "navigation"
@@ -163,7 +150,7 @@ keep = ["Dots matter."]
 
 def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
     pack = tmp_path / "house.toml"
-    pack.write_text(HOUSE_PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")
     text = f"{PARAGRAPH}\nListen to our podcast!\n"
     english = CleanerConfig(rule_packs=(str(pack),), languages=("en",), profile="conservative")
     german = english.replace(languages=("de",))
@@ -173,7 +160,7 @@ def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
 
 def test_a_rule_that_matches_whitespace_leaves_blank_lines_alone(tmp_path):
     pack = tmp_path / "house.toml"
-    pack.write_text(HOUSE_PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")
     text = f"{PARAGRAPH}\n   \n . . .\n{PARAGRAPH}\n"
     result = cleaner.clean_and_explain(text, CleanerConfig(rule_packs=(str(pack),), profile="conservative"))
     assert [r.evidence.code for r in result.removals] == ["rule:house.blank"]

@@ -12,23 +12,8 @@ from cleaner.rules import available_rule_packs, builtin_packs, load_rule_pack
 from cleaner.rules.matcher import Matcher, widen_for_hyperscan
 from cleaner.rules.schema import parse_pack
 
-from conftest import DOCUMENTS
+from conftest import DOCUMENTS, HOUSE_PACK as GOOD_RULE
 
-GOOD_RULE = """
-[pack]
-id = "house"
-language = "en"
-description = "house rules"
-
-[[rule]]
-id = "house.promo.podcast"
-category = "newsletter"
-mode = "line"
-phrases = ["listen to our podcast"]
-reason = "podcast promo"
-remove = ["Listen to our podcast!"]
-keep = ["The minister said she would listen to our podcast critics."]
-"""
 
 
 def test_every_builtin_pack_loads_and_rule_ids_are_unique():

@@ -21,7 +21,6 @@ trafilatura and lxml are imported only when a page is cleaned.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..config import CleanerConfig
@@ -84,16 +83,11 @@ def text_pass_config(config: CleanerConfig) -> CleanerConfig:
     return config if config.profile == TEXT_PASS_PROFILE else config.replace(profile=TEXT_PASS_PROFILE)
 
 
-@lru_cache(maxsize=8)
-def _text_cleaner(config: CleanerConfig) -> Cleaner:
-    from ..pipeline import Cleaner
-
-    return Cleaner(config)
-
-
 def _line_cleaner(cleaner: Cleaner) -> Cleaner:
+    from ..api import cached_cleaner
+
     config = text_pass_config(cleaner.config)
-    return cleaner if config == cleaner.config else _text_cleaner(config)
+    return cleaner if config == cleaner.config else cached_cleaner(config)
 
 
 def clean_html(cleaner: Cleaner, html: str | bytes, url: str | None = None) -> str:
