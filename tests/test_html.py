@@ -11,7 +11,9 @@ import pytest
 
 from cleaner import Cleaner, CleanerConfig, CleanerError, InputError, RulePackError, TimeLimitError, apply_removals
 from cleaner.html import HtmlCleaned, clean_html, clean_html_and_explain, text_pass_config
+from cleaner.html.chunks import sibling_chunks
 from cleaner.html.encoding import decode_html
+from cleaner.html.extract import drop_title_lines, title_forms
 from cleaner.html.markup import load_markup_tokens, parse_markup_tokens, split_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -144,6 +146,14 @@ def test_wrong_input_type(cleaner: Cleaner) -> None:
              "there was little resistance to Hitler's rule."],
             ["Get breaking news alerts and special reports", "FacebookTwitterEmail"],
         ),
+        (  # the body is split into sibling chunks between ads; the extractor alone keeps the first
+            "d48aeb9c",
+            "https://www.wired.com/story/instagram-business-accounts-analytics/",
+            ["Instagram began testing hiding public like counts globally on Thursday",
+             "I learned that over a dozen people tapped on the profile of a coworker",
+             "Maybe Instagram likes it that way."],
+            ["Instagram Is Making It Easier to See Who's Stalking You"],
+        ),
     ],
 )
 def test_real_pages(cleaner: Cleaner, prefix: str, url: str, keep: list[str], drop: list[str]) -> None:
@@ -183,6 +193,50 @@ def test_guard_keeps_element_with_most_text(cleaner: Cleaner) -> None:
     result = clean_html_and_explain(cleaner, html)
     assert "Sentence 9 of the story" in result.text
     assert [m.selector for m in result.markup_removals if m.token == "ad"] == ["class:ad"]
+
+
+def _split_article(second_chunk: str) -> str:
+    first = "".join(f"<p>Part one, paragraph {i}: the harbour authority approved the new quay on Monday after "
+                    f"a long public consultation with the fishing fleet.</p>" for i in range(4))
+    return (
+        "<html><head><title>Harbour quay approved | The Coast Gazette</title></head><body><article>"
+        "<h1>Harbour quay approved</h1>"
+        f"<div class='body-chunk'>{first}</div><div class='promo'><p>Try our app.</p></div>"
+        f"<div class='body-chunk'>{second_chunk}</div>"
+        "</article></body></html>"
+    )
+
+
+def test_sibling_chunks_of_a_split_body_are_added(cleaner: Cleaner) -> None:
+    second = "".join(f"<p>Part two, paragraph {i}: construction starts in spring and the fleet will move to "
+                     f"the old pier for the two years that the works are expected to take.</p>" for i in range(6))
+    result = clean_html_and_explain(cleaner, _split_article(second))
+    assert "Part one, paragraph 0:" in result.text and "Part two, paragraph 5:" in result.text
+    assert result.text.index("Part one, paragraph 3") < result.text.index("Part two, paragraph 0")
+
+
+def test_short_sibling_chunk_is_not_added() -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(_split_article("<p>About the Coast Gazette: news since 1901, in print and online.</p>"))
+    extracted = "\n".join(" ".join(p.text_content().split()) for p in tree.iter("p") if "Part one" in p.text_content())
+    assert sibling_chunks(tree, extracted) == ([], [])
+    tree = lxml.html.fromstring(_split_article("<p>" + "A long second part of the story. " * 40 + "</p>"))
+    before, after = sibling_chunks(tree, extracted)
+    assert before == [] and len(after) == 1 and after[0].startswith("A long second part")
+
+
+def test_title_forms_and_repeated_title_lines() -> None:
+    assert title_forms("Opinion | Is Football Violence a Crime?") == {
+        ("opinion", "is", "football", "violence", "a", "crime"), ("is", "football", "violence", "a", "crime")}
+    text = "https://example.com/story\nCat found in New Mexico after going missing\nThe cat was found.\n"
+    kept, removals = drop_title_lines(text, "Cat found in New Mexico after going missing - Example News")
+    assert kept == "https://example.com/story\nThe cat was found.\n"
+    assert [r.selector for r in removals] == ["title:repeated-line"]
+    kept, removals = drop_title_lines("Cat found\nThe cat was found.", "Cat found in New Mexico")
+    assert kept == "Cat found\nThe cat was found." and not removals  # a two-word prefix is not the title
+    kept, removals = drop_title_lines("Cat found in New Mexico\nThe cat was found.", "Cat found in New Mexico")
+    assert kept == "The cat was found." and removals[0].selector == "title:first-line"
 
 
 def test_markup_pass_can_be_disabled() -> None:

@@ -10,7 +10,9 @@
    (ad slot, newsletter box, share bar, related module, cookie banner, comments...) are removed
    from the parsed tree (:mod:`cleaner.html.markup`, tokens in ``cleaner/rules/markup/*.toml``).
 3. **Extract**: trafilatura turns the remaining tree into the main text, one block per line
-   (:mod:`cleaner.html.extract`). This is :attr:`HtmlCleaned.extracted`.
+   (:mod:`cleaner.html.extract`); sibling chunks of a split article body that it left out are
+   added (:mod:`cleaner.html.chunks`), and lines repeating the page's headline are dropped.
+   This is :attr:`HtmlCleaned.extracted`.
 4. **Line pass**: the core cleaner's rules and heuristics run on the extracted text; its removals
    are spans of :attr:`HtmlCleaned.extracted`, so
    ``apply_removals(result.extracted, result.removals) == result.text``.
@@ -47,8 +49,8 @@ class HtmlCleaned:
     """The result of cleaning one HTML page.
 
     text: the cleaned text.
-    extracted: the main-content text trafilatura extracted (after the markup pass), before the
-        line pass.
+    extracted: the main-content text trafilatura extracted (after the markup pass, with the sibling
+        chunks of a split article body added and headline lines dropped), before the line pass.
     removals: the line pass's removals; each is a span of ``extracted``
         (``apply_removals(extracted, removals) == text``).
     markup_removals: the elements removed from the page before extraction.
@@ -102,7 +104,8 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
     ``url`` helps trafilatura and is never fetched. Raises :class:`~cleaner.errors.InputError`
     for other input types and :class:`~cleaner.errors.TimeLimitError` past ``time_limit``.
     """
-    from .extract import drop_headline, extract_main, flat_text, page_title, parse_html, time_limit
+    from .chunks import sibling_chunks
+    from .extract import drop_title_lines, extract_main, flat_text, page_title, parse_html, time_limit
 
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise InputError(f"clean_html takes str or bytes, not {type(html).__name__}")
@@ -128,9 +131,11 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
                     check()
                 title = page_title(tree)
                 extracted = extract_main(tree, url)
-                extracted, headline = drop_headline(extracted, title)
-                if headline is not None:
-                    markup_removals.append(headline)
+                before, after = sibling_chunks(tree, extracted)
+                if before or after:
+                    extracted = "\n".join([*before, extracted.strip("\n"), *after])
+                extracted, headlines = drop_title_lines(extracted, title)
+                markup_removals.extend(headlines)
         except RecursionError:
             # A tree too deep for the extractor (thousands of nested elements): fall back to the
             # visible text, block by block; the line pass below still removes boilerplate lines.

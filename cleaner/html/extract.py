@@ -67,27 +67,46 @@ def page_title(tree: Any) -> str:
 
 
 _WORD_RE = re.compile(r"\w+")
+#: Separators between a title and the site name or section around it ("Opinion | ...", "... - Site").
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*\|\s*")
+#: words; a line elsewhere in the text is dropped as the title only with at least this many words.
+TITLE_LINE_MIN_WORDS = 4
 
 
-def drop_headline(extracted: str, title: str) -> tuple[str, Any]:
-    """Drop the first line of ``extracted`` when it is the page's headline (its words are the
-    title's, or the start of the title before a site-name suffix): article text never starts by
-    repeating the title. Returns the text and a :class:`MarkupRemoval` (or ``None``)."""
+def title_forms(title: str) -> set[tuple[str, ...]]:
+    """The word sequences a repeated headline can take: the whole title, or one of its parts
+    between separators (the part left when a site name or section label is cut off)."""
+    forms = {tuple(_WORD_RE.findall(part.lower())) for part in [title, *_TITLE_SEPARATOR_RE.split(title)]}
+    return {form for form in forms if len(form) >= TITLE_LINE_MIN_WORDS}
+
+
+def drop_title_lines(extracted: str, title: str) -> tuple[str, list[Any]]:
+    """Drop the lines of ``extracted`` that repeat the page's headline: article text never repeats
+    its title. The first line goes when its words are the title's or the start of the title (before a
+    site-name suffix); any other line when its words are the title's or one part of it (see
+    :func:`title_forms`). Returns the text and a :class:`MarkupRemoval` per dropped line."""
     from .markup import MarkupRemoval
 
     if not extracted or not title:
-        return extracted, None
-    stripped = extracted.lstrip("\n")
-    first, _, rest = stripped.partition("\n")
-    words = _WORD_RE.findall(first.lower())
+        return extracted, []
     title_words = _WORD_RE.findall(title.lower())
-    if not words or len(words) > 40 or not title_words:
-        return extracted, None
-    if words != title_words[: len(words)] or len(words) < min(len(title_words), 3):
-        return extracted, None
-    removal = MarkupRemoval("title:first-line", "title", "navigation", "the page's headline, repeated above the text",
-                            "title", first.strip()[:200])
-    return rest.lstrip("\n"), removal
+    if not title_words:
+        return extracted, []
+    forms = title_forms(title)
+    lines = extracted.strip("\n").split("\n")
+    kept, removals = [], []
+    for position, line in enumerate(lines):
+        words = _WORD_RE.findall(line.lower())
+        first = position == 0 and 0 < len(words) <= 40 and words == title_words[: len(words)]
+        if (first and len(words) >= min(len(title_words), 3)) or (words and tuple(words) in forms):
+            selector = "title:first-line" if position == 0 else "title:repeated-line"
+            removals.append(MarkupRemoval(selector, "title", "navigation", "the page's headline, repeated in the text",
+                                          "title", line.strip()[:200]))
+        else:
+            kept.append(line)
+    if not removals:
+        return extracted, []
+    return "\n".join(kept).strip("\n") + ("\n" if extracted.endswith("\n") else ""), removals
 
 
 # ----------------------------------------------------------------------------- flat fallback
