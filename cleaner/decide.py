@@ -24,7 +24,7 @@ from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.features import LineFeatures, ShapeFeatures, measure_shape
-from .heuristics.scoring import line_model, line_vector
+from .heuristics.scoring import LineModel, context_values, line_model, line_vector, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch
 
@@ -83,14 +83,30 @@ class Analysis:
     headline: int  # position of the document's own headline, or -1
     shapes: dict[int, ShapeFeatures]  # measured shapes by line index, kept across passes
 
-    def vector(self, position: int) -> tuple[float, ...]:
+    def shape(self, position: int) -> ShapeFeatures:
         index = self.lines[position]
         shape = self.shapes.get(index)
         if shape is None:
             shape = self.shapes[index] = measure_shape(self.texts[position])
+        return shape
+
+    def vector(self, position: int) -> tuple[float, ...]:
         return line_vector(
-            position, shape, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+            position, self.shape(position), self.features, self.classes, self.context, self.removed, self.weak,
+            self.terminator,
+        )  # fmt: skip
+
+    def score(self, position: int, model: LineModel, local_sums: dict[int, float]) -> float:
+        """``model``'s score of the line; ``local_sums`` keeps the line-local part across passes."""
+        index = self.lines[position]
+        local = local_sums.get(index)
+        if local is None:
+            values = local_values(self.features[position], self.shape(position), self.classes[position])
+            local = local_sums[index] = model.local_sum(values)
+        context = context_values(
+            position, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
         )
+        return model.score_in_context(local, context)
 
     def candidate(self, position: int) -> bool:
         """Whether the line model may judge this line.
@@ -191,7 +207,9 @@ def decide(
         return out
     rule_trims = dict(out.trim)
     positions = list(range(len(lines)))
+    model = line_model()
     shapes: dict[int, ShapeFeatures] = {}
+    local_sums: dict[int, float] = {}
     for _ in range(MAX_PASSES):
         dropped = len(out.drop)
         sub_lines = [lines[p] for p in positions]
@@ -202,7 +220,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and m.line in weak]
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
-            [classes[p] for p in positions], sub_matches, weak, config, out, shapes,
+            [classes[p] for p in positions], sub_matches, weak, config, out, model, shapes, local_sums,
         )  # fmt: skip
         if len(out.drop) == dropped:
             break
@@ -241,7 +259,9 @@ def _one_pass(
     weak: dict[int, RuleMatch],
     config: CleanerConfig,
     out: Decisions,
+    model: LineModel,
     shapes: dict[int, ShapeFeatures],
+    local_sums: dict[int, float],
 ) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes)
     if analysis.comments >= 0 and not config.disables("tail-block"):
@@ -258,21 +278,21 @@ def _one_pass(
     # Without a main text (no run of prose at all) there is nothing to judge lines against.
     if analysis.context.first >= 0 and not config.disables("line-score"):
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
-        model = line_model()
         scores = [1.0 if index in out.drop else 0.0 for index in lines]
-        vectors: dict[int, tuple[float, ...]] = {}
+        judged = []
         for position, index in enumerate(lines):
             if index in out.drop or position == analysis.headline or not analysis.candidate(position):
                 continue
-            vectors[position] = vector = analysis.vector(position)
-            scores[position] = model.score(vector)
+            judged.append(position)
+            scores[position] = analysis.score(position, model, local_sums)
         last = len(lines) - 1
-        for position, vector in vectors.items():
+        for position in judged:
             around = (scores[max(position - 1, 0)] + scores[min(position + 1, last)]) / 2
             score = (1 - NEIGHBOUR_WEIGHT) * scores[position] + NEIGHBOUR_WEIGHT * around
             if score >= threshold:
                 index = lines[position]
-                reasons = ", ".join(model.top_reasons(vector)) or "low prose signals"
+                # The full vector, for the explanation, only for the lines that go.
+                reasons = ", ".join(model.top_reasons(analysis.vector(position))) or "low prose signals"
                 category = weak[index].rule.category if index in weak else "low-content"
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reasons)
                 out.trim.pop(index, None)

@@ -12,8 +12,9 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from operator import mul
 from importlib import resources
+from itertools import islice
+from operator import mul
 
 from .classes import GOOD, NEAR, SHORT
 from .context import DocumentContext
@@ -66,9 +67,21 @@ FEATURES = {
 NAMES = tuple(FEATURES)
 
 
+#: How many of :data:`NAMES`, from the first, depend on the line alone (its measurements and
+#: class); the others depend on the line's context, which changes from pass to pass.
+LOCAL_COUNT = 15
+#: Below this sum the logistic score is taken as 0 (exp would only underflow towards it).
+MIN_SUM = -40
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Logistic weights over :data:`NAMES` (a vector is a tuple in that order)."""
+    """Logistic weights over :data:`NAMES` (a vector is a tuple in that order).
+
+    A score can be computed in two steps, :meth:`local_sum` once per line then
+    :meth:`score_in_context` per pass; the terms are added in the same order as :meth:`score`
+    adds them, so both give the same float.
+    """
 
     weights: tuple[float, ...]
     bias: float
@@ -81,8 +94,19 @@ class LineModel:
         return cls(tuple(float(weights.get(name, 0.0)) for name in NAMES), float(bias))
 
     def score(self, vector: tuple[float, ...]) -> float:
-        z = self.bias + sum(map(mul, self.weights, vector))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+        return self._probability(sum(map(mul, self.weights, vector)))
+
+    def local_sum(self, values: tuple[float, ...]) -> float:
+        """The weighted sum of the line-local values (see :func:`local_values`)."""
+        return sum(map(mul, self.weights, values))
+
+    def score_in_context(self, local_sum: float, values: tuple[float, ...]) -> float:
+        """The score of a line from its :meth:`local_sum` and its :func:`context_values`."""
+        return self._probability(sum(map(mul, islice(self.weights, LOCAL_COUNT, None), values), local_sum))
+
+    def _probability(self, weighted_sum: float) -> float:
+        z = self.bias + weighted_sum
+        return 1.0 / (1.0 + math.exp(-z)) if z > MIN_SUM else 0.0
 
     def top_reasons(self, vector: tuple[float, ...], count: int = 3) -> list[str]:
         """The features that pushed the score up the most, as phrases."""
@@ -107,7 +131,43 @@ def line_vector(
     weak: list[bool],
     terminator: int,
 ) -> tuple[float, ...]:
-    """The feature values of the line at ``position`` (non-blank lines only)."""
+    """The feature values of the line at ``position`` (non-blank lines only), in the order of NAMES."""
+    local = local_values(features[position], shape, classes[position])
+    return local + context_values(position, features, classes, context, removed, weak, terminator)
+
+
+def local_values(f: LineFeatures, shape: ShapeFeatures, cls: str) -> tuple[float, ...]:
+    """The first :data:`LOCAL_COUNT` feature values of a line: those of the line alone."""
+    # In the order of NAMES (tests/test_heuristics.py checks the names and their order).
+    return (
+        math.log1p(f.words),  # words_log
+        f.stop_share or 0.0,  # stop_share
+        float(f.stop_share is None),  # stop_unknown
+        float(f.terminal),  # terminal
+        float(shape.colon_end),  # colon_end
+        float(f.title),  # title_shaped
+        shape.capital_share,  # capital_share
+        shape.upper_share,  # upper_share
+        shape.digit_share,  # digit_share
+        float(shape.has_url),  # has_url
+        float(f.bullet),  # bullet
+        float(f.words <= 3),  # very_short
+        float(cls == GOOD),  # class_good
+        float(cls == NEAR),  # class_near
+        float(cls == SHORT),  # class_short
+    )
+
+
+def context_values(
+    position: int,
+    features: list[LineFeatures],
+    classes: list[str],
+    context: DocumentContext,
+    removed: list[bool],
+    weak: list[bool],
+    terminator: int,
+) -> tuple[float, ...]:
+    """The feature values of the line at ``position`` that come after :data:`LOCAL_COUNT` in NAMES."""
     f = features[position]
     cls = classes[position]
     count = len(features)
@@ -121,21 +181,6 @@ def line_vector(
     short = f.words <= 3
     # In the order of NAMES (tests/test_heuristics.py checks the names and their order).
     return (
-        math.log1p(f.words),  # words_log
-        f.stop_share or 0.0,  # stop_share
-        float(f.stop_share is None),  # stop_unknown
-        float(f.terminal),  # terminal
-        float(shape.colon_end),  # colon_end
-        float(title),  # title_shaped
-        shape.capital_share,  # capital_share
-        shape.upper_share,  # upper_share
-        shape.digit_share,  # digit_share
-        float(shape.has_url),  # has_url
-        float(f.bullet),  # bullet
-        float(short),  # very_short
-        float(cls == GOOD),  # class_good
-        float(cls == NEAR),  # class_near
-        float(cls == SHORT),  # class_short
         float(before),  # before_main
         float(after),  # after_main
         math.log1p(gap),  # gap_log
