@@ -14,7 +14,7 @@ from .config import CleanerConfig
 from .decide import decide
 from .errors import InputError, TimeLimitError
 from .heuristics.classes import classify
-from .heuristics.features import LineFeatures, measure
+from .heuristics.features import LineFeatures, measure, words_of
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
@@ -98,15 +98,18 @@ class Cleaner:
         texts = [stripped[i] for i in nonblank]
         if not nonblank:
             return Measured(lines, [], [], [], [], [], None)
-        language = self._fixed_language or detect_language(texts, self._candidate_languages)
-        lowered = [_lower(line) for line in lines.texts]
+        lowered, plain = _lower_lines(text, lines)
+        words = [words_of(lowered[i]) for i in nonblank]
+        language = self._fixed_language or detect_language(
+            texts, self._candidate_languages, words if plain else None
+        )
         # A rule applies to non-blank lines of documents in its pack's language ("common": any);
         # when the language is unknown, every rule applies.
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         stoplist = stopwords(language) if language in LANGUAGES else None
-        features = [measure(line, lowered[i].strip(), stoplist) for line, i in zip(texts, nonblank)]
+        features = [measure(line, line_words, stoplist) for line, line_words in zip(texts, words)]
         classes = [classify(f) for f in features]
         return Measured(lines, nonblank, texts, features, classes, matches, language)
 
@@ -126,6 +129,17 @@ class Cleaner:
         """Clean a stream of texts lazily, in order."""
         for text in texts:
             yield self.clean(text)
+
+
+def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:
+    """The lines lower-cased (see :func:`_lower`), and whether that is plain ``str.lower``.
+
+    When no character of the text lower-cases to several, the whole text is lower-cased at once.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered.split("\n"), True
+    return [_lower(line) for line in lines.texts], False
 
 
 def _lower(line: str) -> str:

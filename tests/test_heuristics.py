@@ -11,7 +11,7 @@ import pytest
 
 from cleaner.heuristics.classes import BAD, GOOD, NEAR, SHORT, classify
 from cleaner.heuristics.context import max_segment
-from cleaner.heuristics.features import measure
+from cleaner.heuristics.features import measure, words_of
 from cleaner.heuristics.scoring import FEATURES, NAMES, LineModel, line_model
 from cleaner.heuristics.stoplists import detect_language, stopwords
 
@@ -23,7 +23,7 @@ PROSE = (
 
 
 def features(text: str, stoplist=EN):
-    return measure(text, text.lower(), stoplist)
+    return measure(text, words_of(text.lower()), stoplist)
 
 
 def test_measure_counts_words_stopwords_and_punctuation():
@@ -47,7 +47,7 @@ def test_list_items_and_digit_heavy_lines():
 
 
 def test_unspaced_scripts_count_characters_as_words():
-    f = measure("先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕された。", "", None)
+    f = measure("先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕された。", [], None)
     assert f.words >= 15
     assert f.stop_share is None and f.terminal
 

@@ -1,8 +1,8 @@
 """Per-line measurements that the heuristics score: length, words, stopword share, punctuation.
 
-Everything is measured with C-level string operations; nothing here decides anything.
-:func:`measure` runs on every non-blank line; :func:`measure_shape` only on the lines the line
-model judges.
+Everything is measured with C-level string operations (byte translations stand in for
+per-character Python loops); nothing here decides anything. :func:`measure` runs on every
+non-blank line; :func:`measure_shape` only on the lines the line model judges.
 """
 
 from __future__ import annotations
@@ -15,6 +15,21 @@ _URL_RE = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Scripts written without spaces between words: each of their characters counts as half a word.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DIGITS = b"0123456789"
+_ASCII = bytes(range(128))
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+_ASCII_WORD = _ASCII_LETTERS + _DIGITS + b"_"
+# Byte sets to delete so that only the ASCII letters (upper-case letters) of a UTF-8 text remain.
+_NOT_LETTERS = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
+_NOT_UPPER = bytes(b for b in range(256) if b not in _ASCII_UPPER)
+# ASCII characters that are not word characters become spaces.
+_SPACE_NON_WORD = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
+# ASCII characters by class: upper-case letters become "U", other letters "l", other word
+# characters "d" and the rest spaces, so that a word starts wherever a space precedes a class.
+_CHARACTER_CLASSES = bytes(
+    ord("U") if b in _ASCII_UPPER else ord("l") if b in _ASCII_LETTERS else ord("d") if b in _ASCII_WORD else 0x20
+    for b in range(256)
+)
 _NUMBERED_RE = re.compile(r"\(?\d{1,3}[.)]\s")
 
 #: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
@@ -52,15 +67,43 @@ class ShapeFeatures(NamedTuple):
     upper_share: float  # upper-case letters / letters (1.0 for an all-caps line)
 
 
+def _utf8(text: str) -> bytes:
+    """``text`` in UTF-8 (lone surrogates, which scraped JSON can carry, are fine)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 def count_digits(text: str) -> int:
-    """ASCII digits in ``text`` (lone surrogates, which scraped JSON can carry, are fine)."""
-    data = text.encode("utf-8", "surrogatepass")
+    """ASCII digits in ``text``."""
+    data = _utf8(text)
     return len(data) - len(data.translate(None, _DIGITS))
 
 
-def measure(text: str, lowered: str, stoplist: frozenset[str] | None) -> LineFeatures:
-    """Measure one line: ``text`` stripped and not empty, ``lowered`` its lower-case form."""
-    words = _WORD_RE.findall(lowered)
+def count_letters(text: str) -> tuple[int, int]:
+    """Letters (``str.isalpha``) and upper-case letters (``str.isupper``) in ``text``."""
+    data = _utf8(text)
+    letters = len(data.translate(None, _NOT_LETTERS))
+    upper = len(data.translate(None, _NOT_UPPER))
+    if not text.isascii():
+        others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        letters += sum(map(str.isalpha, others))
+        upper += sum(map(str.isupper, others))
+    return letters, upper
+
+
+def words_of(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text``, as ``re.findall(r"\\w+", text)`` gives them.
+
+    An ASCII text is split where its non-word characters, turned into spaces, are: a C-level
+    split instead of the regex engine.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_SPACE_NON_WORD).decode("ascii").split()
+    return _WORD_RE.findall(text)
+
+
+def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> LineFeatures:
+    """Measure one line: ``text`` stripped and not empty, ``words`` the tokens of its lower-case
+    form (:func:`words_of`)."""
     count = len(words)
     if not text.isascii():
         unspaced = len(_UNSPACED_RE.findall(text))
@@ -73,31 +116,41 @@ def measure(text: str, lowered: str, stoplist: frozenset[str] | None) -> LineFea
     title = (
         not terminal and 0 < count <= TITLE_MAX_WORDS and capital_share(text) >= TITLE_MIN_CAPITAL_SHARE
     )
-    return LineFeatures(
-        chars=len(text),
-        words=count,
-        stop_share=stop_share,
-        terminal=terminal,
-        bullet=text.startswith(BULLETS) or (text[0].isdigit() and _NUMBERED_RE.match(text) is not None),
-        digit_heavy=count_digits(text) > DIGIT_HEAVY_SHARE * len(text),
-        title=title,
+    return LineFeatures(  # by position, in the order of the fields: quicker than by keyword
+        len(text),
+        count,
+        stop_share,
+        terminal,
+        text.startswith(BULLETS) or (text[0].isdigit() and _NUMBERED_RE.match(text) is not None),
+        count_digits(text) > DIGIT_HEAVY_SHARE * len(text),
+        title,
     )
 
 
 def capital_share(text: str) -> float:
     """Words that start with a capital letter, over words that start with a letter."""
-    initials = "".join([word[0] for word in _WORD_RE.findall(text)])
-    letters = sum(map(str.isalpha, initials))
-    return sum(map(str.isupper, initials)) / letters if letters else 0.0
+    if text.isascii():
+        classes = (" " + text).encode("ascii").translate(_CHARACTER_CLASSES)
+        upper = classes.count(b" U")
+        letters = upper + classes.count(b" l")
+    else:
+        letters, upper = count_letters("".join([word[0] for word in _WORD_RE.findall(text)]))
+    return upper / letters if letters else 0.0
+
+
+def has_url(text: str) -> bool:
+    """Whether ``text`` holds a URL or an e-mail address."""
+    # Each alternative of _URL_RE needs one of these substrings; they are cheaper to look for.
+    return ("//" in text or "www." in text or "@" in text) and _URL_RE.search(text) is not None
 
 
 def measure_shape(text: str) -> ShapeFeatures:
     """The extra measurements of one line (``text`` stripped, not empty)."""
-    letters = sum(map(str.isalpha, text))
+    letters, upper = count_letters(text)
     return ShapeFeatures(
         capital_share=capital_share(text),
-        has_url=_URL_RE.search(text) is not None,
+        has_url=has_url(text),
         colon_end=text.endswith(":"),
         digit_share=count_digits(text) / len(text),
-        upper_share=sum(map(str.isupper, text)) / letters if letters else 0.0,
+        upper_share=upper / letters if letters else 0.0,
     )

@@ -70,27 +70,43 @@ def _word_languages(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in index.items() if len(langs) <= DISTINCTIVE_MAX_LANGUAGES}
 
 
-def detect_language(lines: list[str], candidates: tuple[str, ...] = tuple(LANGUAGES)) -> str | None:
+def detect_language(
+    lines: list[str], candidates: tuple[str, ...] = tuple(LANGUAGES), words: list[list[str]] | None = None
+) -> str | None:
     """The candidate language whose distinctive stopwords occur most in the document's longest lines.
 
-    ``None`` when no language's stopwords cover at least :data:`DETECTION_MIN_COVERAGE` of the
-    sampled words (unspaced scripts, lists of names and numbers).
+    ``words``, when given, holds the ``\\w+`` tokens of each line lower-cased (``str.lower``),
+    so that they need not be found again. ``None`` when no language's stopwords cover at least
+    :data:`DETECTION_MIN_COVERAGE` of the sampled words (unspaced scripts, lists of names and
+    numbers).
     """
-    sample: list[str] = []
+    sample = _sample_words(lines, words)
+    if len(sample) < DETECTION_MIN_WORDS:
+        return None
+    if "en" in candidates:  # fast path for the most common case: plainly English text
+        english = sum(map(stopwords("en").__contains__, sample))
+        if english >= ENGLISH_FAST_PATH_COVERAGE * len(sample):
+            return "en"
+    return _vote(sample, candidates)
+
+
+def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[str]:
+    """The lower-cased words of the longest lines, up to :data:`DETECTION_SAMPLE_CHARS` characters."""
+    sample: list[int] = []
     size = 0
-    for line in sorted(lines, key=len, reverse=True):
-        sample.append(line)
-        size += len(line)
+    for position in sorted(range(len(lines)), key=list(map(len, lines)).__getitem__, reverse=True):
+        sample.append(position)
+        size += len(lines[position])
         if size >= DETECTION_SAMPLE_CHARS:
             break
-    words = _WORD_RE.findall(" ".join(sample).lower())
-    if len(words) < DETECTION_MIN_WORDS:
-        return None
+    if words is None:
+        return _WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())
+    return [word for position in sample for word in words[position]]
+
+
+def _vote(words: list[str], candidates: tuple[str, ...]) -> str | None:
+    """The language of the most sampled distinctive stopwords, if its stopwords cover enough."""
     seen = Counter(words)
-    if "en" in candidates:  # fast path for the most common case: plainly English text
-        english = sum(seen[word] for word in seen.keys() & stopwords("en"))
-        if english >= ENGLISH_FAST_PATH_COVERAGE * len(words):
-            return "en"
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
     for word in seen.keys() & index.keys():
