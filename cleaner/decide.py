@@ -82,6 +82,9 @@ class Analysis:
     comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
     shapes: dict[int, ShapeFeatures]  # measured shapes by line index, kept across passes
+    # weighted sums of the line-local feature values by line index, kept across the passes of one
+    # decision (one model)
+    local_sums: dict[int, float] = field(default_factory=dict)
 
     def shape(self, position: int) -> ShapeFeatures:
         index = self.lines[position]
@@ -96,17 +99,16 @@ class Analysis:
             self.terminator,
         )  # fmt: skip
 
-    def score(self, position: int, model: LineModel, local_sums: dict[int, float]) -> float:
-        """``model``'s score of the line; ``local_sums`` keeps the line-local part across passes."""
+    def score(self, position: int, model: LineModel) -> float:
+        """``model``'s score of the line: ``model.score(self.vector(position))``, computed faster."""
         index = self.lines[position]
-        local = local_sums.get(index)
+        local = self.local_sums.get(index)
         if local is None:
             values = local_values(self.features[position], self.shape(position), self.classes[position])
-            local = local_sums[index] = model.local_sum(values)
-        context = context_values(
-            position, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+            local = self.local_sums[index] = model.local_sum(values)
+        return model.score_in_context(
+            local, position, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
         )
-        return model.score_in_context(local, context)
 
     def candidate(self, position: int) -> bool:
         """Whether the line model may judge this line.
@@ -154,6 +156,7 @@ def analyse(
     rule_decisions: Decisions,
     weak: dict[int, RuleMatch],
     shapes: dict[int, ShapeFeatures] | None = None,
+    local_sums: dict[int, float] | None = None,
 ) -> Analysis:
     removed = [index in rule_decisions.drop for index in lines]
     context = document_context(texts, features, classes, removed)
@@ -184,7 +187,7 @@ def analyse(
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline,
-        {} if shapes is None else shapes,
+        {} if shapes is None else shapes, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
 
@@ -263,7 +266,7 @@ def _one_pass(
     shapes: dict[int, ShapeFeatures],
     local_sums: dict[int, float],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes)
+    analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes, local_sums)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)
@@ -284,14 +287,14 @@ def _one_pass(
             if index in out.drop or position == analysis.headline or not analysis.candidate(position):
                 continue
             judged.append(position)
-            scores[position] = analysis.score(position, model, local_sums)
+            scores[position] = analysis.score(position, model)
         last = len(lines) - 1
         for position in judged:
             around = (scores[max(position - 1, 0)] + scores[min(position + 1, last)]) / 2
             score = (1 - NEIGHBOUR_WEIGHT) * scores[position] + NEIGHBOUR_WEIGHT * around
             if score >= threshold:
                 index = lines[position]
-                # The full vector, for the explanation, only for the lines that go.
+                # The vector, for the explanation, only for the lines that go.
                 reasons = ", ".join(model.top_reasons(analysis.vector(position))) or "low prose signals"
                 category = weak[index].rule.category if index in weak else "low-content"
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reasons)

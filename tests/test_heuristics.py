@@ -8,7 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import DOCUMENTS
 
+from cleaner.decide import analyse, apply_rules
 from cleaner.heuristics.classes import BAD, GOOD, NEAR, SHORT, classify
 from cleaner.heuristics.context import max_segment
 from cleaner.heuristics.features import measure, words_of
@@ -102,3 +104,16 @@ def test_model_score_and_reasons():
     assert model.top_reasons(vector) == [FEATURES["very_short"]]
     with pytest.raises(ValueError, match="unknown"):
         LineModel.from_mapping({"no_such_feature": 1.0}, 0.0)
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
+def test_score_in_context_is_the_score_of_the_vector(case, default_cleaner):
+    """The two-step score (line-local sum once, context per pass) is the very float of the vector's."""
+    measured = default_cleaner.measure((case / "input.txt").read_text(encoding="utf-8"))
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    model = line_model()
+    for position in range(len(measured.nonblank)):
+        assert analysis.score(position, model) == model.score(analysis.vector(position))

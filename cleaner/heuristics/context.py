@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 
 from .classes import BAD, GOOD, NEAR, SHORT
 from .features import LineFeatures
@@ -75,32 +76,41 @@ def document_context(
     texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order."""
-    values = [line_value(c, f.words, r) for c, f, r in zip(classes, features, removed)]
-    first, last = max_segment(values)
+    values = []
     prose_before = []
-    total = 0
-    for cls, f in zip(classes, features):
+    total = words_total = 0
+    for cls, f, r in zip(classes, features, removed):
+        values.append(line_value(cls, f.words, r))
         prose_before.append(total)
         if cls in (GOOD, NEAR):
             total += f.words
-    counts = Counter(texts)
-    repeated = [counts[text] > 1 for text in texts]
-    shapes = [_shape(f) for f in features]
-    run_length = [1] * len(shapes)
-    start = 0
-    for position in range(1, len(shapes) + 1):
-        if position == len(shapes) or shapes[position] != shapes[start]:
-            for k in range(start, position):
-                run_length[k] = position - start
-            start = position
+        words_total += f.words
+    first, last = max_segment(values)
     first_break_after = last_break_before = -1
+    main_words = 0
     if first >= 0:
         breaks = [r or f.title for r, f in zip(removed, features)]
         first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
         last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
-    words_total = sum(f.words for f in features)
-    main_words = sum(f.words for f in features[first : last + 1]) if first >= 0 else 0
+        main_words = sum([f.words for f in features[first : last + 1]])
     return DocumentContext(
         first, last, prose_before, total, words_total, main_words, first_break_after, last_break_before,
-        repeated, run_length,
+        _repeated(texts), _run_lengths(features),
     )  # fmt: skip
+
+
+def _repeated(texts: list[str]) -> list[bool]:
+    """Whether each text occurs on another line too."""
+    if len(set(texts)) == len(texts):
+        return [False] * len(texts)
+    counts = Counter(texts)
+    return [counts[text] > 1 for text in texts]
+
+
+def _run_lengths(features: list[LineFeatures]) -> list[int]:
+    """The length of the run of same-shaped neighbouring lines each line is in."""
+    run_length: list[int] = []
+    for _, run in groupby(map(_shape, features)):
+        size = len(list(run))
+        run_length += [size] * size
+    return run_length

@@ -79,8 +79,8 @@ class LineModel:
     """Logistic weights over :data:`NAMES` (a vector is a tuple in that order).
 
     A score can be computed in two steps, :meth:`local_sum` once per line then
-    :meth:`score_in_context` per pass; the terms are added in the same order as :meth:`score`
-    adds them, so both give the same float.
+    :meth:`score_in_context` per pass, without building the vector; the terms are added in the
+    same order as :meth:`score` adds them, so both give the same float.
     """
 
     weights: tuple[float, ...]
@@ -100,9 +100,84 @@ class LineModel:
         """The weighted sum of the line-local values (see :func:`local_values`)."""
         return sum(map(mul, self.weights, values))
 
-    def score_in_context(self, local_sum: float, values: tuple[float, ...]) -> float:
-        """The score of a line from its :meth:`local_sum` and its :func:`context_values`."""
-        return self._probability(sum(map(mul, islice(self.weights, LOCAL_COUNT, None), values), local_sum))
+    def score_in_context(
+        self,
+        local_sum: float,
+        position: int,
+        features: list[LineFeatures],
+        classes: list[str],
+        context: DocumentContext,
+        removed: list[bool],
+        weak: list[bool],
+        terminator: int,
+    ) -> float:
+        """``score(line_vector(...))`` from the line's :meth:`local_sum`, without the vector.
+
+        The terms of :func:`context_values` are added in the same order; a zero term is skipped
+        (adding it changes nothing), a term of value 1 is its weight.
+        """
+        (
+            before_main, after_main, gap_log, prose_before_share, prose_after_share, prev_removed, next_removed,
+            prev_prose, next_prose, repeated, run_log, weak_rule, after_terminator, title_outside, short_outside,
+            doc_prose_share, doc_main_share, outside_in_clean_doc, short_in_clean_doc, boundary_after_main,
+            boundary_before_main, first_line, last_line,
+        ) = self.weights[LOCAL_COUNT:]  # fmt: skip
+        f = features[position]
+        cls = classes[position]
+        last = len(features) - 1
+        first_main, last_main = context.first, context.last
+        before = first_main >= 0 and position < first_main
+        after = first_main >= 0 and position > last_main
+        outside = before or after
+        short = f.words <= 3
+        total = context.prose_total or 1
+        prose_before = context.prose_before[position]
+        own = f.words if cls in (GOOD, NEAR) else 0
+        words_total = context.words_total or 1
+        weighted = local_sum
+        if before:
+            weighted += before_main
+            weighted += gap_log * math.log1p(first_main - position)
+        elif after:
+            weighted += after_main
+            weighted += gap_log * math.log1p(position - last_main)
+        weighted += prose_before_share * (prose_before / total)
+        weighted += prose_after_share * ((context.prose_total - prose_before - own) / total)
+        if position > 0 and removed[position - 1]:
+            weighted += prev_removed
+        if position < last and removed[position + 1]:
+            weighted += next_removed
+        if position > 0 and classes[position - 1] in (GOOD, NEAR):
+            weighted += prev_prose
+        if position < last and classes[position + 1] in (GOOD, NEAR):
+            weighted += next_prose
+        if context.repeated[position]:
+            weighted += repeated
+        weighted += run_log * math.log1p(context.run_length[position] - 1)
+        if weak[position]:
+            weighted += weak_rule
+        if 0 <= terminator < position:
+            weighted += after_terminator
+        if f.title and outside:
+            weighted += title_outside
+        if short and outside:
+            weighted += short_outside
+        weighted += doc_prose_share * (context.prose_total / words_total)
+        main_share = context.main_words / words_total
+        weighted += doc_main_share * main_share
+        if outside:
+            weighted += outside_in_clean_doc * main_share
+        if short:
+            weighted += short_in_clean_doc * main_share
+        if after and 0 <= context.first_break_after <= position:
+            weighted += boundary_after_main
+        if before and position <= context.last_break_before:
+            weighted += boundary_before_main
+        if position == 0:
+            weighted += first_line
+        if position == last:
+            weighted += last_line
+        return self._probability(weighted)
 
     def _probability(self, weighted_sum: float) -> float:
         z = self.bias + weighted_sum
@@ -110,8 +185,9 @@ class LineModel:
 
     def top_reasons(self, vector: tuple[float, ...], count: int = 3) -> list[str]:
         """The features that pushed the score up the most, as phrases."""
-        pushes = sorted(zip(map(mul, self.weights, vector), NAMES), reverse=True)
-        return [FEATURES[name] for push, name in pushes[:count] if push > 0]
+        pushes = [(push, name) for push, name in zip(map(mul, self.weights, vector), NAMES) if push > 0]
+        pushes.sort(reverse=True)
+        return [FEATURES[name] for push, name in pushes[:count]]
 
 
 @cache
