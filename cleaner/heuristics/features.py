@@ -74,13 +74,20 @@ def _utf8(text: str) -> bytes:
 
 def count_digits(text: str) -> int:
     """ASCII digits in ``text``."""
-    data = _utf8(text)
+    return _count_digits(_utf8(text))
+
+
+def _count_digits(data: bytes) -> int:
     return len(data) - len(data.translate(None, _DIGITS))
 
 
 def count_letters(text: str) -> tuple[int, int]:
     """Letters (``str.isalpha``) and upper-case letters (``str.isupper``) in ``text``."""
-    data = _utf8(text)
+    return _count_letters(text, _utf8(text))
+
+
+def _count_letters(text: str, data: bytes) -> tuple[int, int]:
+    """:func:`count_letters` of ``text``, ``data`` its UTF-8 form."""
     letters = len(data.translate(None, _NOT_LETTERS))
     upper = len(data.translate(None, _NOT_UPPER))
     if not text.isascii():
@@ -93,12 +100,16 @@ def count_letters(text: str) -> tuple[int, int]:
 def words_of(text: str) -> list[str]:
     """The ``\\w+`` tokens of ``text``, as ``re.findall(r"\\w+", text)`` gives them.
 
-    An ASCII text is split where its non-word characters, turned into spaces, are: a C-level
-    split instead of the regex engine.
+    Unless a non-ASCII character of the text is a word character (a letter or digit), the text
+    is split where its non-word characters, turned into spaces, are: a C-level split instead of
+    the regex engine.
     """
-    if text.isascii():
-        return text.encode("ascii").translate(_SPACE_NON_WORD).decode("ascii").split()
-    return _WORD_RE.findall(text)
+    if not text.isascii():
+        others = _utf8(text).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if any(map(str.isalnum, others)):
+            return _WORD_RE.findall(text)
+    # Non-ASCII characters, none of them a word character here, become "?", then spaces.
+    return text.encode("ascii", "replace").translate(_SPACE_NON_WORD).decode("ascii").split()
 
 
 def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> LineFeatures:
@@ -146,11 +157,12 @@ def has_url(text: str) -> bool:
 
 def measure_shape(text: str) -> ShapeFeatures:
     """The extra measurements of one line (``text`` stripped, not empty)."""
-    letters, upper = count_letters(text)
-    return ShapeFeatures(
-        capital_share=capital_share(text),
-        has_url=has_url(text),
-        colon_end=text.endswith(":"),
-        digit_share=count_digits(text) / len(text),
-        upper_share=upper / letters if letters else 0.0,
+    data = _utf8(text)
+    letters, upper = _count_letters(text, data)
+    return ShapeFeatures(  # by position, in the order of the fields: quicker than by keyword
+        capital_share(text),
+        has_url(text),
+        text.endswith(":"),
+        _count_digits(data) / len(text),
+        upper / letters if letters else 0.0,
     )

@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import islice
 from operator import mul
 
 from .classes import GOOD, NEAR, SHORT
