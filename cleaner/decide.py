@@ -18,13 +18,14 @@ Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR
 from .heuristics.context import DocumentContext, document_context
-from .heuristics.features import LineFeatures, ShapeFeatures, measure_shape
-from .heuristics.scoring import LineModel, context_values, line_model, line_vector, local_values
+from .heuristics.features import LineFeatures, measure_shape
+from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch
 
@@ -81,34 +82,40 @@ class Analysis:
     terminator: int  # position of the label that ends the article, or -1
     comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
-    shapes: dict[int, ShapeFeatures]  # measured shapes by line index, kept across passes
-    # weighted sums of the line-local feature values by line index, kept across the passes of one
-    # decision (one model)
+    # Kept across the passes of one decision, by line index: the line-local feature values
+    # (measured once per line) and their weighted sums under the decision's model.
+    local: dict[int, tuple[float, ...]] = field(default_factory=dict)
     local_sums: dict[int, float] = field(default_factory=dict)
 
-    def shape(self, position: int) -> ShapeFeatures:
+    def local_values(self, position: int) -> tuple[float, ...]:
         index = self.lines[position]
-        shape = self.shapes.get(index)
-        if shape is None:
-            shape = self.shapes[index] = measure_shape(self.texts[position])
-        return shape
+        values = self.local.get(index)
+        if values is None:
+            shape = measure_shape(self.texts[position])
+            values = self.local[index] = local_values(self.features[position], shape, self.classes[position])
+        return values
 
     def vector(self, position: int) -> tuple[float, ...]:
-        return line_vector(
-            position, self.shape(position), self.features, self.classes, self.context, self.removed, self.weak,
-            self.terminator,
-        )  # fmt: skip
-
-    def score(self, position: int, model: LineModel) -> float:
-        """``model``'s score of the line: ``model.score(self.vector(position))``, computed faster."""
-        index = self.lines[position]
-        local = self.local_sums.get(index)
-        if local is None:
-            values = local_values(self.features[position], self.shape(position), self.classes[position])
-            local = self.local_sums[index] = model.local_sum(values)
-        return model.score_in_context(
-            local, position, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+        """The line's feature values, in the order of :data:`~heuristics.scoring.NAMES`."""
+        return self.local_values(position) + context_values(
+            position, self.features, self.classes, self.context, self.removed, self.weak, self.terminator
         )
+
+    def scorer(self, model: LineModel) -> Callable[[int], float]:
+        """A function that gives ``model``'s score of the line at a position, as
+        ``model.score(self.vector(position))`` would, faster."""
+        in_context = model.context_scorer(
+            self.features, self.classes, self.context, self.removed, self.weak, self.terminator
+        )
+
+        def score(position: int) -> float:
+            index = self.lines[position]
+            local = self.local_sums.get(index)
+            if local is None:
+                local = self.local_sums[index] = model.local_sum(self.local_values(position))
+            return in_context(local, position)
+
+        return score
 
     def candidate(self, position: int) -> bool:
         """Whether the line model may judge this line.
@@ -155,7 +162,7 @@ def analyse(
     matches: list[RuleMatch],
     rule_decisions: Decisions,
     weak: dict[int, RuleMatch],
-    shapes: dict[int, ShapeFeatures] | None = None,
+    local: dict[int, tuple[float, ...]] | None = None,
     local_sums: dict[int, float] | None = None,
 ) -> Analysis:
     removed = [index in rule_decisions.drop for index in lines]
@@ -187,7 +194,7 @@ def analyse(
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline,
-        {} if shapes is None else shapes, {} if local_sums is None else local_sums,
+        {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
 
@@ -211,7 +218,7 @@ def decide(
     rule_trims = dict(out.trim)
     positions = list(range(len(lines)))
     model = line_model()
-    shapes: dict[int, ShapeFeatures] = {}
+    local: dict[int, tuple[float, ...]] = {}
     local_sums: dict[int, float] = {}
     for _ in range(MAX_PASSES):
         dropped = len(out.drop)
@@ -223,7 +230,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and m.line in weak]
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
-            [classes[p] for p in positions], sub_matches, weak, config, out, model, shapes, local_sums,
+            [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums,
         )  # fmt: skip
         if len(out.drop) == dropped:
             break
@@ -263,10 +270,10 @@ def _one_pass(
     config: CleanerConfig,
     out: Decisions,
     model: LineModel,
-    shapes: dict[int, ShapeFeatures],
+    local: dict[int, tuple[float, ...]],
     local_sums: dict[int, float],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak, shapes, local_sums)
+    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)
@@ -283,11 +290,12 @@ def _one_pass(
         threshold = config.score_threshold or SCORE_THRESHOLDS[config.profile]
         scores = [1.0 if index in out.drop else 0.0 for index in lines]
         judged = []
+        score_of = analysis.scorer(model)
         for position, index in enumerate(lines):
             if index in out.drop or position == analysis.headline or not analysis.candidate(position):
                 continue
             judged.append(position)
-            scores[position] = analysis.score(position, model)
+            scores[position] = score_of(position)
         last = len(lines) - 1
         for position in judged:
             around = (scores[max(position - 1, 0)] + scores[min(position + 1, last)]) / 2

@@ -84,7 +84,7 @@ def test_max_segment_finds_the_heaviest_run():
     assert max_segment([]) == (-1, -1)
 
 
-def test_line_vector_lists_every_feature_in_order():
+def test_feature_values_list_every_feature_in_order():
     source = Path(__file__).parents[1] / "cleaner" / "heuristics" / "scoring.py"
     names = re.findall(r"^        .*,  # (\w+)$", source.read_text(encoding="utf-8"), re.M)
     assert names == list(NAMES)
@@ -115,5 +115,6 @@ def test_score_in_context_is_the_score_of_the_vector(case, default_cleaner):
         measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
     )
     model = line_model()
+    score_of = analysis.scorer(model)
     for position in range(len(measured.nonblank)):
-        assert analysis.score(position, model) == model.score(analysis.vector(position))
+        assert score_of(position) == model.score(analysis.vector(position))

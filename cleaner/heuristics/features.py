@@ -24,10 +24,11 @@ _NOT_LETTERS = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
 _NOT_UPPER = bytes(b for b in range(256) if b not in _ASCII_UPPER)
 # ASCII characters that are not word characters become spaces.
 _SPACE_NON_WORD = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
-# ASCII characters by class: upper-case letters become "U", other letters "l", other word
-# characters "d" and the rest spaces, so that a word starts wherever a space precedes a class.
+# ASCII characters by class: upper-case letters become "U", other letters "l", digits "9",
+# "_" stays and the rest become spaces, so that a word starts wherever a space precedes a class.
 _CHARACTER_CLASSES = bytes(
-    ord("U") if b in _ASCII_UPPER else ord("l") if b in _ASCII_LETTERS else ord("d") if b in _ASCII_WORD else 0x20
+    ord("U") if b in _ASCII_UPPER else ord("l") if b in _ASCII_LETTERS else ord("9") if b in _DIGITS
+    else b if b in _ASCII_WORD else 0x20
     for b in range(256)
 )
 _NUMBERED_RE = re.compile(r"\(?\d{1,3}[.)]\s")
@@ -141,11 +142,20 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
 def capital_share(text: str) -> float:
     """Words that start with a capital letter, over words that start with a letter."""
     if text.isascii():
-        classes = (" " + text).encode("ascii").translate(_CHARACTER_CLASSES)
-        upper = classes.count(b" U")
-        letters = upper + classes.count(b" l")
-    else:
-        letters, upper = count_letters("".join([word[0] for word in _WORD_RE.findall(text)]))
+        return _capital_share_of(_ascii_classes(text))
+    letters, upper = count_letters("".join([word[0] for word in _WORD_RE.findall(text)]))
+    return upper / letters if letters else 0.0
+
+
+def _ascii_classes(text: str) -> bytes:
+    """The class of each character of ASCII ``text`` (see _CHARACTER_CLASSES), after a space."""
+    return (" " + text).encode("ascii").translate(_CHARACTER_CLASSES)
+
+
+def _capital_share_of(classes: bytes) -> float:
+    """:func:`capital_share` from the :func:`_ascii_classes` of a text."""
+    upper = classes.count(b" U")
+    letters = upper + classes.count(b" l")
     return upper / letters if letters else 0.0
 
 
@@ -157,12 +167,21 @@ def has_url(text: str) -> bool:
 
 def measure_shape(text: str) -> ShapeFeatures:
     """The extra measurements of one line (``text`` stripped, not empty)."""
-    data = _utf8(text)
-    letters, upper = _count_letters(text, data)
+    if text.isascii():  # every count from one translation
+        classes = _ascii_classes(text)
+        upper = classes.count(b"U")
+        letters = upper + classes.count(b"l")
+        digits = classes.count(b"9")
+        capital = _capital_share_of(classes)
+    else:
+        data = _utf8(text)
+        letters, upper = _count_letters(text, data)
+        digits = _count_digits(data)
+        capital = capital_share(text)
     return ShapeFeatures(  # by position, in the order of the fields: quicker than by keyword
-        capital_share(text),
+        capital,
         has_url(text),
         text.endswith(":"),
-        _count_digits(data) / len(text),
+        digits / len(text),
         upper / letters if letters else 0.0,
     )

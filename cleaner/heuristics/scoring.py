@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -77,8 +78,8 @@ MIN_SUM = -40
 class LineModel:
     """Logistic weights over :data:`NAMES` (a vector is a tuple in that order).
 
-    A score can be computed in two steps, :meth:`local_sum` once per line then
-    :meth:`score_in_context` per pass, without building the vector; the terms are added in the
+    A score can be computed in two steps, :meth:`local_sum` once per line then with a
+    :meth:`context_scorer` per pass, without building the vector; the terms are added in the
     same order as :meth:`score` adds them, so both give the same float.
     """
 
@@ -99,21 +100,21 @@ class LineModel:
         """The weighted sum of the line-local values (see :func:`local_values`)."""
         return sum(map(mul, self.weights, values))
 
-    def score_in_context(
+    def context_scorer(
         self,
-        local_sum: float,
-        position: int,
         features: list[LineFeatures],
         classes: list[str],
         context: DocumentContext,
         removed: list[bool],
         weak: list[bool],
         terminator: int,
-    ) -> float:
-        """``score(line_vector(...))`` from the line's :meth:`local_sum`, without the vector.
+    ) -> Callable[[float, int], float]:
+        """A function of a line's :meth:`local_sum` and position that gives the line's score,
+        ``score(local_values(...) + context_values(...))``, without building the vector.
 
         The terms of :func:`context_values` are added in the same order; a zero term is skipped
-        (adding it changes nothing), a term of value 1 is its weight.
+        (adding it changes nothing), a term of value 1 is its weight, and the terms that are
+        the same for every line are multiplied out once.
         """
         (
             before_main, after_main, gap_log, prose_before_share, prose_after_share, prev_removed, next_removed,
@@ -121,62 +122,74 @@ class LineModel:
             doc_prose_share, doc_main_share, outside_in_clean_doc, short_in_clean_doc, boundary_after_main,
             boundary_before_main, first_line, last_line,
         ) = self.weights[LOCAL_COUNT:]  # fmt: skip
-        f = features[position]
-        cls = classes[position]
         last = len(features) - 1
         first_main, last_main = context.first, context.last
-        before = first_main >= 0 and position < first_main
-        after = first_main >= 0 and position > last_main
-        outside = before or after
-        short = f.words <= 3
-        total = context.prose_total or 1
-        prose_before = context.prose_before[position]
-        own = f.words if cls in (GOOD, NEAR) else 0
+        has_main = first_main >= 0
+        prose = [cls in (GOOD, NEAR) for cls in classes]
+        prose_before, repeated_line, run_length = context.prose_before, context.repeated, context.run_length
+        prose_total = context.prose_total
+        total = prose_total or 1
         words_total = context.words_total or 1
-        weighted = local_sum
-        if before:
-            weighted += before_main
-            weighted += gap_log * math.log1p(first_main - position)
-        elif after:
-            weighted += after_main
-            weighted += gap_log * math.log1p(position - last_main)
-        weighted += prose_before_share * (prose_before / total)
-        weighted += prose_after_share * ((context.prose_total - prose_before - own) / total)
-        if position > 0 and removed[position - 1]:
-            weighted += prev_removed
-        if position < last and removed[position + 1]:
-            weighted += next_removed
-        if position > 0 and classes[position - 1] in (GOOD, NEAR):
-            weighted += prev_prose
-        if position < last and classes[position + 1] in (GOOD, NEAR):
-            weighted += next_prose
-        if context.repeated[position]:
-            weighted += repeated
-        weighted += run_log * math.log1p(context.run_length[position] - 1)
-        if weak[position]:
-            weighted += weak_rule
-        if 0 <= terminator < position:
-            weighted += after_terminator
-        if f.title and outside:
-            weighted += title_outside
-        if short and outside:
-            weighted += short_outside
-        weighted += doc_prose_share * (context.prose_total / words_total)
         main_share = context.main_words / words_total
-        weighted += doc_main_share * main_share
-        if outside:
-            weighted += outside_in_clean_doc * main_share
-        if short:
-            weighted += short_in_clean_doc * main_share
-        if after and 0 <= context.first_break_after <= position:
-            weighted += boundary_after_main
-        if before and position <= context.last_break_before:
-            weighted += boundary_before_main
-        if position == 0:
-            weighted += first_line
-        if position == last:
-            weighted += last_line
-        return self._probability(weighted)
+        doc_prose_term = doc_prose_share * (prose_total / words_total)
+        doc_main_term = doc_main_share * main_share
+        outside_term = outside_in_clean_doc * main_share
+        short_term = short_in_clean_doc * main_share
+        first_break_after, last_break_before = context.first_break_after, context.last_break_before
+        probability = self._probability
+
+        def score(local_sum: float, position: int) -> float:
+            f = features[position]
+            before = position < first_main
+            after = has_main and position > last_main
+            short = f.words <= 3
+            weighted = local_sum
+            if before:
+                weighted += before_main
+                weighted += gap_log * math.log1p(first_main - position)
+            elif after:
+                weighted += after_main
+                weighted += gap_log * math.log1p(position - last_main)
+            above = prose_before[position]
+            weighted += prose_before_share * (above / total)
+            own = f.words if prose[position] else 0
+            weighted += prose_after_share * ((prose_total - above - own) / total)
+            if position > 0 and removed[position - 1]:
+                weighted += prev_removed
+            if position < last and removed[position + 1]:
+                weighted += next_removed
+            if position > 0 and prose[position - 1]:
+                weighted += prev_prose
+            if position < last and prose[position + 1]:
+                weighted += next_prose
+            if repeated_line[position]:
+                weighted += repeated
+            weighted += run_log * math.log1p(run_length[position] - 1)
+            if weak[position]:
+                weighted += weak_rule
+            if 0 <= terminator < position:
+                weighted += after_terminator
+            if f.title and (before or after):
+                weighted += title_outside
+            if short and (before or after):
+                weighted += short_outside
+            weighted += doc_prose_term
+            weighted += doc_main_term
+            if before or after:
+                weighted += outside_term
+            if short:
+                weighted += short_term
+            if after and 0 <= first_break_after <= position:
+                weighted += boundary_after_main
+            if before and position <= last_break_before:
+                weighted += boundary_before_main
+            if position == 0:
+                weighted += first_line
+            if position == last:
+                weighted += last_line
+            return probability(weighted)
+
+        return score
 
     def _probability(self, weighted_sum: float) -> float:
         z = self.bias + weighted_sum
@@ -196,23 +209,11 @@ def line_model() -> LineModel:
     return LineModel.from_mapping(data["weights"], data["bias"])
 
 
-def line_vector(
-    position: int,
-    shape: ShapeFeatures,
-    features: list[LineFeatures],
-    classes: list[str],
-    context: DocumentContext,
-    removed: list[bool],
-    weak: list[bool],
-    terminator: int,
-) -> tuple[float, ...]:
-    """The feature values of the line at ``position`` (non-blank lines only), in the order of NAMES."""
-    local = local_values(features[position], shape, classes[position])
-    return local + context_values(position, features, classes, context, removed, weak, terminator)
-
-
 def local_values(f: LineFeatures, shape: ShapeFeatures, cls: str) -> tuple[float, ...]:
-    """The first :data:`LOCAL_COUNT` feature values of a line: those of the line alone."""
+    """The first :data:`LOCAL_COUNT` feature values of a line: those of the line alone.
+
+    A line's vector is ``local_values(...) + context_values(...)``.
+    """
     # In the order of NAMES (tests/test_heuristics.py checks the names and their order).
     return (
         math.log1p(f.words),  # words_log
