@@ -20,34 +20,31 @@ from .segment import Lines
 
 def removals_for(lines: Lines, decisions: Decisions) -> list[Removal]:
     """The removals, sorted by position, that carry out ``decisions`` on ``lines``."""
-    texts, starts, source = lines.texts, lines.starts, lines.source
+    texts, starts, source, drop = lines.texts, lines.starts, lines.source, decisions.drop
     count = len(texts)
-    kept = [bool(text.strip()) and i not in decisions.drop for i, text in enumerate(texts)]
     removals: list[Removal] = []
-    index = 0
-    while index < count:
-        if index not in decisions.drop:
-            index += 1
-            continue
+    cursor = 0  # the line after the last block
+    for index in sorted(drop):
+        if index < cursor:
+            continue  # in the block just taken
         block = []  # dropped line indexes of one block, blank lines allowed between them
         cursor = index
-        while cursor < count and not kept[cursor]:
-            if cursor in decisions.drop:
+        while cursor < count and (cursor in drop or not texts[cursor].strip()):
+            if cursor in drop:
                 block.append(cursor)
             cursor += 1
         block_end = starts[cursor] if cursor < count else len(source)
         block_start = starts[block[0]]
         if cursor >= count:  # runs to the end: take the blank lines above too
             previous = block[0] - 1
-            while previous >= 0 and not kept[previous]:
+            while previous >= 0 and (previous in drop or not texts[previous].strip()):
                 previous -= 1
             block_start = lines.end(previous) + 1 if previous >= 0 else 0
             block_start = min(block_start, starts[block[0]])
         for position, line in enumerate(block):
             start = block_start if position == 0 else starts[line]
             end = starts[block[position + 1]] if position + 1 < len(block) else block_end
-            removals.append(Removal(start, end, source[start:end], decisions.drop[line]))
-        index = cursor
+            removals.append(Removal(start, end, source[start:end], drop[line]))
     for line, (cut, evidence) in decisions.trim.items():
         if line in decisions.drop:
             continue

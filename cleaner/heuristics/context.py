@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from .classes import BAD, GOOD, NEAR, SHORT
 from .features import LineFeatures
@@ -67,34 +67,28 @@ def max_segment(values: list[float]) -> tuple[int, int]:
     return best_first, best_last
 
 
-def _shape(f: LineFeatures) -> tuple[bool, bool, bool, int]:
-    size = 0 if f.words <= 3 else 1 if f.words <= 8 else 2 if f.words <= 20 else 3
-    return (f.terminal, f.bullet, f.digit_heavy, size)
+#: words; the bounds of the size classes of lines (up to 3 words, 8, 20, more) in a line's shape.
+SHAPE_SIZES = (3, 8, 20)
 
 
 def document_context(
     texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order."""
-    values = []
-    prose_before = []
-    total = words_total = 0
-    for cls, f, r in zip(classes, features, removed):
-        values.append(line_value(cls, f.words, r))
-        prose_before.append(total)
-        if cls in (GOOD, NEAR):
-            total += f.words
-        words_total += f.words
-    first, last = max_segment(values)
+    words = [f.words for f in features]
+    first, last = max_segment(list(map(line_value, classes, words, removed)))
+    prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
+    prose_before = list(accumulate(prose_words, initial=0))
+    total = prose_before.pop()
     first_break_after = last_break_before = -1
     main_words = 0
     if first >= 0:
         breaks = [r or f.title for r, f in zip(removed, features)]
         first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
         last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
-        main_words = sum([f.words for f in features[first : last + 1]])
+        main_words = sum(words[first : last + 1])
     return DocumentContext(
-        first, last, prose_before, total, words_total, main_words, first_break_after, last_break_before,
+        first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features),
     )  # fmt: skip
 
@@ -108,9 +102,17 @@ def _repeated(texts: list[str]) -> list[bool]:
 
 
 def _run_lengths(features: list[LineFeatures]) -> list[int]:
-    """The length of the run of same-shaped neighbouring lines each line is in."""
+    """The length of the run of same-shaped neighbouring lines each line is in.
+
+    Two lines have the same shape when they agree on sentence end, bullet, digit-heaviness and
+    size class (see SHAPE_SIZES).
+    """
+    small, medium, large = SHAPE_SIZES
+    shapes = [
+        (f.terminal, f.bullet, f.digit_heavy, f.words > small, f.words > medium, f.words > large) for f in features
+    ]
     run_length: list[int] = []
-    for _, run in groupby(map(_shape, features)):
+    for _, run in groupby(shapes):
         size = len(list(run))
         run_length += [size] * size
     return run_length

@@ -117,7 +117,12 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
     """Measure one line: ``text`` stripped and not empty, ``words`` the tokens of its lower-case
     form (:func:`words_of`)."""
     count = len(words)
-    if not text.isascii():
+    if text.isascii():  # digits and capitals from one translation
+        classes = _ascii_classes(text)
+        digits = classes.count(b"9")
+    else:
+        classes = None
+        digits = count_digits(text)
         unspaced = len(_UNSPACED_RE.findall(text))
         if unspaced:
             count = max(count, count + unspaced // 2 - sum(1 for w in words if _UNSPACED_RE.match(w)))
@@ -126,7 +131,9 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         stop_share = sum(map(stoplist.__contains__, words)) / count
     terminal = text.endswith(TERMINAL)
     title = (
-        not terminal and 0 < count <= TITLE_MAX_WORDS and capital_share(text) >= TITLE_MIN_CAPITAL_SHARE
+        not terminal
+        and 0 < count <= TITLE_MAX_WORDS
+        and (capital_share(text) if classes is None else _capital_share_of(classes)) >= TITLE_MIN_CAPITAL_SHARE
     )
     return LineFeatures(  # by position, in the order of the fields: quicker than by keyword
         len(text),
@@ -134,7 +141,7 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         stop_share,
         terminal,
         text.startswith(BULLETS) or (text[0].isdigit() and _NUMBERED_RE.match(text) is not None),
-        count_digits(text) > DIGIT_HEAVY_SHARE * len(text),
+        digits > DIGIT_HEAVY_SHARE * len(text),
         title,
     )
 

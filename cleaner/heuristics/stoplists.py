@@ -10,6 +10,7 @@ import importlib.util
 import re
 from collections import Counter
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from ..errors import ConfigError, MissingDependencyError
@@ -81,17 +82,19 @@ def detect_language(
     numbers).
     """
     sample = _sample_words(lines, words)
-    if len(sample) < DETECTION_MIN_WORDS:
+    count = sum(map(len, sample))
+    if count < DETECTION_MIN_WORDS:
         return None
     if "en" in candidates:  # fast path for the most common case: plainly English text
-        english = sum(map(stopwords("en").__contains__, sample))
-        if english >= ENGLISH_FAST_PATH_COVERAGE * len(sample):
+        english = sum(map(stopwords("en").__contains__, chain.from_iterable(sample)))
+        if english >= ENGLISH_FAST_PATH_COVERAGE * count:
             return "en"
-    return _vote(sample, candidates)
+    return _vote(Counter(chain.from_iterable(sample)), count, candidates)
 
 
-def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[str]:
-    """The lower-cased words of the longest lines, up to :data:`DETECTION_SAMPLE_CHARS` characters."""
+def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[str]]:
+    """The lower-cased words of the longest lines, up to :data:`DETECTION_SAMPLE_CHARS`
+    characters (in lists, one a line or one for them all)."""
     sample: list[int] = []
     size = 0
     for position in sorted(range(len(lines)), key=list(map(len, lines)).__getitem__, reverse=True):
@@ -100,13 +103,13 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[str]:
         if size >= DETECTION_SAMPLE_CHARS:
             break
     if words is None:
-        return _WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())
-    return [word for position in sample for word in words[position]]
+        return [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
+    return [words[position] for position in sample]
 
 
-def _vote(words: list[str], candidates: tuple[str, ...]) -> str | None:
-    """The language of the most sampled distinctive stopwords, if its stopwords cover enough."""
-    seen = Counter(words)
+def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | None:
+    """The language of the most sampled distinctive stopwords, if its stopwords cover enough
+    (``seen``: how often each of the ``count`` sampled words occurs)."""
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
     for word in seen.keys() & index.keys():
@@ -117,6 +120,6 @@ def _vote(words: list[str], candidates: tuple[str, ...]) -> str | None:
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     stoplist = stopwords(best)
     covered = sum(seen[word] for word in seen.keys() & stoplist)
-    if covered < DETECTION_MIN_COVERAGE * len(words):
+    if covered < DETECTION_MIN_COVERAGE * count:
         return None
     return best
