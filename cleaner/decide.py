@@ -291,8 +291,9 @@ def _one_pass(
         scores = [1.0 if index in out.drop else 0.0 for index in lines]
         judged = []
         score_of = analysis.scorer(model)
+        drop, headline, candidate = out.drop, analysis.headline, analysis.candidate
         for position, index in enumerate(lines):
-            if index in out.drop or position == analysis.headline or not analysis.candidate(position):
+            if index in drop or position == headline or not candidate(position):
                 continue
             judged.append(position)
             scores[position] = score_of(position)

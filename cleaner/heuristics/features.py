@@ -31,6 +31,9 @@ _CHARACTER_CLASSES = bytes(
     else b if b in _ASCII_WORD else 0x20
     for b in range(256)
 )
+# Bytes to delete so that only the lead bytes of UTF-8 sequences that may encode a character of
+# _UNSPACED_RE remain (U+0800-U+0FFF and U+3000-U+DFFF): without them, no need for the regex.
+_NOT_UNSPACED_LEADS = bytes(b for b in range(256) if not (b == 0xE0 or 0xE3 <= b <= 0xED))
 _NUMBERED_RE = re.compile(r"\(?\d{1,3}[.)]\s")
 
 #: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
@@ -122,8 +125,9 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         digits = classes.count(b"9")
     else:
         classes = None
-        digits = count_digits(text)
-        unspaced = len(_UNSPACED_RE.findall(text))
+        data = _utf8(text)
+        digits = _count_digits(data)
+        unspaced = len(_UNSPACED_RE.findall(text)) if data.translate(None, _NOT_UNSPACED_LEADS) else 0
         if unspaced:
             count = max(count, count + unspaced // 2 - sum(1 for w in words if _UNSPACED_RE.match(w)))
     stop_share = None
