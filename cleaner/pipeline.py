@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig
@@ -93,9 +94,9 @@ class Cleaner:
                 "(e.g. data.decode('utf-8')) or use clean_html() for HTML pages"
             )
         lines = split_lines(text)
-        stripped = [line.strip() for line in lines.texts]
-        nonblank = [i for i, line in enumerate(stripped) if line]
-        texts = [stripped[i] for i in nonblank]
+        stripped = list(map(str.strip, lines.texts))
+        nonblank = list(compress(range(len(stripped)), stripped))
+        texts = list(filter(None, stripped))
         if not nonblank:
             return Measured(lines, [], [], [], [], [], None)
         lowered, plain = _lower_lines(text, lines)

@@ -7,6 +7,7 @@ span), so offsets always index the caller's string unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,7 @@ class Lines:
 def split_lines(text: str) -> Lines:
     """The lines of ``text`` with their start offsets."""
     texts = text.split("\n")
-    starts = [0] * len(texts)
-    position = 0
-    for index, line in enumerate(texts):
-        starts[index] = position
-        position += len(line) + 1
+    # Each line starts one past the end of the previous one (its line break).
+    starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+    starts.pop()  # the start of a line after the last
     return Lines(text, texts, starts)
