@@ -128,8 +128,68 @@ class _ExactCheck:
         return None
 
 
+def _short_rule(rule: Rule) -> bool:
+    """Whether a rule applies only to whole short lines or their start (see SHORT_RULE_CHARS)."""
+    return rule.mode in ("line", "start") and rule.max_chars <= SHORT_RULE_CHARS
+
+
+def _blank_if_longer(line: str, text: str, limit: int) -> str:
+    """``text`` (what is scanned of ``line``), or nothing if ``line`` stripped is over ``limit``."""
+    return text if len(line) <= limit or len(line.strip()) <= limit else ""
+
+
 def _engine_default() -> str:
     return "hyperscan" if _hs is not None else "re"
+
+
+#: chars; a line or start rule whose guard is at most this long is looked for only in the lines
+#: that short (once stripped). Most label rules guard at 60 to 80 characters, and the long lines
+#: (the prose) are most of a text: their prefilter scans a fraction of it.
+SHORT_RULE_CHARS = 80
+
+
+class _Prefilter:
+    """The prefilter of a group of rules (indexes into the matcher's rules): one Hyperscan
+    database, or one regex per rule. ``max_chars``: the longest stripped line that any rule of
+    the group can apply to, or None for any line."""
+
+    __slots__ = ("rules", "max_chars", "engine", "database", "compiled")
+
+    def __init__(self, rules: list[int], sources: list[str], max_chars: int | None, engine: str):
+        self.rules = rules
+        self.max_chars = max_chars
+        self.engine = engine
+        if engine == "hyperscan":
+            self.database = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
+        else:
+            self.compiled = [re.compile(source, re.MULTILINE) for source in sources]
+
+    def scan(self, texts: list[str], found: set[tuple[int, int]]) -> None:
+        """Add to ``found`` the (rule index, line index) pairs reported for ``texts``."""
+        text = "\n".join(texts)
+        rules = self.rules
+        if self.engine == "hyperscan":
+            # Lone surrogates become "?": only the line breaks' positions matter here.
+            data = text.encode("utf-8", "replace")
+            ends: list[tuple[int, int]] = []
+
+            def on_match(rule: int, start: int, end: int, flags: int, context: object) -> None:
+                ends.append((rule, end))
+
+            self.database.scan(data, match_event_handler=on_match)
+            ends.sort(key=lambda hit: hit[1])
+            line = position = 0
+            for rule, end in ends:  # one sweep: line breaks are counted once, whatever the hit count
+                line += data.count(b"\n", position, end)
+                position = end
+                found.add((rules[rule], line))
+            return
+        starts = [0]
+        for line_text in texts[:-1]:
+            starts.append(starts[-1] + len(line_text) + 1)
+        for rule, compiled in zip(rules, self.compiled):
+            for hit in compiled.finditer(text):
+                found.add((rule, bisect_right(starts, hit.start()) - 1))
 
 
 class Matcher:
@@ -142,22 +202,29 @@ class Matcher:
         # No rule can apply to a line longer than its guard, except a trim rule to the line's
         # tail; so the prefilter needs only the last `reach` characters of a long line.
         self._reach = max((rule.max_chars for rule in self.rules), default=0) + 1
-        sources = [prefilter_pattern(rule) for rule in self.rules]
-        if not sources:
+        self._prefilters: list[_Prefilter] = []
+        if not self.rules:
             self.engine = "none"
-        elif self.engine == "hyperscan":
-            if _hs is None:
-                raise ImportError("the hyperscan engine needs the 'hyperscan' package: pip install hyperscan")
-            self._db = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
-            if self._db is None:
-                self._raise_for_pattern(sources)
-        elif self.engine == "re":
-            self._compiled = [re.compile(source, re.MULTILINE) for source in sources]
-        else:
+        elif self.engine == "hyperscan" and _hs is None:
+            raise ImportError("the hyperscan engine needs the 'hyperscan' package: pip install hyperscan")
+        elif self.engine not in ("hyperscan", "re"):
             raise ValueError(f"unknown matcher engine {self.engine!r}; use 'hyperscan' or 're'")
+        else:
+            short = [i for i, rule in enumerate(self.rules) if _short_rule(rule)]
+            other = [i for i, rule in enumerate(self.rules) if not _short_rule(rule)]
+            for group, max_chars in ((short, SHORT_RULE_CHARS), (other, None)):
+                if group:
+                    self._prefilters.append(self._prefilter(group, max_chars))
 
-    def _raise_for_pattern(self, sources: list[str]) -> None:
-        for index, source in enumerate(sources):
+    def _prefilter(self, group: list[int], max_chars: int | None) -> _Prefilter:
+        sources = [prefilter_pattern(self.rules[index]) for index in group]
+        prefilter = _Prefilter(group, sources, max_chars, self.engine)
+        if self.engine == "hyperscan" and prefilter.database is None:
+            self._raise_for_pattern(group, sources)
+        return prefilter
+
+    def _raise_for_pattern(self, group: list[int], sources: list[str]) -> None:
+        for index, source in zip(group, sources):
             if _compile_hyperscan([widen_for_hyperscan(source)]) is None:
                 rule = self.rules[index]
                 raise RulePackError(rule.source, "a pattern is rejected by the Hyperscan engine", rule.id, "regex")
@@ -165,33 +232,17 @@ class Matcher:
 
     def candidates(self, lines: Sequence[str]) -> set[tuple[int, int]]:
         """(rule index, line index) pairs the prefilter reports for ``lines`` (lower-cased)."""
-        if self.engine == "none" or not lines:
-            return set()
-        reach = self._reach
-        text = "\n".join([line if len(line) <= reach else line[-reach:] for line in lines])
         found: set[tuple[int, int]] = set()
-        if self.engine == "hyperscan":
-            # Lone surrogates become "?": only the line breaks' positions matter here.
-            data = text.encode("utf-8", "replace")
-            ends: list[tuple[int, int]] = []
-
-            def on_match(rule: int, start: int, end: int, flags: int, context: object) -> None:
-                ends.append((rule, end))
-
-            self._db.scan(data, match_event_handler=on_match)
-            ends.sort(key=lambda hit: hit[1])
-            line = position = 0
-            for rule, end in ends:  # one sweep: line breaks are counted once, whatever the hit count
-                line += data.count(b"\n", position, end)
-                position = end
-                found.add((rule, line))
+        if not lines:
             return found
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + min(len(line), reach) + 1)
-        for rule, compiled in enumerate(self._compiled):
-            for hit in compiled.finditer(text):
-                found.add((rule, bisect_right(starts, hit.start()) - 1))
+        reach = self._reach
+        texts = [line if len(line) <= reach else line[-reach:] for line in lines]
+        for prefilter in self._prefilters:
+            limit = prefilter.max_chars
+            if limit is not None:  # the lines too long for every rule of the group are left blank
+                prefilter.scan([_blank_if_longer(line, text, limit) for line, text in zip(lines, texts)], found)
+            else:
+                prefilter.scan(texts, found)
         return found
 
     def match(self, lines: Sequence[str]) -> list[RuleMatch]:
