@@ -1,9 +1,10 @@
 """Find where rules apply in a document: a fast prefilter over the whole text, then an exact check.
 
-1. Prefilter: one automaton (Hyperscan, when the ``hyperscan`` wheel is installed) or one
+1. Prefilter: an automaton (Hyperscan, when the ``hyperscan`` wheel is installed) or one
    regex per rule (Python ``re``, the fallback) scans the lower-cased lines joined with ``\\n``
    and reports which rule may apply to which line. Line and start rules are anchored to the
-   line start, so ordinary prose rarely triggers a report.
+   line start, so ordinary prose rarely triggers a report. The rules for short lines (labels,
+   see SHORT_RULE_CHARS) have a prefilter of their own, which sees only the short lines.
 2. Exact check: for each reported (rule, line), the rule's own Python regex decides, with
    Unicode-aware word boundaries, the mode and the length guard. Both engines feed the same
    check, and each prefilter accepts a superset of what the check accepts, so the result does
