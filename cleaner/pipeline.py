@@ -133,13 +133,11 @@ class Cleaner:
 
 
 def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:
-    """The lines lower-cased (see :func:`_lower`), and whether that is plain ``str.lower``.
-
-    When no character of the text lower-cases to several, the whole text is lower-cased at once.
-    """
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered.split("\n"), True
+    """The lines lower-cased (see :func:`_lower`), and whether that is plain ``str.lower``."""
+    lowered = list(map(str.lower, lines.texts))
+    # No character lower-cases to none, so the lengths add up only if none lower-cases to several.
+    if sum(map(len, lowered)) == len(text) - (len(lowered) - 1):
+        return lowered, True
     return [_lower(line) for line in lines.texts], False
 
 
