@@ -88,6 +88,7 @@ class Analysis:
     local_sums: dict[int, float] = field(default_factory=dict)
 
     def local_values(self, position: int) -> tuple[float, ...]:
+        """The line's values of the features of the line alone (its shape is measured here)."""
         index = self.lines[position]
         values = self.local.get(index)
         if values is None:

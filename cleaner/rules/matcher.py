@@ -154,7 +154,7 @@ class _Prefilter:
     database, or one regex per rule. ``max_chars``: the longest stripped line that any rule of
     the group can apply to, or None for any line."""
 
-    __slots__ = ("rules", "max_chars", "engine", "database", "compiled")
+    __slots__ = ("compiled", "database", "engine", "max_chars", "rules")
 
     def __init__(self, rules: list[int], sources: list[str], max_chars: int | None, engine: str):
         self.rules = rules
