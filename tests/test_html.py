@@ -12,6 +12,7 @@ import pytest
 from cleaner import Cleaner, CleanerConfig, CleanerError, InputError, RulePackError, TimeLimitError, apply_removals
 from cleaner.html import HtmlCleaned, clean_html, clean_html_and_explain, text_pass_config
 from cleaner.html.chunks import sibling_chunks
+from cleaner.html.embeds import keep_embedded_posts
 from cleaner.html.encoding import decode_html
 from cleaner.html.extract import drop_title_lines, title_forms
 from cleaner.html.markup import load_markup_tokens, parse_markup_tokens, split_words
@@ -154,6 +155,14 @@ def test_wrong_input_type(cleaner: Cleaner) -> None:
              "Maybe Instagram likes it that way."],
             ["Instagram Is Making It Easier to See Who's Stalking You"],
         ),
+        (  # embedded tweets are quotations of the story; the author's contact line is not
+            "3f65af7b",
+            "https://www.nj.com/entertainment/2019/11/florida-man-exists-south-dakota-hold-my-beer-meth-were-on-it.html",
+            ["Remember New Jersey’s epic quest to find a state slogan?",
+             "Yes this is real and yes the state spent nearly half a million dollars on it",
+             "we should not forget the state’s failed “Don’t Jerk and Drive” campaign from 2014."],
+            ["Have a tip?", "may be reached at"],
+        ),
     ],
 )
 def test_real_pages(cleaner: Cleaner, prefix: str, url: str, keep: list[str], drop: list[str]) -> None:
@@ -224,6 +233,23 @@ def test_short_sibling_chunk_is_not_added() -> None:
     tree = lxml.html.fromstring(_split_article("<p>" + "A long second part of the story. " * 40 + "</p>"))
     before, after = sibling_chunks(tree, extracted)
     assert before == [] and len(after) == 1 and after[0].startswith("A long second part")
+
+
+def test_embedded_posts_become_quotations() -> None:
+    import lxml.html
+
+    html = (
+        "<html><body><article><p>The minister replied on social media within the hour.</p>"
+        "<div class='social-media-embed'><div class='embed-inner'><blockquote class='twitter-tweet'>"
+        "<p>We will publish the full report on Friday.</p>&mdash; The Minister (@minister)</blockquote></div></div>"
+        "<p>The report was published on Friday.</p></article></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert keep_embedded_posts(tree, load_markup_tokens().embeds) == 1
+    (quote,) = tree.iter("blockquote")
+    assert quote.get("class") is None and quote.getparent().tag == "article"
+    assert not [e for e in tree.iter("div")]
+    assert keep_embedded_posts(lxml.html.fromstring(html), frozenset()) == 0
 
 
 def test_title_forms_and_repeated_title_lines() -> None:

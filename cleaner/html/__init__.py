@@ -6,7 +6,8 @@
 
 1. **Decode** (bytes only): BOM, ``<meta>`` charset, UTF-8, charset_normalizer, cp1252
    (:mod:`cleaner.html.encoding`).
-2. **Markup**: elements whose class, id, role or aria-label words name a boilerplate container
+2. **Markup**: embedded social posts become plain quotations (:mod:`cleaner.html.embeds`);
+   elements whose class, id, role or aria-label words name a boilerplate container
    (ad slot, newsletter box, share bar, related module, cookie banner, comments...) are removed
    from the parsed tree (:mod:`cleaner.html.markup`, tokens in ``cleaner/rules/markup/*.toml``).
 3. **Extract**: trafilatura turns the remaining tree into the main text, one block per line
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import CleanerConfig
 from ..errors import CleanerError, InputError
 from ..model import CleanedText, Removal
+from .embeds import keep_embedded_posts
 from .encoding import decode_html
 from .markup import MarkupRemoval, load_markup_tokens, strip_boilerplate
 
@@ -127,7 +129,9 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
                 extracted = ""
             else:
                 if not config.disables("markup"):
-                    markup_removals = strip_boilerplate(tree, load_markup_tokens(), config.disables)
+                    tokens = load_markup_tokens()
+                    keep_embedded_posts(tree, tokens.embeds)
+                    markup_removals = strip_boilerplate(tree, tokens, config.disables)
                     check()
                 title = page_title(tree)
                 extracted = extract_main(tree, url)

@@ -79,6 +79,7 @@ class MarkupTokens:
 
     categories: tuple[MarkupCategory, ...]
     source: str
+    embeds: frozenset[str] = frozenset()  # class names of embedded social posts (kept as quotations)
 
     def __post_init__(self) -> None:
         # token (as a tuple of words) -> category; longest runs are checked first
@@ -132,7 +133,7 @@ def parse_markup_tokens(text: str, source: str) -> MarkupTokens:
     raw_categories = data.get("categories")
     if not isinstance(raw_categories, dict) or not raw_categories:
         raise RulePackError(source, "expected [categories.<name>] tables", field="categories")
-    unknown = set(data) - {"version", "categories"}
+    unknown = set(data) - {"version", "categories", "embeds"}
     if unknown:
         raise RulePackError(source, f"unknown keys {sorted(unknown)}")
     categories = []
@@ -162,7 +163,10 @@ def parse_markup_tokens(text: str, source: str) -> MarkupTokens:
         if not lists["tokens"]:
             raise RulePackError(source, "at least one token is required", where, "tokens")
         categories.append(MarkupCategory(name, reason.strip(), tuple(lists["tokens"]), frozenset(lists["exclude"])))
-    return MarkupTokens(tuple(categories), source)
+    embeds = data.get("embeds", [])
+    if not isinstance(embeds, list) or not all(isinstance(v, str) and _TOKEN_RE.match(v) for v in embeds):
+        raise RulePackError(source, "expected a list of lower-case class names", field="embeds")
+    return MarkupTokens(tuple(categories), source, frozenset(embeds))
 
 
 @cache
