@@ -99,6 +99,20 @@ def test_widening_for_hyperscan_covers_non_ascii_classes():
     assert widen_for_hyperscan(r"[^\w\n]x") == r"[^\w\n]x"
 
 
+@pytest.mark.parametrize("engine", ["hyperscan", "re"])
+def test_long_runs_of_trailing_whitespace_do_not_hide_a_match(engine):
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    rules = [rule for pack in builtin_packs(frozenset({"en"})) for rule in pack.rules]
+    matcher = Matcher(rules, engine)
+    padding = " " * 2000
+    label = matcher.match(["advertisement" + padding])
+    assert [m.rule.id for m in label] == ["en.ads.label"]
+    prose = "the council approved the budget on monday after a long debate. " * 12
+    trimmed = matcher.match([prose + "read more: council approves budget" + padding])
+    assert trimmed and trimmed[0].trim_from == len(prose.rstrip())
+
+
 def test_hyperscan_and_re_engines_find_the_same_matches():
     pytest.importorskip("hyperscan")
     rules = [rule for pack in builtin_packs() for rule in pack.rules]

@@ -201,7 +201,8 @@ class Matcher:
         self.engine = engine or _engine_default()
         self._checks = [_ExactCheck(rule) for rule in self.rules]
         # No rule can apply to a line longer than its guard, except a trim rule to the line's
-        # tail; so the prefilter needs only the last `reach` characters of a long line.
+        # tail; so the prefilter needs only the last `reach` characters of a long line (trailing
+        # whitespace left out).
         self._reach = max((rule.max_chars for rule in self.rules), default=0) + 1
         self._prefilters: list[_Prefilter] = []
         if not self.rules:
@@ -237,7 +238,8 @@ class Matcher:
         if not lines:
             return found
         reach = self._reach
-        texts = [line if len(line) <= reach else line[-reach:] for line in lines]
+        # Trailing whitespace is not part of any match: a long line is cut after it is dropped.
+        texts = [line if len(line) <= reach else line.rstrip()[-reach:] for line in lines]
         for prefilter in self._prefilters:
             limit = prefilter.max_chars
             if limit is not None:  # the lines too long for every rule of the group are left blank
