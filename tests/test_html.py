@@ -233,6 +233,8 @@ def test_short_sibling_chunk_is_not_added() -> None:
     tree = lxml.html.fromstring(_split_article("<p>" + "A long second part of the story. " * 40 + "</p>"))
     before, after = sibling_chunks(tree, extracted)
     assert before == [] and len(after) == 1 and after[0].startswith("A long second part")
+    next_story = "<h1>Another story</h1><p>" + "The next article on the page, loaded below. " * 40 + "</p>"
+    assert sibling_chunks(lxml.html.fromstring(_split_article(next_story)), extracted) == ([], [])
 
 
 def test_embedded_posts_become_quotations() -> None:

@@ -10,7 +10,9 @@ handles this by looking at the siblings of the content container; this module do
    whose parent holds other children of the same tag and the same ``class`` gives the chunks.
 3. A chunk with at least :data:`MIN_CHUNK_WORDS` words of paragraph text is added, block by
    block (one line per paragraph, heading, list item or quotation), before or after the
-   extracted text according to its position on the page.
+   extracted text according to its position on the page. A sibling that is an ``<article>`` or
+   holds an ``<h1>`` or ``<header>`` is another story (pages that load the next article below
+   repeat the container) and is left out.
 
 Markup boilerplate was removed from the tree before, so ads between chunks are gone already.
 """
@@ -21,6 +23,9 @@ from typing import Any
 
 #: Elements whose text is a block of the article (one line each).
 BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote")
+#: A sibling with one of these (or that is an ``<article>``) is another story, not a chunk of this
+#: one: pages that load the next article below the current one repeat the same container.
+STORY_MARKERS = ("h1", "header")
 #: Containers whose text is never article prose, inside a chunk.
 SKIP_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form", "script", "style", "noscript"})
 #: words; extracted lines at least this long are used to find their paragraphs in the page.
@@ -74,6 +79,8 @@ def _chunk_blocks(siblings: list[Any], container: Any, seen: set[str]) -> tuple[
     for chunk in siblings:
         if chunk is container:
             side = after
+            continue
+        if chunk.tag == "article" or next(chunk.iter(*STORY_MARKERS), None) is not None:
             continue
         blocks = [text for text in _blocks(chunk) if text not in seen]
         if sum(len(text.split()) for text in blocks) >= MIN_CHUNK_WORDS:
