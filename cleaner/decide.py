@@ -44,7 +44,7 @@ NEIGHBOUR_WEIGHT = 0.35
 #: would otherwise lose nearly all of them.
 HEURISTIC_SENTENCE_BUDGET = 0.9
 #: passes over the kept lines before the decision stands (each pass sees what the previous kept).
-MAX_PASSES = 10
+MAX_PASSES = 20
 #: words; the longest line that context alone (wedged between removed lines) may remove.
 WEDGED_MAX_WORDS = 12
 #: words; a line ending a sentence with at least this many words is not ambiguous: context alone
@@ -210,8 +210,9 @@ def decide(
     """Decide which lines (``lines`` are the indexes of the non-blank ones) to drop or trim.
 
     The first pass sees every line; each further pass sees only the lines kept so far, as a
-    second cleaning of the output would, until a pass removes nothing (at most
-    :data:`MAX_PASSES`). So cleaning a cleaned text again changes nothing.
+    second cleaning of the output would, until a pass sees no line that goes, neither one that
+    the rules removed nor one that the pass removed (at most :data:`MAX_PASSES`). So cleaning a
+    cleaned text again changes nothing.
     """
     out, weak = apply_rules(matches)
     if not lines:
@@ -222,7 +223,6 @@ def decide(
     local: dict[int, tuple[float, ...]] = {}
     local_sums: dict[int, float] = {}
     for _ in range(MAX_PASSES):
-        dropped = len(out.drop)
         sub_lines = [lines[p] for p in positions]
         if len(positions) == len(lines):
             sub_matches = matches
@@ -233,11 +233,10 @@ def decide(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
             [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums,
         )  # fmt: skip
-        if len(out.drop) == dropped:
-            break
-        positions = [p for p in positions if lines[p] not in out.drop]
-        if not positions:
-            break
+        kept_positions = [p for p in positions if lines[p] not in out.drop]
+        if len(kept_positions) == len(positions) or not kept_positions:
+            break  # this pass saw exactly the lines that stay: a second cleaning would too
+        positions = kept_positions
     if _over_budget(lines, features, out):
         for index in lines:  # what only the heuristics would remove stays; the rules' trims hold
             if index in out.drop and out.drop[index].source != "rule":

@@ -12,7 +12,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig
-from .decide import decide
+from .decide import apply_rules, decide
 from .errors import InputError, TimeLimitError
 from .heuristics.classes import classify
 from .heuristics.features import LineFeatures, measure, words_of
@@ -32,7 +32,7 @@ class Measured(NamedTuple):
 
     lines: Lines
     nonblank: list[int]  # indexes of the non-blank lines
-    texts: list[str]  # their stripped text
+    texts: list[str]  # their stripped text (of a line whose tail a rule cuts off: the part that stays)
     features: list[LineFeatures]
     classes: list[str]
     matches: list[RuleMatch]
@@ -109,6 +109,14 @@ class Cleaner:
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
+        # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
+        cuts = apply_rules(matches)[0].trim if matches else {}
+        if cuts:
+            position_of = {index: position for position, index in enumerate(nonblank)}
+            for index, (cut, _) in cuts.items():
+                position = position_of[index]
+                texts[position] = lines.texts[index][:cut].strip()
+                words[position] = words_of(lowered[index][:cut])
         stoplist = stopwords(language) if language in LANGUAGES else None
         features = [measure(line, line_words, stoplist) for line, line_words in zip(texts, words)]
         classes = [classify(f) for f in features]
