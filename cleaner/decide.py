@@ -44,6 +44,8 @@ NEIGHBOUR_WEIGHT = 0.35
 #: would otherwise lose nearly all of them.
 HEURISTIC_SENTENCE_BUDGET = 0.9
 #: passes over the kept lines before the decision stands (each pass sees what the previous kept).
+#: With 10, three development documents were still losing a line per pass at the limit; with 20,
+#: none (benchmarks/idempotence.py).
 MAX_PASSES = 20
 #: words; the longest line that context alone (wedged between removed lines) may remove.
 WEDGED_MAX_WORDS = 12
