@@ -10,7 +10,9 @@
    three just above the main text, or its first line) is never scored away.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``).
-5. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
+5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
+   would, until a pass sees only lines that stay (at most MAX_PASSES passes).
+6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
    the words of its sentence lines. If they would, they remove nothing: only the rules act.
 
 Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed without one.
@@ -214,7 +216,8 @@ def decide(
     The first pass sees every line; each further pass sees only the lines kept so far, as a
     second cleaning of the output would, until a pass sees no line that goes, neither one that
     the rules removed nor one that the pass removed (at most :data:`MAX_PASSES`). So cleaning a
-    cleaned text again changes nothing.
+    cleaned text again changes nothing, unless the budget guard undid the heuristics' removals
+    on one of the two cleanings.
     """
     out, weak = apply_rules(matches)
     if not lines:

@@ -13,7 +13,7 @@ import re
 import pytest
 
 import cleaner
-from conftest import DOCUMENTS
+from conftest import DOCUMENTS, FIXTURES
 
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
@@ -31,6 +31,17 @@ def test_document_cleans_to_expected_and_the_trail_replays(case, default_cleaner
 def test_cleaning_twice_changes_nothing(case, profile):
     config = cleaner.CleanerConfig(profile=profile)
     once = cleaner.clean((case / "input.txt").read_text(encoding="utf-8"), config)
+    assert cleaner.clean(once, config) == once
+
+
+IDEMPOTENCE_CASES = sorted((FIXTURES / "idempotence").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", IDEMPOTENCE_CASES, ids=[p.stem for p in IDEMPOTENCE_CASES])
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_pages_that_once_changed_on_a_second_cleaning_no_longer_do(path, profile):
+    config = cleaner.CleanerConfig(profile=profile)
+    once = cleaner.clean(path.read_text(encoding="utf-8"), config)
     assert cleaner.clean(once, config) == once
 
 

@@ -204,37 +204,56 @@ def test_guard_keeps_element_with_most_text(cleaner: Cleaner) -> None:
     assert [m.selector for m in result.markup_removals if m.token == "ad"] == ["class:ad"]
 
 
-def _split_article(second_chunk: str) -> str:
+def _split_article(second_chunk: str, first_chunk: str = "") -> str:
     first = "".join(f"<p>Part one, paragraph {i}: the harbour authority approved the new quay on Monday after "
                     f"a long public consultation with the fishing fleet.</p>" for i in range(4))
     return (
-        "<html><head><title>Harbour quay approved | The Coast Gazette</title></head><body><article>"
+        "<html><head><title>Harbour quay approved | The Coast Gazette</title></head><body><main>"
         "<h1>Harbour quay approved</h1>"
-        f"<div class='body-chunk'>{first}</div><div class='promo'><p>Try our app.</p></div>"
+        + (f"<div class='body-chunk'>{first_chunk}</div>" if first_chunk else "")
+        + f"<div class='body-chunk'>{first}</div><div class='promo'><p>Try our app.</p></div>"
         f"<div class='body-chunk'>{second_chunk}</div>"
-        "</article></body></html>"
+        "</main></body></html>"
     )
 
 
-def test_sibling_chunks_of_a_split_body_are_added(cleaner: Cleaner) -> None:
-    second = "".join(f"<p>Part two, paragraph {i}: construction starts in spring and the fleet will move to "
-                     f"the old pier for the two years that the works are expected to take.</p>" for i in range(6))
-    result = clean_html_and_explain(cleaner, _split_article(second))
-    assert "Part one, paragraph 0:" in result.text and "Part two, paragraph 5:" in result.text
-    assert result.text.index("Part one, paragraph 3") < result.text.index("Part two, paragraph 0")
-
-
-def test_short_sibling_chunk_is_not_added() -> None:
+def _chunks_beside_part_one(html: str) -> tuple[list[str], list[str]]:
     import lxml.html
 
-    tree = lxml.html.fromstring(_split_article("<p>About the Coast Gazette: news since 1901, in print and online.</p>"))
+    tree = lxml.html.fromstring(html)
     extracted = "\n".join(" ".join(p.text_content().split()) for p in tree.iter("p") if "Part one" in p.text_content())
-    assert sibling_chunks(tree, extracted) == ([], [])
-    tree = lxml.html.fromstring(_split_article("<p>" + "A long second part of the story. " * 40 + "</p>"))
-    before, after = sibling_chunks(tree, extracted)
-    assert before == [] and len(after) == 1 and after[0].startswith("A long second part")
+    return sibling_chunks(tree, extracted)
+
+
+_LONG_PART = "".join(f"<p>Part two, paragraph {i}: construction starts in spring and the fleet will move to "
+                     f"the old pier for the two years that the works are expected to take.</p>" for i in range(6))
+
+
+def test_sibling_chunks_of_a_split_body_are_added() -> None:
+    before, after = _chunks_beside_part_one(_split_article(_LONG_PART))
+    assert before == [] and len(after) == 6 and after[0].startswith("Part two, paragraph 0:")
+    before, after = _chunks_beside_part_one(_split_article(_LONG_PART, first_chunk=_LONG_PART.replace("two", "zero")))
+    assert len(before) == 6 and before[0].startswith("Part zero, paragraph 0:") and len(after) == 6
+
+
+def test_chunk_blocks_skip_figures_and_nested_blocks() -> None:
+    figure = "<figure><p>Photo: the old pier at dawn, taken from the harbour wall by a staff photographer.</p></figure>"
+    quote = "<blockquote><p>We waited years for this quay, said the harbour master.</p></blockquote>"
+    before, after = _chunks_beside_part_one(_split_article(_LONG_PART + figure + quote))
+    assert not any("Photo:" in block for block in after)
+    assert after[-1] == "We waited years for this quay, said the harbour master."  # the quotation once, not twice
+
+
+def test_siblings_that_are_not_article_body_are_not_added() -> None:
+    short = "<p>About the Coast Gazette: news since 1901, in print and online.</p>"
+    links = "<ul>" + "".join(f"<li>Subscribe to our print edition and get offer number {i} for the whole family</li>"
+                             for i in range(20)) + "</ul>"
     next_story = "<h1>Another story</h1><p>" + "The next article on the page, loaded below. " * 40 + "</p>"
-    assert sibling_chunks(lxml.html.fromstring(_split_article(next_story)), extracted) == ([], [])
+    for chunk in (short, links, next_story):
+        assert _chunks_beside_part_one(_split_article(chunk)) == ([], [])
+    one = _split_article("").split("<div class='body-chunk'>")[1].split("</div>")[0]
+    stories = f"<html><body><article class='story'>{one}</article><article class='story'>{_LONG_PART}</article></body></html>"
+    assert _chunks_beside_part_one(stories) == ([], [])  # the next story, in the same kind of container
 
 
 def test_embedded_posts_become_quotations() -> None:
@@ -252,11 +271,20 @@ def test_embedded_posts_become_quotations() -> None:
     assert quote.get("class") is None and quote.getparent().tag == "article"
     assert not [e for e in tree.iter("div")]
     assert keep_embedded_posts(lxml.html.fromstring(html), frozenset()) == 0
+    captioned = html.replace("</blockquote></div>", "</blockquote><p>Embedded from Twitter.</p></div>")
+    tree = lxml.html.fromstring(captioned)
+    keep_embedded_posts(tree, load_markup_tokens().embeds)
+    (quote,) = tree.iter("blockquote")
+    assert quote.getparent().get("class") == "embed-inner"  # a wrapper with text of its own stays
 
 
 def test_title_forms_and_repeated_title_lines() -> None:
     assert title_forms("Opinion | Is Football Violence a Crime?") == {
         ("opinion", "is", "football", "violence", "a", "crime"), ("is", "football", "violence", "a", "crime")}
+    assert title_forms("Harbour quay approved today - The Coast Gazette News") == {
+        ("harbour", "quay", "approved", "today", "the", "coast", "gazette", "news"),
+        ("harbour", "quay", "approved", "today")}  # the site name alone is not the headline
+    assert title_forms("Quay - News") == set()  # too short to recognise anywhere but on the first line
     text = "https://example.com/story\nCat found in New Mexico after going missing\nThe cat was found.\n"
     kept, removals = drop_title_lines(text, "Cat found in New Mexico after going missing - Example News")
     assert kept == "https://example.com/story\nThe cat was found.\n"

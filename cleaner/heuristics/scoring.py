@@ -12,9 +12,9 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
-from operator import mul
+from operator import add, mul
 
 from .classes import GOOD, NEAR, SHORT
 from .context import DocumentContext
@@ -68,10 +68,18 @@ NAMES = tuple(FEATURES)
 
 
 #: How many of :data:`NAMES`, from the first, depend on the line alone (its measurements and
-#: class); the others depend on the line's context, which changes from pass to pass.
-LOCAL_COUNT = 15
-#: Below this sum the logistic score is taken as 0 (exp would only underflow towards it).
+#: class); the others, from ``before_main`` on, depend on the line's context, which changes from
+#: pass to pass.
+LOCAL_COUNT = NAMES.index("before_main")
+#: Below this logit (bias plus the weighted sum) the logistic score is taken as 0 (exp would only
+#: underflow towards it).
 MIN_SUM = -40
+
+
+def weighted_sum(weights: tuple[float, ...], values: tuple[float, ...]) -> float:
+    """``sum(w * v)``, added strictly left to right (``sum()`` of floats compensates rounding
+    from Python 3.12 on, which would make the two-step score of :class:`LineModel` differ)."""
+    return reduce(add, map(mul, weights, values), 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +102,11 @@ class LineModel:
         return cls(tuple(float(weights.get(name, 0.0)) for name in NAMES), float(bias))
 
     def score(self, vector: tuple[float, ...]) -> float:
-        return self._probability(sum(map(mul, self.weights, vector)))
+        return self._probability(weighted_sum(self.weights, vector))
 
     def local_sum(self, values: tuple[float, ...]) -> float:
         """The weighted sum of the line-local values (see :func:`local_values`)."""
-        return sum(map(mul, self.weights, values))
+        return weighted_sum(self.weights, values)
 
     def context_scorer(
         self,

@@ -11,8 +11,8 @@
    (ad slot, newsletter box, share bar, related module, cookie banner, comments...) are removed
    from the parsed tree (:mod:`cleaner.html.markup`, tokens in ``cleaner/rules/markup/*.toml``).
 3. **Extract**: trafilatura turns the remaining tree into the main text, one block per line
-   (:mod:`cleaner.html.extract`); sibling chunks of a split article body that it left out are
-   added (:mod:`cleaner.html.chunks`), and lines repeating the page's headline are dropped.
+   (:mod:`cleaner.html.extract`); lines repeating the page's headline are dropped, and sibling
+   chunks of a split article body that it left out are added (:mod:`cleaner.html.chunks`).
    This is :attr:`HtmlCleaned.extracted`.
 4. **Line pass**: the core cleaner's rules and heuristics run on the extracted text; its removals
    are spans of :attr:`HtmlCleaned.extracted`, so
@@ -51,8 +51,8 @@ class HtmlCleaned:
     """The result of cleaning one HTML page.
 
     text: the cleaned text.
-    extracted: the main-content text trafilatura extracted (after the markup pass, with the sibling
-        chunks of a split article body added and headline lines dropped), before the line pass.
+    extracted: the main-content text trafilatura extracted (after the markup pass, with headline
+        lines dropped and the sibling chunks of a split article body added), before the line pass.
     removals: the line pass's removals; each is a span of ``extracted``
         (``apply_removals(extracted, removals) == text``).
     markup_removals: the elements removed from the page before extraction.
@@ -134,12 +134,11 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
                     markup_removals = strip_boilerplate(tree, tokens, config.disables)
                     check()
                 title = page_title(tree)
-                extracted = extract_main(tree, url)
+                extracted, headlines = drop_title_lines(extract_main(tree, url), title)
+                markup_removals.extend(headlines)
                 before, after = sibling_chunks(tree, extracted)
                 if before or after:
                     extracted = "\n".join([*before, extracted.strip("\n"), *after])
-                extracted, headlines = drop_title_lines(extracted, title)
-                markup_removals.extend(headlines)
         except RecursionError:
             # A tree too deep for the extractor (thousands of nested elements): fall back to the
             # visible text, block by block; the line pass below still removes boilerplate lines.

@@ -6,8 +6,9 @@ handles this by looking at the siblings of the content container; this module do
 
 1. The paragraphs of the page that the extracted text contains are located in the tree, and their
    lowest common ancestor is the content container.
-2. Going up from it (at most :data:`MAX_LEVELS` levels), the first ancestor with a ``class``
-   whose parent holds other children of the same tag and the same ``class`` gives the chunks.
+2. Going up from it (the container and its ancestors, :data:`MAX_LEVELS` levels in all), the
+   first element with a ``class`` whose parent holds other children of the same tag and the same
+   ``class`` gives the chunks.
 3. A chunk with at least :data:`MIN_CHUNK_WORDS` words of paragraph text is added, block by
    block (one line per paragraph, heading, list item or quotation), before or after the
    extracted text according to its position on the page. A sibling that is an ``<article>`` or
@@ -32,24 +33,25 @@ SKIP_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form",
 ANCHOR_MIN_WORDS = 8
 #: paragraphs of the extracted text that must be found in the page to locate the container.
 MIN_ANCHORS = 2
-#: levels above the content container searched for sibling chunks.
+#: levels searched for sibling chunks: the content container, its parent and its grandparent.
 MAX_LEVELS = 3
-#: words; a sibling chunk with less paragraph text than this is not article body (a caption, a
-#: bio, a teaser): measured on the development set, 100 words admitted company boilerplate and
-#: 150-250 only split article bodies.
+#: words; a sibling chunk with less text in ``<p>`` elements than this is not article body (a
+#: caption, a bio, a teaser, a list of links): measured on the development set, 100 words
+#: admitted company boilerplate and 150-250 only split article bodies.
 MIN_CHUNK_WORDS = 150
 
 
-def _collapse(text: str) -> str:
+def collapse_whitespace(text: str) -> str:
+    """``text`` with every run of whitespace made one space, and none at the ends."""
     return " ".join(text.split())
 
 
 def sibling_chunks(tree: Any, extracted: str) -> tuple[list[str], list[str]]:
     """Blocks of the sibling chunks that precede and that follow the extracted text's container."""
-    anchors = {_collapse(line) for line in extracted.splitlines() if len(line.split()) >= ANCHOR_MIN_WORDS}
+    anchors = {collapse_whitespace(line) for line in extracted.splitlines() if len(line.split()) >= ANCHOR_MIN_WORDS}
     if len(anchors) < MIN_ANCHORS:
         return [], []
-    found = [p for p in tree.iter("p") if _collapse(p.text_content()) in anchors]
+    found = [p for p in tree.iter("p") if collapse_whitespace(p.text_content()) in anchors]
     if len(found) < MIN_ANCHORS:
         return [], []
     node = _common_ancestor(found)
@@ -82,14 +84,15 @@ def _chunk_blocks(siblings: list[Any], container: Any, seen: set[str]) -> tuple[
             continue
         if chunk.tag == "article" or next(chunk.iter(*STORY_MARKERS), None) is not None:
             continue
-        blocks = [text for text in _blocks(chunk) if text not in seen]
-        if sum(len(text.split()) for text in blocks) >= MIN_CHUNK_WORDS:
-            side.extend(blocks)
+        blocks = [(tag, text) for tag, text in _blocks(chunk) if text not in seen]
+        if sum(len(text.split()) for tag, text in blocks if tag == "p") >= MIN_CHUNK_WORDS:
+            side.extend(text for _, text in blocks)
     return before, after
 
 
-def _blocks(chunk: Any) -> list[str]:
-    """Text of the outermost block elements of ``chunk``, in page order, outside skipped containers."""
+def _blocks(chunk: Any) -> list[tuple[str, str]]:
+    """(tag, text) of the outermost block elements of ``chunk``, in page order, outside skipped
+    containers."""
     out = []
     for element in chunk.iter(*BLOCK_TAGS):
         between = []
@@ -99,7 +102,7 @@ def _blocks(chunk: Any) -> list[str]:
             between.append(ancestor)
         if any(a.tag in SKIP_TAGS or a.tag in BLOCK_TAGS for a in between):
             continue
-        text = _collapse(element.text_content())
+        text = collapse_whitespace(element.text_content())
         if text:
-            out.append(text)
+            out.append((element.tag, text))
     return out

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .chunks import collapse_whitespace
+
 #: Ancestors that are never replaced: the unwrapping stops below them.
 STOP_TAGS = frozenset({"article", "main", "body", "html"})
-
-
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
 
 
 def keep_embedded_posts(root: Any, classes: frozenset[str]) -> int:
@@ -30,10 +28,14 @@ def keep_embedded_posts(root: Any, classes: frozenset[str]) -> int:
     ]
     for post in posts:
         del post.attrib["class"]
-        text = _collapse(post.text_content())
+        text = collapse_whitespace(post.text_content())
         wrapper = post
         parent = post.getparent()
-        while parent is not None and parent.tag not in STOP_TAGS and _collapse(parent.text_content()) == text:
+        while (
+            parent is not None
+            and parent.tag not in STOP_TAGS
+            and collapse_whitespace(parent.text_content()) == text
+        ):
             wrapper, parent = parent, parent.getparent()
         if wrapper is not post and parent is not None:
             post.tail = wrapper.tail

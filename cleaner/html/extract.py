@@ -74,16 +74,18 @@ TITLE_LINE_MIN_WORDS = 4
 
 
 def title_forms(title: str) -> set[tuple[str, ...]]:
-    """The word sequences a repeated headline can take: the whole title, or one of its parts
-    between separators (the part left when a site name or section label is cut off)."""
-    forms = {tuple(_WORD_RE.findall(part.lower())) for part in [title, *_TITLE_SEPARATOR_RE.split(title)]}
+    """The word sequences a repeated headline can take: the whole title, or its longest part
+    between separators (the headline without the site name or section label around it; the
+    shorter parts are those names, which a page may well print on a line of its own)."""
+    parts = [tuple(_WORD_RE.findall(part.lower())) for part in _TITLE_SEPARATOR_RE.split(title)]
+    forms = {tuple(_WORD_RE.findall(title.lower())), max(parts, key=len, default=())}
     return {form for form in forms if len(form) >= TITLE_LINE_MIN_WORDS}
 
 
 def drop_title_lines(extracted: str, title: str) -> tuple[str, list[Any]]:
     """Drop the lines of ``extracted`` that repeat the page's headline: article text never repeats
     its title. The first line goes when its words are the title's or the start of the title (before a
-    site-name suffix); any other line when its words are the title's or one part of it (see
+    site-name suffix); any other line when its words are the title's or its longest part (see
     :func:`title_forms`). Returns the text and a :class:`MarkupRemoval` per dropped line."""
     from .markup import MarkupRemoval
 
