@@ -18,12 +18,13 @@ def cached_cleaner(config: CleanerConfig | None) -> Cleaner:
 
 def clean(text: str, config: CleanerConfig | None = None) -> str:
     """``text`` with its boilerplate lines removed (see :func:`clean_and_explain`)."""
-    return cached_cleaner(config).clean_and_explain(text).text
+    return cached_cleaner(config).clean(text)
 
 
-def clean_and_explain(text: str, config: CleanerConfig | None = None) -> CleanedText:
-    """The cleaned text and every removal: its span in ``text``, the removed text and the evidence."""
-    return cached_cleaner(config).clean_and_explain(text)
+def clean_and_explain(text: str, config: CleanerConfig | None = None, *, reasons: bool = True) -> CleanedText:
+    """The cleaned text and every removal: its span in ``text``, the removed text and the evidence
+    (``reasons=False``: faster, without the one-line reasons of line-score removals)."""
+    return cached_cleaner(config).clean_and_explain(text, reasons=reasons)
 
 
 def clean_html(html: str | bytes, url: str | None = None, config: CleanerConfig | None = None) -> str:

@@ -286,9 +286,9 @@ class _DocumentError(Exception):
     """One document failed; the message is complete and goes to stderr as is."""
 
 
-def _clean(cleaner: Cleaner, text: str) -> Any:
+def _clean(cleaner: Cleaner, text: str, reasons: bool) -> Any:
     try:
-        return cleaner.clean_and_explain(text)
+        return cleaner.clean_and_explain(text, reasons=reasons)
     except CleanerError as exc:
         raise _DocumentError(str(exc)) from None
     except RecursionError:
@@ -340,7 +340,7 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
         text = record[options.text_field]
         if not isinstance(text, str):
             raise _DocumentError(f"field {options.text_field!r} is {_json_type(text)}, not a string")
-        result = _clean(cleaner, text)
+        result = _clean(cleaner, text, options.explain or options.want_removed)
     except _DocumentError as exc:
         return Result(unchanged, doc_id, lineno, error=str(exc))
     removals, chars = _removals(result, options)
@@ -368,7 +368,7 @@ def _document(cleaner: Cleaner, options: Options, chunk: Chunk, lineno: None, of
             text = None
         else:
             text = _decode(raw, options, offset)
-            result = _clean(cleaner, text)
+            result = _clean(cleaner, text, options.want_removed)
     except _DocumentError as exc:
         return Result(raw, chunk.display, None, error=str(exc))
     removals, chars = _removals(result, options)

@@ -425,7 +425,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 if chunk.format == "html":
                     result = batch._clean_html(cleaner, raw)
                 else:
-                    result = batch._clean(cleaner, text)
+                    result = batch._clean(cleaner, text, reasons=True)
             except batch._DocumentError as exc:
                 error(f"{name}: {exc}")
                 failed += 1

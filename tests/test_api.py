@@ -36,6 +36,21 @@ def test_clean_is_clean_and_explain_text():
     assert cleaner.clean(text) == cleaner.clean_and_explain(text).text == f"{PARAGRAPH}\n{PARAGRAPH}\n"
 
 
+def test_without_reasons_only_the_line_model_reasons_are_left_out():
+    from conftest import DOCUMENTS
+
+    text = (next(d for d in DOCUMENTS if d.name == "wire-story-ptags") / "input.txt").read_text(encoding="utf-8")
+    full = cleaner.clean_and_explain(text)
+    fast = cleaner.clean_and_explain(text, reasons=False)
+    assert fast.text == full.text == cleaner.clean(text)
+    assert [(r.start, r.end, r.evidence.code, r.evidence.score) for r in fast.removals] == [
+        (r.start, r.end, r.evidence.code, r.evidence.score) for r in full.removals
+    ]
+    scored = [r for r in full.removals if r.evidence.code == "heuristic:line-score"]
+    assert scored and all(r.evidence.reason for r in full.removals)
+    assert all((r.evidence.reason == "") == (r.evidence.code == "heuristic:line-score") for r in fast.removals)
+
+
 def test_every_removal_says_what_removed_it():
     text = f"{PARAGRAPH}\n- Advertisement -\n{PARAGRAPH}\n"
     (removal,) = cleaner.clean_and_explain(text).removals
