@@ -135,6 +135,29 @@ def test_heuristics_never_take_most_of_a_documents_sentences():
     assert "Share this:" not in out
 
 
+def test_a_related_box_between_paragraphs_does_not_end_the_article():
+    """A "Don't miss" box inside the article is removed, and the paragraphs after it stay."""
+    before = [
+        "The regional council approved the new flood defences on Tuesday after two years of consultation with residents and farmers along the river.",
+        "Engineers said the embankments would be raised by a metre along the most exposed stretches, and that pumping stations would be replaced.",
+        "Residents who were flooded in the winter storms welcomed the decision but said they had waited far too long for the work to begin.",
+        "The council leader told reporters that the first contracts would be signed in the spring, with construction lasting about three years.",
+        "Opposition members questioned the cost of the scheme, which has risen by a third since it was first proposed to the council.",
+        "The environment agency said it would pay for half of the work, with the rest coming from the council and a levy on new housing.",
+    ]
+    after = [
+        "Farmers along the lower valley said they hoped the new pumps would let them plant their fields earlier in the year than before.",
+        "A public meeting to explain the timetable will be held in the town hall next month, the council said in a statement on its website.",
+        "The work is expected to protect about four thousand homes and businesses that were at risk of flooding in a severe storm.",
+        "Local businesses said they were relieved, after insurers had raised their premiums sharply following the floods of last winter.",
+    ]
+    teasers = ["DON'T MISS", "Storm warning issued for the coast [VIDEO]", "Ten pictures of the winter floods [PICTURES]"]
+    text = "\n".join(before + teasers + after)
+    for profile in cleaner.PROFILES:
+        out = cleaner.clean(text, CleanerConfig(profile=profile))
+        assert out == "\n".join(before + after)
+
+
 def test_a_comment_section_after_the_article_goes_as_one_block():
     comments = [
         "I think the bank should have cut rates months ago, to be honest with you all.",

@@ -56,9 +56,7 @@ def test_seed_article_in_both_profiles_keeps_headline_and_every_paragraph():
 
 
 #: Known failures (ftfy's convention): xfail(strict=True), so a fix shows up as a pass to record.
-KNOWN_LOSSY = {
-    "italian-blog-recall": "a numbered product list after the prose reads to the line model as a teaser list",
-}
+KNOWN_LOSSY: dict[str, str] = {}
 GOLD_CASES = [d for d in DOCUMENTS if (d / "gold.txt").exists()]
 
 
