@@ -54,6 +54,13 @@ def test_unspaced_scripts_count_characters_as_words():
     assert f.stop_share is None and f.terminal
 
 
+def test_unspaced_scripts_weigh_more_per_character_in_line_length():
+    sentence = "まずスタートメニューからプログラムを探し、右クリックします。"  # 30 characters, a full step
+    f = measure(sentence, words_of(sentence), None)
+    assert f.chars > 2 * len(sentence) and classify(f) == NEAR  # as long as its English translation
+    assert measure("Short label", ["short", "label"], None).chars == len("Short label")
+
+
 def test_classes():
     assert classify(features(PROSE)) == GOOD
     assert classify(features("A spokeswoman for the company declined to comment on it.")) == NEAR

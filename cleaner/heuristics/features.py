@@ -45,6 +45,10 @@ BULLETS = tuple("-–—•*·|►▶>→✓✔")
 TITLE_MAX_WORDS = 20
 #: share of capitalised words at or above which an unpunctuated line reads as a title.
 TITLE_MIN_CAPITAL_SHARE = 0.5
+#: characters; what one character of a script written without spaces (Chinese, Japanese, Korean,
+#: Thai) counts for in a line's length: it carries about as much as a short word of a spaced
+#: script with its space (the same idea as counting it as half a word).
+UNSPACED_CHAR_WEIGHT = 2.5
 #: share of digits above which a line counts as digit-heavy (scores, dates, tables).
 DIGIT_HEAVY_SHARE = 0.1
 
@@ -52,7 +56,7 @@ DIGIT_HEAVY_SHARE = 0.1
 class LineFeatures(NamedTuple):
     """What every line is measured for (the line classes and the main-text search need these)."""
 
-    chars: int  # characters, surrounding whitespace excluded
+    chars: int  # characters, surrounding whitespace excluded (unspaced scripts: UNSPACED_CHAR_WEIGHT each)
     words: int  # \w+ tokens (unspaced scripts: half a word per character)
     stop_share: float | None  # stopwords / words; None when the language has no stoplist
     terminal: bool  # ends with sentence punctuation
@@ -120,6 +124,7 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
     """Measure one line: ``text`` stripped and not empty, ``words`` the tokens of its lower-case
     form (:func:`words_of`)."""
     count = len(words)
+    chars = len(text)
     if text.isascii():  # digits and capitals from one translation
         classes = _ascii_classes(text)
         digits = classes.count(b"9")
@@ -130,6 +135,7 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         unspaced = len(_UNSPACED_RE.findall(text)) if data.translate(None, _NOT_UNSPACED_LEADS) else 0
         if unspaced:
             count = max(count, count + unspaced // 2 - sum(1 for w in words if _UNSPACED_RE.match(w)))
+            chars += round((UNSPACED_CHAR_WEIGHT - 1) * unspaced)
     stop_share = None
     if stoplist and count:
         stop_share = sum(map(stoplist.__contains__, words)) / count
@@ -140,7 +146,7 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         and (capital_share(text) if classes is None else _capital_share_of(classes)) >= TITLE_MIN_CAPITAL_SHARE
     )
     return LineFeatures(  # by position, in the order of the fields: quicker than by keyword
-        len(text),
+        chars,
         count,
         stop_share,
         terminal,
