@@ -61,6 +61,18 @@ def test_unspaced_scripts_weigh_more_per_character_in_line_length():
     assert measure("Short label", ["short", "label"], None).chars == len("Short label")
 
 
+def test_a_table_inside_the_article_does_not_split_the_main_text():
+    from cleaner.heuristics.context import document_context
+
+    table = ["| Ticker | Security | Last | Change |", "|---|---|---|---|"] + [
+        f"| T{i} | COMPANY NUMBER {i} INC. | {100 + i}.50 | -1.{i}0 |" for i in range(6)
+    ]
+    texts = [PROSE, *table, PROSE.replace("Monday", "Tuesday"), PROSE.replace("Monday", "Friday")]
+    measured = [features(text) for text in texts]
+    context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+    assert (context.first, context.last) == (0, len(texts) - 1)
+
+
 def test_classes():
     assert classify(features(PROSE)) == GOOD
     assert classify(features("A spokeswoman for the company declined to comment on it.")) == NEAR

@@ -41,9 +41,15 @@ class DocumentContext:
         return self.first <= position <= self.last
 
 
-def line_value(cls: str, words: int, removed: bool) -> float:
-    """A line's contribution to the main-text sum."""
-    if removed or cls == BAD:
+def line_value(cls: str, words: int, removed: bool, table_row: bool = False) -> float:
+    """A line's contribution to the main-text sum. A table row (``| a | b |``) neither extends
+    nor breaks the main text: tables (results, prices, quotes) sit inside articles as often as in
+    page chrome."""
+    if removed:
+        return -BAD_LINE_COST - words
+    if table_row:
+        return 0.0
+    if cls == BAD:
         return -BAD_LINE_COST - words
     if cls == GOOD:
         return float(words)
@@ -76,7 +82,8 @@ def document_context(
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order."""
     words = [f.words for f in features]
-    first, last = max_segment(list(map(line_value, classes, words, removed)))
+    table_rows = [text.startswith("|") for text in texts]
+    first, last = max_segment(list(map(line_value, classes, words, removed, table_rows)))
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
