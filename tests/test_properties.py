@@ -65,6 +65,11 @@ def test_output_is_built_from_input_lines_in_order_and_the_trail_replays(text):
         for removal in result.removals:
             assert text[removal.start : removal.end] == removal.text
             assert removal.evidence.reason
+        fast = worker.clean_and_explain(text, reasons=False)  # the same decisions, without reasons
+        assert fast.text == worker.clean(text) == result.text
+        assert [(r.start, r.end, r.evidence.code) for r in fast.removals] == [
+            (r.start, r.end, r.evidence.code) for r in result.removals
+        ]
 
 
 @settings(max_examples=200, deadline=None)
