@@ -14,7 +14,7 @@ from cleaner.html import HtmlCleaned, clean_html, clean_html_and_explain, text_p
 from cleaner.html.chunks import sibling_chunks
 from cleaner.html.embeds import keep_embedded_posts
 from cleaner.html.encoding import decode_html
-from cleaner.html.extract import drop_title_lines, title_forms
+from cleaner.html.extract import drop_title_lines, drop_url_lines, page_urls, title_forms
 from cleaner.html.markup import load_markup_tokens, parse_markup_tokens, split_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -276,6 +276,21 @@ def test_embedded_posts_become_quotations() -> None:
     keep_embedded_posts(tree, load_markup_tokens().embeds)
     (quote,) = tree.iter("blockquote")
     assert quote.getparent().get("class") == "embed-inner"  # a wrapper with text of its own stays
+
+
+def test_lines_that_are_the_pages_own_address_are_dropped() -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        "<html><head><link rel='canonical' href='https://example.com/news/cat-found/'>"
+        "<meta property='og:url' content='https://example.com/amp/cat-found'></head><body></body></html>"
+    )
+    urls = page_urls(tree, "https://example.com/news/cat-found?ref=rss")
+    text = "https://example.com/news/cat-found\nThe cat was found.\nSee https://example.com/news/cat-found for photos.\n"
+    kept, removals = drop_url_lines(text, urls)
+    assert kept == "The cat was found.\nSee https://example.com/news/cat-found for photos.\n"
+    assert [r.selector for r in removals] == ["url:repeated-line"]
+    assert drop_url_lines("https://example.com/other-story\n", urls) == ("https://example.com/other-story\n", [])
 
 
 def test_title_forms_and_repeated_title_lines() -> None:

@@ -11,7 +11,7 @@
    (ad slot, newsletter box, share bar, related module, cookie banner, comments...) are removed
    from the parsed tree (:mod:`cleaner.html.markup`, tokens in ``cleaner/rules/markup/*.toml``).
 3. **Extract**: trafilatura turns the remaining tree into the main text, one block per line
-   (:mod:`cleaner.html.extract`); lines repeating the page's headline are dropped, and sibling
+   (:mod:`cleaner.html.extract`); lines repeating the page's address or headline are dropped, and sibling
    chunks of a split article body that it left out are added (:mod:`cleaner.html.chunks`).
    This is :attr:`HtmlCleaned.extracted`.
 4. **Line pass**: the core cleaner's rules and heuristics run on the extracted text; its removals
@@ -107,7 +107,9 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
     for other input types and :class:`~cleaner.errors.TimeLimitError` past ``time_limit``.
     """
     from .chunks import sibling_chunks
-    from .extract import drop_title_lines, extract_main, flat_text, page_title, parse_html, time_limit
+    from .extract import (
+        drop_title_lines, drop_url_lines, extract_main, flat_text, page_title, page_urls, parse_html, time_limit,
+    )
 
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise InputError(f"clean_html takes str or bytes, not {type(html).__name__}")
@@ -134,8 +136,9 @@ def clean_html_and_explain(cleaner: Cleaner, html: str | bytes, url: str | None 
                     markup_removals = strip_boilerplate(tree, tokens, config.disables)
                     check()
                 title = page_title(tree)
-                extracted, headlines = drop_title_lines(extract_main(tree, url), title)
-                markup_removals.extend(headlines)
+                extracted, addresses = drop_url_lines(extract_main(tree, url), page_urls(tree, url))
+                extracted, headlines = drop_title_lines(extracted, title)
+                markup_removals.extend([*addresses, *headlines])
                 before, after = sibling_chunks(tree, extracted)
                 if before or after:
                     extracted = "\n".join([*before, extracted.strip("\n"), *after])

@@ -66,6 +66,40 @@ def page_title(tree: Any) -> str:
     return ""
 
 
+def page_urls(tree: Any, url: str | None) -> set[str]:
+    """The page's own addresses: ``url`` as given, ``<link rel="canonical">`` and ``og:url``
+    (compared without the scheme's case or a trailing slash, see :func:`drop_url_lines`)."""
+    found = {url} if url else set()
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            found.add(link.get("href"))
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or "").lower() == "og:url" and meta.get("content"):
+            found.add(meta.get("content"))
+    return {_url_key(address) for address in found if address.strip()}
+
+
+def _url_key(address: str) -> str:
+    return address.strip().lower().rstrip("/")
+
+
+def drop_url_lines(extracted: str, urls: set[str]) -> tuple[str, list[Any]]:
+    """Drop the lines of ``extracted`` that are only the page's own address (a print or share
+    artefact, never article text); returns the text and a :class:`MarkupRemoval` per line."""
+    from .markup import MarkupRemoval
+
+    if not urls or not extracted:
+        return extracted, []
+    kept, removals = [], []
+    for line in extracted.split("\n"):
+        if line.strip() and _url_key(line) in urls:
+            removals.append(MarkupRemoval("url:repeated-line", "url", "navigation", "the page's own address",
+                                          "url", line.strip()[:200]))
+        else:
+            kept.append(line)
+    return ("\n".join(kept), removals) if removals else (extracted, [])
+
+
 _WORD_RE = re.compile(r"\w+")
 #: Separators between a title and the site name or section around it ("Opinion | ...", "... - Site").
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*\|\s*")
