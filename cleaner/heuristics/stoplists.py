@@ -112,14 +112,14 @@ def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | 
     (``seen``: how often each of the ``count`` sampled words occurs)."""
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
-    for word in seen.keys() & index.keys():
-        for language in index[word]:
-            counts[language] = counts.get(language, 0) + seen[word]
+    for word, times in seen.items():  # the sample is small; the index holds every language's words
+        for language in index.get(word, ()):
+            counts[language] = counts.get(language, 0) + times
     if not counts:
         return None
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     stoplist = stopwords(best)
-    covered = sum(seen[word] for word in seen.keys() & stoplist)
+    covered = sum(times for word, times in seen.items() if word in stoplist)
     if covered < DETECTION_MIN_COVERAGE * count:
         return None
     return best
