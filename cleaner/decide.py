@@ -8,7 +8,8 @@
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
    The document's own headline (the longest unpunctuated line of 3 to 25 words among the
-   three just above the main text, or its first line) is never scored away.
+   three just above the main text, or its first line) is never scored away, nor are the items
+   of a list of data that a line of the main text ending with a colon introduces.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
@@ -127,13 +128,14 @@ class Analysis:
     def candidate(self, position: int) -> bool:
         """Whether the line model may judge this line.
 
-        Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) is
-        exempt, unless it follows the label that ends the article (a comment section, a
-        related-stories block) or repeats another line of the document.
+        Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
+        the items of a list of data that the main text introduces ("Tour dates:" and the dates)
+        are exempt, unless they follow the label that ends the article (a comment section, a
+        related-stories block) or repeat another line of the document.
         """
         cls = self.classes[position]
         prose = cls == GOOD or (cls == NEAR and self.features[position].terminal)
-        if not prose or not self.context.inside(position):
+        if not self.context.listed[position] and (not prose or not self.context.inside(position)):
             return True
         return 0 <= self.terminator < position or self.context.repeated[position]
 

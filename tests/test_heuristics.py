@@ -73,6 +73,41 @@ def test_a_table_inside_the_article_does_not_split_the_main_text():
     assert (context.first, context.last) == (0, len(texts) - 1)
 
 
+TOUR_DATES = [f"June {day} -- Arena number {day}, Springfield, IL" for day in range(1, 9)]
+
+
+def test_a_list_of_data_the_article_introduces_is_listed():
+    from cleaner.heuristics.context import document_context
+
+    texts = [PROSE, PROSE.replace("Monday", "Tuesday"), "The band's 2020 tour dates:", *TOUR_DATES, "Most Popular"]
+    measured = [features(text) for text in texts]
+    removed = [False] * (len(texts) - 1) + [True]  # the last line, as a rule would remove it
+    context = document_context(texts, measured, [classify(f) for f in measured], removed)
+    assert context.listed == [False, False, False] + [True] * len(TOUR_DATES) + [False]
+
+
+@pytest.mark.parametrize(
+    ("opener", "items"),
+    [
+        ("The band's 2020 tour dates:", ["Here is how to retire early", "How to invest in index funds"]),  # no digits
+        ("Dates", TOUR_DATES),  # no colon
+        ("Dates:", TOUR_DATES),  # one word: a label, not the text's own words
+    ],
+)
+def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
+    from cleaner.heuristics.context import document_context
+
+    texts = [PROSE, PROSE.replace("Monday", "Tuesday"), opener, *items]
+    measured = [features(text) for text in texts]
+    context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+    assert not any(context.listed)
+
+
+def test_tour_dates_after_the_article_stay(default_cleaner):
+    text = "\n".join([PROSE, PROSE.replace("Monday", "Tuesday"), "The band's 2020 tour dates:", *TOUR_DATES])
+    assert default_cleaner.clean(text) == text
+
+
 def test_classes():
     assert classify(features(PROSE)) == GOOD
     assert classify(features("A spokeswoman for the company declined to comment on it.")) == NEAR

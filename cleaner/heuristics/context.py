@@ -7,6 +7,7 @@ lines against it), the idea behind Body Text Extraction (Finn et al., 2001) appl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, groupby
@@ -36,6 +37,7 @@ class DocumentContext:
     last_break_before: int  # last label or heading before the main text, or -1
     repeated: list[bool]  # the same text occurs on another line of the document
     run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
+    listed: list[bool]  # an item of a list of data that the main text introduces (see _listed)
 
     def inside(self, position: int) -> bool:
         return self.first <= position <= self.last
@@ -96,7 +98,7 @@ def document_context(
         main_words = sum(words[first : last + 1])
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
-        _repeated(texts), _run_lengths(features),
+        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last),
     )  # fmt: skip
 
 
@@ -123,3 +125,44 @@ def _run_lengths(features: list[LineFeatures]) -> list[int]:
         size = len(list(run))
         run_length += [size] * size
     return run_length
+
+
+_DIGIT_RE = re.compile(r"\d")
+#: lines; the longest list that a line ending with a colon is taken to introduce.
+LIST_MAX_LINES = 60
+
+
+def _listed(
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    first: int,
+    last: int,
+) -> list[bool]:
+    """Whether each line is an item of a list of data that the main text introduces.
+
+    The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
+    "Here are the results:") and is in the main text (``first`` to ``last``) or just after it.
+    Its items start like a list item or hold a digit (dates, scores, amounts); it ends at the
+    first line that does not, or is prose, is removed by a rule, or ends with a colon itself.
+    """
+    count = len(texts)
+    listed = [False] * count
+    if first < 0:
+        return listed
+    for opener in range(first, min(last + 2, count)):
+        text = texts[opener]
+        if not text.endswith(":") or removed[opener] or " " not in text:
+            continue
+        for position in range(opener + 1, min(count, opener + 1 + LIST_MAX_LINES)):
+            if (
+                removed[position]
+                or classes[position] == GOOD
+                or texts[position].endswith(":")
+            ):
+                break
+            if not (features[position].bullet or _DIGIT_RE.search(texts[position])):
+                break
+            listed[position] = True
+    return listed
