@@ -16,6 +16,7 @@ from .decide import apply_rules, decide
 from .errors import InputError, TimeLimitError
 from .heuristics.classes import classify
 from .heuristics.features import LineFeatures, measure, words_of
+from .heuristics.wrapping import paragraph_classes
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
@@ -124,7 +125,7 @@ class Cleaner:
                 words[position] = words_of(lowered[index][:cut])
         stoplist = stopwords(language) if language in LANGUAGES else None
         features = [measure(line, line_words, stoplist) for line, line_words in zip(texts, words)]
-        classes = [classify(f) for f in features]
+        classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
         return Measured(lines, nonblank, texts, features, classes, matches, language)
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> str:

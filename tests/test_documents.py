@@ -56,7 +56,13 @@ def test_seed_article_in_both_profiles_keeps_headline_and_every_paragraph():
 
 
 #: Known failures (ftfy's convention): xfail(strict=True), so a fix shows up as a pass to record.
-KNOWN_LOSSY: dict[str, str] = {}
+KNOWN_LOSSY: dict[str, str] = {
+    "wrapped-lines-recall": (
+        "a wrapped line is joined to the next only if that starts in lower case: '... won the' before "
+        "'Africa Movie Academy Award ...' stays alone and goes; the first word, 'Photos', alone on its "
+        "line, reads as a photo-credit label"
+    ),
+}
 GOLD_CASES = [d for d in DOCUMENTS if (d / "gold.txt").exists()]
 
 

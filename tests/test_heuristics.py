@@ -108,6 +108,34 @@ def test_tour_dates_after_the_article_stay(default_cleaner):
     assert default_cleaner.clean(text) == text
 
 
+WRAPPED = [
+    "The council voted on Tuesday to close the old bridge to",
+    "traffic for two years while engineers rebuild its central span, a",
+    "spokesman said, adding that buses would be rerouted through the town centre.",
+]
+
+
+def test_the_lines_of_a_wrapped_paragraph_take_its_class():
+    from cleaner.heuristics.wrapping import paragraph_classes
+
+    texts = ["Menu", *WRAPPED, "Share"]
+    words = [words_of(text.lower()) for text in texts]
+    measured = [measure(text, line_words, stopwords("en")) for text, line_words in zip(texts, words)]
+    alone = [classify(f) for f in measured]
+    assert alone[1:4] != [GOOD] * 3
+    assert paragraph_classes(texts, words, measured, alone, stopwords("en")) == [alone[0], GOOD, GOOD, GOOD, alone[4]]
+
+
+def test_lower_case_menus_are_not_paragraphs():
+    from cleaner.heuristics.wrapping import paragraph_classes
+
+    texts = ["icon bookmark", "icon camera", "icon chevron down", "icon search", "icon share", "icon sign in"] * 4
+    words = [words_of(text) for text in texts]
+    measured = [measure(text, line_words, stopwords("en")) for text, line_words in zip(texts, words)]
+    alone = [classify(f) for f in measured]
+    assert paragraph_classes(texts, words, measured, alone, stopwords("en")) == alone
+
+
 def test_classes():
     assert classify(features(PROSE)) == GOOD
     assert classify(features("A spokeswoman for the company declined to comment on it.")) == NEAR
