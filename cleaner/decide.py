@@ -3,7 +3,7 @@
 1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article (comments, related, copyright heading after enough prose, and for the last two,
-   outside the main text) marks the tail.
+   after the main text) marks the tail.
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
@@ -61,7 +61,8 @@ HEADLINE_MAX_GAP = 2
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 #: categories whose label lines end the article: what follows them is their section. A related or
-#: copyright label inside the main text (a "Don't miss" box between paragraphs) ends nothing.
+#: copyright label inside the main text (a "Don't miss" box between paragraphs) or above it (a
+#: "Latest" tab of the page's menu) ends nothing.
 TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
 #: words of prose (good and near lines) that must precede a terminator for it to end the article.
 TAIL_MIN_PROSE_BEFORE = 100
@@ -186,7 +187,7 @@ def analyse(
             and removed[position]
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
-            and (rule.category == "comments" or not context.first <= position <= context.last)
+            and (rule.category == "comments" or position > context.last)
         ):
             if terminator < 0:
                 terminator = position

@@ -200,3 +200,24 @@ def test_score_in_context_is_the_score_of_the_vector(case, default_cleaner):
     score_of = analysis.scorer(model)
     for position in range(len(measured.nonblank)):
         assert score_of(position) == model.score(analysis.vector(position))
+
+
+def test_a_related_label_above_the_article_ends_nothing(default_cleaner):
+    """A "Latest" label in the menu above the article does not mark the article as its tail,
+    however many words of headlines the menu has before it."""
+    menu = [
+        f"Officials in the county said on day {day} that the road would stay closed for repairs" for day in range(12)
+    ]
+    body = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    sections = ["World", "Politics", "Business", "Sports", "Science", "Health", "Travel", "Style", "Opinion"] * 4
+    text = "\n".join([*menu, *sections, "Latest", *body, "Most Popular", "Teaser headline number one"])
+    measured = default_cleaner.measure(text)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert measured.texts.index("Latest") in decisions.drop  # the rule removes the label itself
+    assert analysis.context.prose_before[len(menu)] >= 100
+    assert analysis.context.first == measured.texts.index(body[0])
+    assert analysis.terminator == measured.texts.index("Most Popular")
+    assert all(line in default_cleaner.clean(text) for line in body)
