@@ -73,6 +73,18 @@ def test_a_table_inside_the_article_does_not_split_the_main_text():
     assert (context.first, context.last) == (0, len(texts) - 1)
 
 
+def test_a_list_of_headlines_after_the_article_is_not_main_text():
+    from cleaner.heuristics.context import document_context
+
+    headlines = [f"Officials in the county said on day {day} that the road would stay closed" for day in range(8)]
+    texts = [PROSE, PROSE.replace("Monday", "Tuesday"), *headlines]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    assert set(classes[2:]) == {NEAR}  # prose-like, but no sentence ends
+    context = document_context(texts, measured, classes, [False] * len(texts))
+    assert (context.first, context.last) == (0, 1)
+
+
 TOUR_DATES = [f"June {day} -- Arena number {day}, Springfield, IL" for day in range(1, 9)]
 
 

@@ -43,13 +43,12 @@ class DocumentContext:
         return self.first <= position <= self.last
 
 
-def line_value(cls: str, words: int, removed: bool, table_row: bool = False) -> float:
-    """A line's contribution to the main-text sum. A table row (``| a | b |``) neither extends
-    nor breaks the main text: tables (results, prices, quotes) sit inside articles as often as in
-    page chrome."""
+def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
+    """A line's contribution to the main-text sum. A ``neutral`` line neither extends nor breaks
+    the main text (see :func:`neutral_line`)."""
     if removed:
         return -BAD_LINE_COST - words
-    if table_row:
+    if neutral:
         return 0.0
     if cls == BAD:
         return -BAD_LINE_COST - words
@@ -60,6 +59,14 @@ def line_value(cls: str, words: int, removed: bool, table_row: bool = False) -> 
     if cls == SHORT:
         return -SHORT_LINE_COST
     raise ValueError(cls)
+
+
+def neutral_line(text: str, cls: str, f: LineFeatures) -> bool:
+    """Whether a line neither extends nor breaks the main text: a table row (``| a | b |``;
+    tables of results, prices or quotes sit inside articles as often as in page chrome), or a
+    ``near`` line that ends no sentence (a headline: a list of teaser headlines is not prose,
+    and an article's subheading is no break in it)."""
+    return text.startswith("|") or (cls == NEAR and not f.terminal)
 
 
 def max_segment(values: list[float]) -> tuple[int, int]:
@@ -84,8 +91,8 @@ def document_context(
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order."""
     words = [f.words for f in features]
-    table_rows = [text.startswith("|") for text in texts]
-    first, last = max_segment(list(map(line_value, classes, words, removed, table_rows)))
+    neutral = list(map(neutral_line, texts, classes, features))
+    first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
