@@ -166,6 +166,17 @@ def test_classes():
         ("De regering heeft besloten dat de belastingen voor alle burgers van het land worden verhoogd.", "nl"),
         (PROSE, "en"),
         ("12 34 56 78", None),
+        (  # names and scores: no language; Finnish's noisy stoplist holds many English names
+            "\n".join([
+                "GIRLS BASKETBALL", "Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6 15 — 44",
+                "Palm Bay 18 22 13 17 — 70",
+                "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Bozeman 10 points.",
+                "Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Upshaw 3 points.",
+                "Heritage d. Titusville 53-9",
+                "Heritage (1-0): Armani Sheffield 19 points and 3 steals. Kelli Howard 6 steals.",
+            ]),
+            None,
+        ),
     ],
 )
 def test_detect_language(text, language):
