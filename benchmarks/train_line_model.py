@@ -65,8 +65,8 @@ def collect(records: list[dict], score, worker: cleaner.Cleaner, views: tuple[st
                 measured.matches, decisions, weak,
             )  # fmt: skip
             page_rows = []
-            for position, index in enumerate(measured.nonblank):
-                if index in decisions.drop or position == analysis.headline or not analysis.candidate(position):
+            for position, (index, candidate) in enumerate(zip(measured.nonblank, analysis.candidates())):
+                if not candidate or index in decisions.drop or position == analysis.headline:
                     continue
                 tokens = score.tokenize(measured.texts[position])
                 y = label(tokens, gold_grams, gold_joined)

@@ -126,19 +126,22 @@ class Analysis:
 
         return score
 
-    def candidate(self, position: int) -> bool:
-        """Whether the line model may judge this line.
+    def candidates(self) -> list[bool]:
+        """Whether the line model may judge each line.
 
         Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
         the items of a list of data that the main text introduces ("Tour dates:" and the dates)
         are exempt, unless they follow the label that ends the article (a comment section, a
         related-stories block) or repeat another line of the document.
         """
-        cls = self.classes[position]
-        prose = cls == GOOD or (cls == NEAR and self.features[position].terminal)
-        if not self.context.listed[position] and (not prose or not self.context.inside(position)):
-            return True
-        return 0 <= self.terminator < position or self.context.repeated[position]
+        first, last, listed, repeated = self.context.first, self.context.last, self.context.listed, self.context.repeated
+        terminator = self.terminator
+        return [
+            not (listed[position] or (first <= position <= last and (cls == GOOD or (cls == NEAR and f.terminal))))
+            or 0 <= terminator < position
+            or repeated[position]
+            for position, (cls, f) in enumerate(zip(self.classes, self.features))
+        ]
 
 
 def rule_evidence(match: RuleMatch) -> Evidence:
@@ -307,9 +310,9 @@ def _one_pass(
         scores = [1.0 if index in out.drop else 0.0 for index in lines]
         judged = []
         score_of = analysis.scorer(model)
-        drop, headline, candidate = out.drop, analysis.headline, analysis.candidate
-        for position, index in enumerate(lines):
-            if index in drop or position == headline or not candidate(position):
+        drop, headline = out.drop, analysis.headline
+        for position, (index, candidate) in enumerate(zip(lines, analysis.candidates())):
+            if not candidate or index in drop or position == headline:
                 continue
             judged.append(position)
             scores[position] = score_of(position)
