@@ -140,12 +140,7 @@ LIST_MAX_LINES = 60
 
 
 def _listed(
-    texts: list[str],
-    features: list[LineFeatures],
-    classes: list[str],
-    removed: list[bool],
-    first: int,
-    last: int,
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
 ) -> list[bool]:
     """Whether each line is an item of a list of data that the main text introduces.
 
@@ -163,13 +158,10 @@ def _listed(
         if not text.endswith(":") or removed[opener] or " " not in text:
             continue
         for position in range(opener + 1, min(count, opener + 1 + LIST_MAX_LINES)):
-            if (
-                removed[position]
-                or classes[position] == GOOD
-                or texts[position].endswith(":")
-            ):
+            item = texts[position]
+            if removed[position] or classes[position] == GOOD or item.endswith(":"):
                 break
-            if not (features[position].bullet or _DIGIT_RE.search(texts[position])):
+            if not (features[position].bullet or _DIGIT_RE.search(item)):
                 break
             listed[position] = True
     return listed
