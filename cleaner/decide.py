@@ -134,8 +134,8 @@ class Analysis:
         are exempt, unless they follow the label that ends the article (a comment section, a
         related-stories block) or repeat another line of the document.
         """
-        first, last, listed, repeated = self.context.first, self.context.last, self.context.listed, self.context.repeated
-        terminator = self.terminator
+        context, terminator = self.context, self.terminator
+        first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
         return [
             not (listed[position] or (first <= position <= last and (cls == GOOD or (cls == NEAR and f.terminal))))
             or 0 <= terminator < position

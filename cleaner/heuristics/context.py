@@ -39,9 +39,6 @@ class DocumentContext:
     run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
     listed: list[bool]  # an item of a list of data that the main text introduces (see _listed)
 
-    def inside(self, position: int) -> bool:
-        return self.first <= position <= self.last
-
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
     """A line's contribution to the main-text sum. A ``neutral`` line neither extends nor breaks

@@ -43,8 +43,8 @@ def paragraph_classes(
             end += 1
         if not features[end].terminal:
             continue  # a paragraph ends a sentence; a run of lower-case menu items does not
-        merged = measure(" ".join(texts[start : end + 1]), [w for line in words[start : end + 1] for w in line], stoplist)
-        cls = classify(merged)
+        paragraph_words = [word for line in words[start : end + 1] for word in line]
+        cls = classify(measure(" ".join(texts[start : end + 1]), paragraph_words, stoplist))
         for line in range(start, end + 1):
             if _RANK[cls] > _RANK[out[line]]:
                 out[line] = cls
