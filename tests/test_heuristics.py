@@ -138,6 +138,25 @@ def test_the_lines_of_a_wrapped_paragraph_take_its_class():
     assert paragraph_classes(texts, words, measured, alone, stopwords("en")) == [alone[0], GOOD, GOOD, GOOD, alone[4]]
 
 
+@pytest.mark.parametrize(
+    "following",
+    [
+        "example.com brings you the latest bike reviews, news and events from the world of motorcycling, with "
+        "tests of new models and of the kit, and the stories of the people who ride them every day.",
+        "iPhone owners can update their phones today, and the company said that the new version of the software "
+        "would reach all of the older models within the next two weeks.",
+    ],
+)
+def test_a_domain_or_brand_in_lower_case_starts_no_continuation(following):
+    from cleaner.heuristics.wrapping import paragraph_classes
+
+    texts = ["Contact editorial", following]
+    words = [words_of(text.lower()) for text in texts]
+    measured = [measure(text, line_words, stopwords("en")) for text, line_words in zip(texts, words)]
+    alone = [classify(f) for f in measured]
+    assert paragraph_classes(texts, words, measured, alone, stopwords("en")) == alone
+
+
 def test_lower_case_menus_are_not_paragraphs():
     from cleaner.heuristics.wrapping import paragraph_classes
 

@@ -3,8 +3,9 @@
 Some pages (and text exports) break a paragraph into lines of 60-80 characters. Alone, each
 piece is a short, unpunctuated line and looks like a label; together they are prose. A line
 continues the paragraph of the line above when that line does not end a sentence and this one
-starts with a lower-case letter. The paragraph must end a sentence: runs of lower-case menu
-items ("icon search", "icon share") are not paragraphs.
+starts with a lower-case word (not a domain name or a brand such as "iPhone"). The paragraph
+must end a sentence: runs of lower-case menu items ("icon search", "icon share") are not
+paragraphs.
 
 A line that ends with a stopword was tried as a second sign of wrapping, and dropped: jusText's
 stoplists hold enough content words ("day", "good", "university") for it to join lists of teaser
@@ -20,6 +21,14 @@ from .features import LineFeatures, measure
 _RANK = {BAD: 0, SHORT: 1, NEAR: 2, GOOD: 3}
 
 
+def _runs_on(text: str) -> bool:
+    """Whether a line starts as the rest of a sentence: with a lower-case word (not a domain name
+    such as "example.com", nor a brand such as "iPhone" or "eBay")."""
+    first = text.split(None, 1)[0].rstrip(",;:.!?")
+    letters = first.replace("-", "").replace("'", "").replace("’", "")
+    return first[:1].islower() and letters.isalpha() and letters.islower()
+
+
 def paragraph_classes(
     texts: list[str],
     words: list[list[str]],
@@ -31,7 +40,7 @@ def paragraph_classes(
     is stronger evidence of prose than its own (``texts`` stripped, ``words`` their lower-case
     tokens)."""
     # The lines that a sentence of the line above runs on into.
-    joins = {p for p in range(1, len(texts)) if texts[p][0].islower() and not features[p - 1].terminal}
+    joins = {p for p in range(1, len(texts)) if not features[p - 1].terminal and _runs_on(texts[p])}
     if not joins:
         return classes
     out = list(classes)
