@@ -179,7 +179,9 @@ def analyse(
     local_sums: dict[int, float] | None = None,
 ) -> Analysis:
     removed = [index in rule_decisions.drop for index in lines]
-    context = document_context(texts, features, classes, removed)
+    drop = rule_decisions.drop
+    legal = [index in drop and drop[index].category == "copyright" for index in lines]
+    context = document_context(texts, features, classes, removed, legal)
     position_of = {index: position for position, index in enumerate(lines)}
     terminator = comments = -1
     for match in matches:

@@ -85,6 +85,23 @@ def test_a_list_of_headlines_after_the_article_is_not_main_text():
     assert (context.first, context.last) == (0, 1)
 
 
+def test_prose_between_two_legal_notices_is_not_main_text():
+    from cleaner.heuristics.context import document_context
+
+    disclaimer = " ".join([PROSE] * 3)  # long prose, as a site's legal footer paragraphs are
+    notice = "© 2019 Example Media. All rights reserved."
+    texts = [PROSE, PROSE.replace("Monday", "Tuesday"), notice, disclaimer, notice, disclaimer, notice]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    removed = [text == notice for text in texts]  # as the copyright rules remove them
+    context = document_context(texts, measured, classes, removed, legal=removed)
+    assert (context.first, context.last) == (0, 1)
+    # The same lines removed by rules of another category (ad labels between paragraphs) still
+    # leave the prose between them in the main text.
+    context = document_context(texts, measured, classes, removed)
+    assert (context.first, context.last) == (0, 5)
+
+
 TOUR_DATES = [f"June {day} -- Arena number {day}, Springfield, IL" for day in range(1, 9)]
 
 

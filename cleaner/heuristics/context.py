@@ -84,11 +84,24 @@ SHAPE_SIZES = (3, 8, 20)
 
 
 def document_context(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    legal: list[bool] | None = None,
 ) -> DocumentContext:
-    """The context of the non-blank lines ``texts`` (stripped), in order."""
+    """The context of the non-blank lines ``texts`` (stripped), in order.
+
+    ``legal`` marks the lines that a rule removed as a copyright or legal notice. A line between
+    two of them is neutral in the main-text sum: the paragraphs of a site's legal footer
+    (disclaimers, trademark lists) read as prose, and would otherwise outweigh a short article.
+    """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
+    if legal is not None and any(legal):
+        for position in range(1, len(texts) - 1):
+            if legal[position - 1] and legal[position + 1]:
+                neutral[position] = True
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
