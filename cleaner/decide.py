@@ -11,7 +11,9 @@
    three just above the main text, or its first line) is never scored away, nor are the items
    of a list of data that a line of the main text ending with a colon introduces.
 4. Context: everything after a comment-section label that ends the article goes as one block
-   (``tail-block``); a short line between two removed lines goes too (``wedged``).
+   (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
+   line of any length between two lines of one box (a newsletter, paywall, cookie or legal box)
+   that the rules removed.
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -58,6 +60,11 @@ WEDGED_MAX_WORDS = 12
 WEDGED_SENTENCE_MIN_WORDS = 4
 #: non-blank lines; the document's own headline may sit this far above the main text and stay.
 HEADLINE_MAX_GAP = 2
+#: categories of boxes: a line of any length between two lines that rules of one of these
+#: categories removed belongs to the box (the pitch of a newsletter box between its heading and
+#: its form). Ad labels, credits and related links are left out: they sit between paragraphs of
+#: the article.
+BOX_CATEGORIES = frozenset({"newsletter", "paywall", "cookies", "copyright"})
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 #: categories whose label lines end the article: what follows them is their section. A related or
@@ -334,6 +341,11 @@ def _one_pass(
         _wedged(lines, features, classes, out, analysis.headline)
 
 
+def _in_box(above: Evidence, below: Evidence) -> bool:
+    """Whether two removed lines are rule matches of one box category (see BOX_CATEGORIES)."""
+    return above.source == below.source == "rule" and above.category == below.category in BOX_CATEGORIES
+
+
 def _wedged(
     lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions, headline: int
 ) -> None:
@@ -341,11 +353,18 @@ def _wedged(
         index = lines[position]
         f = features[position]
         sentence = f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS
-        if position == headline or index in out.drop or f.words > WEDGED_MAX_WORDS or sentence:
-            continue
-        if classes[position] in (GOOD, NEAR):
+        if position == headline or index in out.drop:
             continue
         above, below = lines[position - 1], lines[position + 1]
+        if above in out.drop and below in out.drop and _in_box(out.drop[above], out.drop[below]):
+            out.drop[index] = Evidence(
+                "context", "wedged", out.drop[above].category, 0.8,
+                f"between two {out.drop[above].category} lines that the rules removed",
+            )  # fmt: skip
+            out.trim.pop(index, None)
+            continue
+        if f.words > WEDGED_MAX_WORDS or sentence or classes[position] in (GOOD, NEAR):
+            continue
         if above in out.drop and below in out.drop:
             out.drop[index] = Evidence(
                 "context", "wedged", out.drop[above].category, 0.7, "short line between two removed lines"

@@ -280,3 +280,17 @@ def test_a_related_label_above_the_article_ends_nothing(default_cleaner):
     assert analysis.context.first == measured.texts.index(body[0])
     assert analysis.terminator == measured.texts.index("Most Popular")
     assert all(line in default_cleaner.clean(text) for line in body)
+
+
+def test_a_line_between_two_rule_lines_of_one_box_belongs_to_the_box(conservative_cleaner):
+    """The pitch of a newsletter box, between its heading and its form, goes with them; an
+    article paragraph between two ad labels stays."""
+    body = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday")]
+    pitch = "Get the day's big stories and the fun stuff you love, like mock drafts, picks and power rankings."
+    boxed = "\n".join([*body, "Pick Six Newsletter", pitch, "Thanks for signing up!", body[0].replace("Monday", "Friday")])
+    result = conservative_cleaner.clean_and_explain(boxed)
+    assert [(r.text.strip(), r.evidence.code) for r in result.removals][1] == (pitch, "context:wedged")
+    assert pitch not in result.text
+
+    between_ads = "\n".join([body[0], "Advertisement", body[1], "Advertisement", body[2]])
+    assert conservative_cleaner.clean(between_ads) == "\n".join(body)
