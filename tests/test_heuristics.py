@@ -213,6 +213,21 @@ def test_classes():
             ]),
             None,
         ),
+        (  # a recipe page of the development set: Finnish's stoplist ("and", "the", "cup", "green")
+            # wins the vote of distinctive stopwords by 31 to 30, English covers more of the words
+            "\n".join([
+                "Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 4 oz. cooked chicken, ½ cup edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile or chili flakes]",
+                "Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 4 oz. cooked chicken, ½ cup edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile or chili flakes]",
+                "Asparagus and Eggs [1 cup asparagus, 2 soft-boiled or poached eggs, ½ cup sweet potato (or 1 slice whole-grain toast), 1 tsp. olive oil for potatoes (or 1 tsp. grass-fed butter for toast)]",
+                "Asparagus and Eggs [1 cup asparagus, 2 soft-boiled or poached eggs, ½ cup sweet potato (or 1 slice whole-grain toast), 1 tsp. olive oil for potatoes (or 1 tsp. grass-fed butter for toast]",
+                "This meal plan works for both 80 Day Obsession and A Little More Obsessed, so no need to figure out a whole new meal prep when you finish one program and start another.",
+                "If you’ve done 80 Day Obsession with Autumn Calabrese, you’ve seen firsthand how her Timed-Nutrition Meal Plan complements the workouts to get you the best results.",
+                "A Little More Obsessed follows the same nutrition plan, so you can simply use the Phase 1 calculation from 80 Day Obsession to determine your daily calorie target.",
+                "1 scoop Shakeology, 1 cup strawberries, 8 oz. unsweetened almond milk (or 1 tsp. nut butter and 8 oz. water)",
+                "Tomato Cucumber Salad (½ cup cherry tomatoes, ½ cup cucumber slices, ¼ cup feta, 1 Tbsp. balsamic vinegar)",
+            ]),
+            "en",
+        ),
     ],
 )
 def test_detect_language(text, language):
