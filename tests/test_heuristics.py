@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+
+import cleaner
 from conftest import DOCUMENTS
 
 from cleaner.decide import analyse, apply_rules
@@ -309,3 +311,14 @@ def test_a_line_between_two_rule_lines_of_one_box_belongs_to_the_box(conservativ
 
     between_ads = "\n".join([body[0], "Advertisement", body[1], "Advertisement", body[2]])
     assert conservative_cleaner.clean(between_ads) == "\n".join(body)
+
+
+@pytest.mark.parametrize("profile", ["default", "conservative"])
+def test_a_teaser_line_between_paragraphs_of_a_short_article_splits_nothing(profile):
+    paragraphs = [
+        "The city council voted on Tuesday to approve a new budget that raises spending on schools and road repairs.",
+        "Council members said the plan would be paid for by a small increase in property taxes from January.",
+        "Residents who spoke at the meeting were divided, with some praising the investment and others wary of costs.",
+    ]
+    text = "\n\n".join([*paragraphs[:2], "Read more: New parking fees in the city centre", paragraphs[2]])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(paragraphs)

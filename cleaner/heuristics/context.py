@@ -19,8 +19,13 @@ from .features import LineFeatures
 NEAR_WORD_VALUE = 0.5
 #: fixed cost of a ``short`` line in the main-text sum, in words.
 SHORT_LINE_COST = 2.0
-#: fixed cost of a ``bad`` or rule-removed line in the main-text sum, in words, on top of its words.
+#: fixed cost of a ``bad`` line in the main-text sum, in words, on top of its words.
 BAD_LINE_COST = 3.0
+#: cost of a line that a rule removed, in words, whatever its length: a long "Read more: <headline>"
+#: line between two paragraphs says no more than a short one about where the article ends (its
+#: words on top, as for a ``bad`` line, split short articles there). Calibrated with
+#: benchmarks/quality.py over 3, 6 and 10 and the old words + 3.
+REMOVED_LINE_COST = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,7 @@ def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> fl
     """A line's contribution to the main-text sum. A ``neutral`` line neither extends nor breaks
     the main text (see :func:`neutral_line`)."""
     if removed:
-        return -BAD_LINE_COST - words
+        return -REMOVED_LINE_COST
     if neutral:
         return 0.0
     if cls == BAD:
