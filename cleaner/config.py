@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 from .heuristics.stoplists import LANGUAGES
+from .rules import CATEGORIES, pack_languages
 
 #: Profiles, from the most careful to the most thorough.
 #: ``conservative``: rule hits, short lines wedged between them, and only the lines the line model
@@ -15,6 +17,8 @@ from .heuristics.stoplists import LANGUAGES
 #: ``default``: also removes lines that the line model scores as boilerplate (main-text detection,
 #: tail blocks, label-shaped lines at the edges), at a threshold calibrated for F1.
 PROFILES = ("conservative", "default")
+#: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.sidebar``).
+HEURISTICS = ("line-score", "wedged", "tail-block", "markup")
 
 
 @dataclass(frozen=True)
@@ -47,24 +51,21 @@ class CleanerConfig:
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
             raise ConfigError(f"unknown profile {self.profile!r}; use one of {', '.join(PROFILES)}")
-        for name in ("languages", "rule_packs"):
-            value = getattr(self, name)
-            if isinstance(value, (str, Path)):
-                object.__setattr__(self, name, (value,))
-            else:
-                object.__setattr__(self, name, tuple(value))
-        unknown = sorted(set(self.languages) - set(LANGUAGES))
+        languages = tuple(code.lower() for code in _strings("languages", self.languages))
+        object.__setattr__(self, "languages", languages)
+        known = set(LANGUAGES) | pack_languages()
+        unknown = sorted(set(languages) - known)
         if unknown:
-            raise ConfigError(
-                f"unknown language code(s) {', '.join(unknown)}; known: {', '.join(sorted(LANGUAGES))}"
-            )
-        disable = self.disable
-        object.__setattr__(self, "disable", frozenset([disable] if isinstance(disable, str) else disable))
+            raise ConfigError(f"unknown language code(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        object.__setattr__(self, "rule_packs", _sequence("rule_packs", self.rule_packs, (str, Path)))
+        object.__setattr__(self, "disable", frozenset(_strings("disable", self.disable)))
+        if not isinstance(self.builtin_rules, bool):
+            raise ConfigError(f"builtin_rules must be True or False, not {self.builtin_rules!r}")
         if self.engine not in (None, "hyperscan", "re"):
             raise ConfigError(f"unknown engine {self.engine!r}; use 'hyperscan' or 're'")
-        if self.score_threshold is not None and not 0.0 < self.score_threshold <= 1.0:
-            raise ConfigError(f"score_threshold must be in (0, 1], not {self.score_threshold!r}")
-        if self.time_limit is not None and not self.time_limit > 0:
+        if self.score_threshold is not None and not (_number(self.score_threshold) and 0.0 < self.score_threshold <= 1.0):
+            raise ConfigError(f"score_threshold must be a number in (0, 1], not {self.score_threshold!r}")
+        if self.time_limit is not None and not (_number(self.time_limit) and self.time_limit > 0):
             raise ConfigError(f"time_limit must be a positive number of seconds, not {self.time_limit!r}")
 
     def replace(self, **changes: Any) -> CleanerConfig:
@@ -79,3 +80,42 @@ class CleanerConfig:
                 if ".".join(parts[:cut]) in self.disable:
                     return True
         return False
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _sequence(name: str, value: Any, types: tuple[type, ...]) -> tuple[Any, ...]:
+    """``value`` as a tuple of ``types``: one item alone, or an iterable of them."""
+    if isinstance(value, types):
+        return (value,)
+    try:
+        items = tuple(value)
+    except TypeError:
+        items = (value,)
+    wrong = [item for item in items if not isinstance(item, types)]
+    if wrong:
+        expected = " or ".join(t.__name__ for t in types)
+        raise ConfigError(f"{name} takes {expected} values (one, or a list of them), not {wrong[0]!r}")
+    return items
+
+
+def _strings(name: str, value: Any) -> tuple[str, ...]:
+    return _sequence(name, value, (str,))
+
+
+def check_disabled(config: CleanerConfig, rule_ids: set[str]) -> None:
+    """Raise :class:`ConfigError` for a name in ``config.disable`` that switches nothing off: no
+    rule id (``rule_ids``) or id prefix, category or heuristic (a typo would disable nothing)."""
+    prefixes = {rule_id.rsplit(".", cut)[0] for rule_id in rule_ids for cut in range(rule_id.count(".") + 1)}
+    unknown = sorted(
+        name for name in config.disable
+        if name not in prefixes and name not in CATEGORIES and name not in HEURISTICS and not name.startswith("markup.")
+    )  # fmt: skip
+    if unknown:
+        raise ConfigError(
+            f"disable: no rule, rule-id prefix, category or heuristic named {', '.join(map(repr, unknown))}; "
+            f"categories: {', '.join(sorted(CATEGORIES))}; heuristics: {', '.join(HEURISTICS)} "
+            "(rule ids: `cleaner rules list`)"
+        )

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import CleanerConfig
+from .config import CleanerConfig, check_disabled
 from .decide import apply_rules, decide
-from .errors import InputError, TimeLimitError
+from .errors import ConfigError, InputError, TimeLimitError
 from .heuristics.classes import classify
 from .heuristics.features import LineFeatures, measure, words_of
 from .heuristics.wrapping import paragraph_classes
@@ -51,11 +51,19 @@ class Cleaner:
     """
 
     def __init__(self, config: CleanerConfig | None = None):
+        if config is not None and not isinstance(config, CleanerConfig):
+            raise ConfigError(
+                f"Cleaner takes a CleanerConfig, not {type(config).__name__}; "
+                "build one with CleanerConfig(profile=..., languages=..., ...)"
+            )
         self.config = config or CleanerConfig()
         languages = frozenset(self.config.languages) or None
         packs = builtin_packs(languages) if self.config.builtin_rules else []
-        packs += [load_rule_pack(name) for name in self.config.rule_packs]
+        user_packs = [load_rule_pack(name) for name in self.config.rule_packs]
+        packs += user_packs
         self.packs = tuple(packs)
+        if self.config.disable:
+            check_disabled(self.config, {rule.id for pack in [*builtin_packs(), *user_packs] for rule in pack.rules})
         self.rules: list[Rule] = [
             rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
         ]

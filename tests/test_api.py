@@ -96,11 +96,36 @@ def test_non_str_input_is_a_clear_error(value):
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"profile": "wild"}, {"engine": "pcre"}, {"time_limit": 0}, {"score_threshold": 1.5}],
-)
+    [
+        {"profile": "wild"}, {"engine": "pcre"}, {"time_limit": 0}, {"score_threshold": 1.5},
+        {"score_threshold": "0.5"}, {"score_threshold": True}, {"time_limit": "5"}, {"languages": None},
+        {"disable": None}, {"disable": [1]}, {"builtin_rules": "no"}, {"rule_packs": [3]},
+    ],
+)  # fmt: skip
 def test_invalid_config_is_refused(kwargs):
     with pytest.raises(ConfigError):
         CleanerConfig(**kwargs)
+
+
+@pytest.mark.parametrize("name", ["en.ads.lable", "linescore", "advertising"])
+def test_disabling_a_name_that_switches_nothing_off_is_refused(name):
+    with pytest.raises(ConfigError, match=f"no rule, rule-id prefix, category or heuristic named '{name}'"):
+        cleaner.Cleaner(CleanerConfig(disable={name}))
+
+
+@pytest.mark.parametrize("name", ["en.ads.label", "en.ads", "en", "ads", "line-score", "markup", "markup.sidebar"])
+def test_rule_ids_prefixes_categories_and_heuristics_can_be_disabled(name):
+    assert name in cleaner.Cleaner(CleanerConfig(disable=name)).config.disable
+
+
+def test_a_cleaner_takes_a_config_object():
+    with pytest.raises(ConfigError, match="build one with CleanerConfig"):
+        cleaner.Cleaner({"profile": "default"})  # type: ignore[arg-type]
+
+
+def test_language_codes_are_case_blind_and_include_every_packs_language():
+    assert CleanerConfig(languages="EN").languages == ("en",)
+    assert CleanerConfig(languages=["ko"]).languages == ("ko",)  # Korean has rules, no stoplist
 
 
 def test_config_is_frozen_and_replace_returns_a_copy():

@@ -13,7 +13,9 @@ from pathlib import Path
 from ..errors import RulePackError
 from .schema import CATEGORIES, MODES, Rule, RulePack, parse_pack
 
-__all__ = ["CATEGORIES", "MODES", "Rule", "RulePack", "available_rule_packs", "builtin_packs", "load_rule_pack"]
+__all__ = [
+    "CATEGORIES", "MODES", "Rule", "RulePack", "available_rule_packs", "builtin_packs", "load_rule_pack", "pack_languages",
+]  # fmt: skip
 
 _PACKS = resources.files(__package__) / "packs"
 
@@ -25,6 +27,12 @@ def available_rule_packs() -> list[str]:
         if folder.is_dir():
             names.extend(f"{folder.name}/{item.name[:-5]}" for item in folder.iterdir() if item.name.endswith(".toml"))
     return sorted(names)
+
+
+@cache
+def pack_languages() -> frozenset[str]:
+    """The languages that built-in packs exist for (``common`` aside)."""
+    return frozenset(folder.name for folder in _PACKS.iterdir() if folder.is_dir() and folder.name != "common")
 
 
 def load_rule_pack(name_or_path: str | Path) -> RulePack:
