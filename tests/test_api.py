@@ -252,3 +252,22 @@ def test_rule_trims_survive_the_heuristic_budget():
 def test_an_unknown_language_code_is_refused():
     with pytest.raises(ConfigError, match="unknown language code"):
         CleanerConfig(languages=("english",))
+
+
+TRAPS = [
+    "Advertising revenue at the group fell by a fifth as print readers moved online, the company said.",
+    "The newsletter, launched in 2016 by two former reporters, now reaches 1.2 million readers a week.",
+    "Bake the chocolate chip cookies for 12 minutes, until the edges are golden, then let them cool.",
+    "The influencer's post, marked #ad, promoted a tea that the regulator later said made false claims.",
+    "Shares of the carmaker fell 4% on Tuesday after it cut its profit forecast for the full year.",
+    "The lawsuit claims that the licence, which ends with the phrase all rights reserved, was used to deny artists royalties.",
+    "Police arrested two men on charges of unauthorized reproduction of films, the ministry said on Monday.",
+    "The firm could not sell the data without the prior written permission of each customer, the court ruled.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+@pytest.mark.parametrize("trap", TRAPS)
+def test_article_sentences_that_use_boilerplate_words_stay(trap, profile):
+    text = "\n\n".join([PARAGRAPH, trap, PARAGRAPH.replace("Monday", "Friday")])
+    assert cleaner.clean(text, CleanerConfig(profile=profile)) == text
