@@ -66,7 +66,11 @@ def apply_removals(text: str, removals: Iterable[Removal]) -> str:
     pieces = []
     position = 0
     for removal in sorted(removals, key=lambda r: r.start):
-        if removal.start < position or text[removal.start : removal.end] != removal.text:
+        if (
+            removal.start < position
+            or removal.end < removal.start
+            or text[removal.start : removal.end] != removal.text
+        ):
             raise InputError(
                 f"removal at {removal.start}:{removal.end} does not match this text "
                 "(was the trail made from another input, or edited?)"

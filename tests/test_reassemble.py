@@ -51,3 +51,10 @@ def test_apply_removals_refuses_a_trail_of_another_text():
     removals = removals_for(split_lines("A.\nAd\n"), Decisions(drop={1: EVIDENCE}))
     with pytest.raises(InputError, match="does not match"):
         apply_removals("B.\nXx\n", removals)
+
+
+def test_apply_removals_refuses_a_span_that_ends_before_it_starts():
+    from cleaner.model import Removal
+
+    with pytest.raises(InputError, match="does not match"):
+        apply_removals("abcd", [Removal(2, 1, "", EVIDENCE)])
