@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig, check_disabled
 from .decide import apply_rules, decide
-from .errors import ConfigError, InputError, TimeLimitError
+from .errors import ConfigError, InputError, RulePackError, TimeLimitError
 from .heuristics.classes import classify
 from .heuristics.features import LineFeatures, measure, words_of
 from .heuristics.wrapping import paragraph_classes
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
-from .rules import Rule, builtin_packs, load_rule_pack
+from .rules import Rule, RulePack, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
 from .segment import Lines, split_lines
 
@@ -60,10 +60,13 @@ class Cleaner:
         languages = frozenset(self.config.languages) or None
         packs = builtin_packs(languages) if self.config.builtin_rules else []
         user_packs = [load_rule_pack(name) for name in self.config.rule_packs]
-        packs += user_packs
+        for pack in user_packs:
+            if not any(pack is other for other in packs):  # a built-in pack named again
+                packs.append(pack)
         self.packs = tuple(packs)
         if self.config.disable:
             check_disabled(self.config, {rule.id for pack in [*builtin_packs(), *user_packs] for rule in pack.rules})
+        _check_unique_ids(self.packs)
         self.rules: list[Rule] = [
             rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
         ]
@@ -152,6 +155,17 @@ class Cleaner:
         """Clean a stream of texts lazily, in order."""
         for text in texts:
             yield self.clean(text)
+
+
+def _check_unique_ids(packs: tuple[RulePack, ...]) -> None:
+    """Raise :class:`RulePackError` when two packs (or one pack given twice) hold the same rule id:
+    removals are told apart by rule id, and ``disable`` would switch off both."""
+    seen: dict[str, str] = {}  # a pack holds each id once (checked at load)
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in seen:
+                raise RulePackError(pack.source, f"rule id already used by {seen[rule.id]}", rule_id=rule.id, field="id")
+        seen.update((rule.id, pack.source) for rule in pack.rules)
 
 
 def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:

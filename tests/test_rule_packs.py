@@ -68,6 +68,23 @@ def test_malformed_toml_and_duplicate_ids_are_reported():
         parse_pack(duplicated, "dup.toml")
 
 
+def test_a_rule_id_used_by_another_pack_is_refused(tmp_path):
+    path = tmp_path / "house.toml"
+    path.write_text(GOOD_RULE.replace("house.promo.podcast", "en.ads.label"), encoding="utf-8")
+    with pytest.raises(RulePackError, match="en.ads.label.*already used by cleaner/rules/packs/en/ads.toml"):
+        cleaner.Cleaner(cleaner.CleanerConfig(rule_packs=(str(path),)))
+    path.write_text(GOOD_RULE, encoding="utf-8")
+    with pytest.raises(RulePackError, match="house.promo.podcast.*already used"):  # the same file twice
+        cleaner.Cleaner(cleaner.CleanerConfig(rule_packs=(str(path), str(path))))
+    assert cleaner.Cleaner(cleaner.CleanerConfig(rule_packs=("en/ads",))).packs.count(load_rule_pack("en/ads")) == 1
+
+
+@pytest.mark.parametrize("language", ["english", "EN", "e"])
+def test_a_pack_language_must_be_an_iso_code(language):
+    with pytest.raises(RulePackError, match="field 'language'"):
+        parse_pack(GOOD_RULE.replace('language = "en"', f'language = "{language}"'), "house.toml")
+
+
 def test_missing_pack_file_says_how_to_list_builtin_packs():
     with pytest.raises(RulePackError, match="available_rule_packs"):
         load_rule_pack("no/such-pack")
@@ -122,3 +139,15 @@ def test_hyperscan_and_re_engines_find_the_same_matches():
     for text in texts:
         lines = [line.lower() for line in text.split("\n")]
         assert fast.match(lines) == slow.match(lines)
+
+
+def test_a_pattern_that_hyperscan_rejects_runs_on_re_with_the_same_result(tmp_path):
+    pytest.importorskip("hyperscan")
+    path = tmp_path / "house.toml"  # a possessive quantifier: Python's re has it, Hyperscan not
+    path.write_text(GOOD_RULE.replace('phrases = ["listen to our podcast"]', 'regex = ["listen to our podcast++"]'))
+    text = "The council met on Tuesday to discuss the budget for next year.\nListen to our podcast!\n"
+    outputs = {
+        engine: cleaner.Cleaner(cleaner.CleanerConfig(rule_packs=(str(path),), engine=engine)).clean(text)
+        for engine in ("hyperscan", "re")
+    }
+    assert outputs["hyperscan"] == outputs["re"] == "The council met on Tuesday to discuss the budget for next year.\n"

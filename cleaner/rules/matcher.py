@@ -216,21 +216,25 @@ class Matcher:
             other = [i for i, rule in enumerate(self.rules) if not _short_rule(rule)]
             for group, max_chars in ((short, SHORT_RULE_CHARS), (other, None)):
                 if group:
-                    self._prefilters.append(self._prefilter(group, max_chars))
+                    self._prefilters.extend(self._prefilter(group, max_chars))
 
-    def _prefilter(self, group: list[int], max_chars: int | None) -> _Prefilter:
+    def _prefilter(self, group: list[int], max_chars: int | None) -> list[_Prefilter]:
+        """The prefilters of a group of rules: one, or with Hyperscan, a second one on ``re`` for
+        the patterns Hyperscan rejects (its dialect lacks a few of Python's constructs, such as
+        possessive quantifiers), so that both engines find the same matches."""
         sources = [prefilter_pattern(self.rules[index]) for index in group]
         prefilter = _Prefilter(group, sources, max_chars, self.engine)
-        if self.engine == "hyperscan" and prefilter.database is None:
-            self._raise_for_pattern(group, sources)
-        return prefilter
-
-    def _raise_for_pattern(self, group: list[int], sources: list[str]) -> None:
-        for index, source in zip(group, sources):
-            if _compile_hyperscan([widen_for_hyperscan(source)]) is None:
-                rule = self.rules[index]
-                raise RulePackError(rule.source, "a pattern is rejected by the Hyperscan engine", rule.id, "regex")
-        raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
+        if self.engine != "hyperscan" or prefilter.database is not None:
+            return [prefilter]
+        rejected = [_compile_hyperscan([widen_for_hyperscan(source)]) is None for source in sources]
+        if not any(rejected):
+            raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
+        accepted = [(index, source) for index, source, bad in zip(group, sources, rejected) if not bad]
+        others = [(index, source) for index, source, bad in zip(group, sources, rejected) if bad]
+        prefilters = [_Prefilter([i for i, _ in others], [s for _, s in others], max_chars, "re")]
+        if accepted:
+            prefilters.insert(0, _Prefilter([i for i, _ in accepted], [s for _, s in accepted], max_chars, self.engine))
+        return prefilters
 
     def candidates(self, lines: Sequence[str]) -> set[tuple[int, int]]:
         """(rule index, line index) pairs the prefilter reports for ``lines`` (lower-cased)."""

@@ -45,6 +45,7 @@ _RULE_KEYS = frozenset(
     {"id", "category", "mode", "phrases", "regex", "max_chars", "weight", "reason", "remove", "keep"}
 )
 _PACK_KEYS = frozenset({"id", "language", "description"})
+_LANGUAGE_RE = re.compile(r"[a-z]{2}")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 
 
@@ -101,6 +102,11 @@ def parse_pack(text: str, source: str) -> RulePack:
         raise RulePackError(source, f"unknown keys {sorted(unknown)} in [pack]", field="pack")
     pack_id = _string(head, "id", source, None)
     language = _string(head, "language", source, None)
+    if language != "common" and not _LANGUAGE_RE.fullmatch(language):
+        raise RulePackError(
+            source, f"language {language!r} is not a lower-case ISO 639-1 code (\"en\", \"de\") or \"common\"",
+            field="language",
+        )  # fmt: skip
     description = str(head.get("description", ""))
     extra = set(data) - {"pack", "rule"}
     if extra:
