@@ -20,7 +20,9 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import signal
+import stat
 import sys
 import tempfile
 from collections import Counter, deque
@@ -36,6 +38,7 @@ from .pipeline import Cleaner
 FORMATS = ("txt", "jsonl", "html")
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 ON_ERROR = ("keep", "skip", "fail")
+EXPLAIN_KEY = "cleaner"  # the JSONL key --explain adds
 
 #: Documents per chunk sent to a worker, and the byte budget that closes a chunk early.
 CHUNK_DOCS = 64
@@ -43,6 +46,7 @@ CHUNK_BYTES = 4 << 20
 
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class UsageError(Exception):
@@ -51,6 +55,20 @@ class UsageError(Exception):
 
 class RunFailed(Exception):
     """Processing stopped at a failure under ``--on-error fail`` (exit status 1)."""
+
+
+class OutputError(Exception):
+    """An output that cannot be created or written: ``cannot write PATH: reason``."""
+
+    def __init__(self, path: str | Path, reason: str):
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _reason(exc: OSError) -> str:
+    """The one-line reason of an OS error (``Permission denied``), without the errno."""
+    return exc.strerror or str(exc)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -319,19 +337,23 @@ def _removals(result: Any, options: Options) -> tuple[list[tuple[Any, ...]], int
 
 
 def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int, offset: int, raw: bytes) -> Result:
+    """Clean one JSONL line.
+
+    The output keeps the line's own ending (``\\n``, ``\\r\\n``, or none on a last line). A record that
+    nothing changed goes out byte for byte; otherwise only the values this run sets (the text or
+    output field, ``cleaner`` with ``explain``) are spliced into the line as it came (:func:`_splice`),
+    so every other byte passes through. A UTF-8 byte order mark opening the file is skipped: it is
+    not part of the first record and is not written out.
+    """
+    raw, offset = _skip_bom(raw, offset)
     body = raw.rstrip(b"\r\n")
     if not body.strip():
-        return Result(raw if raw.endswith(b"\n") else raw + b"\n", None, lineno, blank=True)
-    unchanged = raw if raw.endswith(b"\n") else raw + b"\n"  # as it came in, line ending included
+        return Result(raw, None, lineno, blank=True)
+    ending = raw[len(body) :]
     doc_id: Any = lineno
     try:
         line = _decode(body, options, offset)
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise _DocumentError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
-        if not isinstance(record, dict):
-            raise _DocumentError(f"not a JSON object but a {type(record).__name__}")
+        record = _parse_record(line)
         found = record.get(options.id_field)
         if isinstance(found, (str, int)) and not isinstance(found, bool):
             doc_id = found
@@ -342,18 +364,99 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
             raise _DocumentError(f"field {options.text_field!r} is {_json_type(text)}, not a string")
         result = _clean(cleaner, text, options.explain or options.want_removed)
     except _DocumentError as exc:
-        return Result(unchanged, doc_id, lineno, error=str(exc))
+        return Result(raw, doc_id, lineno, error=str(exc))
     removals, chars = _removals(result, options)
     changed = result.text != text
-    lossy = options.encoding_errors != "strict" and "\ufffd" in line  # re-serialise repaired bytes
-    if not changed and not lossy and not options.explain and options.output_field is None:
-        return Result(unchanged, doc_id, lineno, removals=removals, chars=chars)
-    record[options.output_field or options.text_field] = result.text
+    lossy = options.encoding_errors != "strict" and "\ufffd" in line  # write the repaired bytes
+    if not changed and not options.explain and options.output_field is None:
+        out = line.encode("utf-8") + ending if lossy else raw
+        return Result(out, doc_id, lineno, removals=removals, chars=chars)
+    values: dict[str, Any] = {options.output_field or options.text_field: result.text}
     if options.explain:
-        record["cleaner"] = {"removals": [r.to_dict() for r in result.removals], "language": result.language}
+        values[EXPLAIN_KEY] = {"removals": [r.to_dict() for r in result.removals], "language": result.language}
     # A lone surrogate (from a JSON escape in the input) goes back out as the same \\uXXXX escape.
-    out = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="backslashreplace") + b"\n"
+    out = _splice(line, values).encode("utf-8", errors="backslashreplace") + ending
     return Result(out, doc_id, lineno, changed=changed, removals=removals, chars=chars)
+
+
+def _skip_bom(raw: bytes, offset: int) -> tuple[bytes, int]:
+    """``(raw, offset)`` past a UTF-8 byte order mark when ``raw`` opens its file with one."""
+    if offset == 0 and raw.startswith(UTF8_BOM):
+        return raw[len(UTF8_BOM) :], len(UTF8_BOM)
+    return raw, offset
+
+
+def _parse_record(line: str) -> dict[str, Any]:
+    """The JSON object on ``line``. Anything else fails the record: malformed JSON, but also JSON
+    Python will not read (nesting too deep, an integer over its digit limit) or a non-object."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _DocumentError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise _DocumentError("cannot read the JSON: nested too deeply") from None
+    except ValueError as exc:
+        reason = str(exc).split(";")[0]  # drop the advice to call sys.set_int_max_str_digits()
+        raise _DocumentError(f"cannot read the JSON: {reason}") from None
+    if not isinstance(record, dict):
+        raise _DocumentError(f"not a JSON object but a {type(record).__name__}")
+    return record
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_scan_value = json.decoder.JSONDecoder().scan_once
+_scan_key = json.decoder.scanstring
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _field_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where the value of each top-level field of ``line`` lies, and where a new field would go.
+
+    ``line`` holds a JSON object that :func:`json.loads` accepted. Returns ``{key: (start, end)}``,
+    the character span of each value (for a repeated key the last one, the value ``json.loads``
+    keeps), and the end of the last value (just past ``{`` for an empty object).
+    """
+    skip = _WHITESPACE.match
+    spans: dict[str, tuple[int, int]] = {}
+    pos = last = skip(line, 0).end() + 1  # past "{"
+    while True:
+        pos = skip(line, pos).end()
+        if line[pos] == "}":
+            return spans, last
+        key, pos = _scan_key(line, pos + 1)
+        start = skip(line, skip(line, pos).end() + 1).end()  # past ":"
+        _, last = _scan_value(line, start)
+        spans[key] = (start, last)
+        pos = skip(line, last).end()
+        if line[pos] == "}":
+            return spans, last
+        pos += 1  # past ","
+
+
+def _splice(line: str, values: dict[str, Any]) -> str:
+    """``line`` (a JSON object) with the given top-level fields set, every other character kept.
+
+    A field already there has its value replaced where it stands; a new one is added after the
+    last field, in the order of ``values``.
+    """
+    spans, last = _field_spans(line)
+    edits = sorted((spans[key], _dump(value)) for key, value in values.items() if key in spans)
+    pieces = []
+    pos = 0
+    for (start, end), text in edits:
+        pieces += [line[pos:start], text]
+        pos = end
+    pieces.append(line[pos:last])
+    separator = ", " if spans else ""
+    for key, value in values.items():
+        if key not in spans:
+            pieces += [separator, _dump(key), ": ", _dump(value)]
+            separator = ", "
+    pieces.append(line[last:])
+    return "".join(pieces)
 
 
 def _json_type(value: Any) -> str:
@@ -390,7 +493,15 @@ def _clean_html(cleaner: Cleaner, raw: bytes) -> Any:
 
 
 class Output:
-    """Where cleaned bytes go. ``commit`` makes the output final; ``abort`` discards it."""
+    """Where cleaned bytes go. ``commit`` makes the output final; ``abort`` discards it.
+
+    ``streams`` is true for an output whose bytes reach their reader at once (stdout, a pipe, a
+    device): ``abort`` cannot take them back, and ``wrote`` tells whether any were written.
+    """
+
+    name = "<output>"
+    streams = False
+    wrote = False
 
     def write(self, data: bytes) -> None:
         raise NotImplementedError
@@ -403,15 +514,30 @@ class Output:
 
 
 class StdoutOutput(Output):
+    name = "stdout"
+    streams = True
+
     def __init__(self) -> None:
         sys.stdout.flush()
         self.stream = sys.stdout.buffer
 
     def write(self, data: bytes) -> None:
-        self.stream.write(data)
+        if data:
+            self.wrote = True
+        try:
+            self.stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(self.name, _reason(exc)) from None
 
     def commit(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(self.name, _reason(exc)) from None
 
     def abort(self) -> None:
         try:
@@ -431,36 +557,61 @@ def _default_mode() -> int:
     return 0o666 & ~_UMASK
 
 
+def _compressing(raw: IO[bytes], target: Path) -> IO[bytes]:
+    """``raw`` behind a gzip compressor when ``target`` ends in ``.gz``, else ``raw`` itself."""
+    if target.name.lower().endswith(".gz"):
+        return gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)  # type: ignore[return-value]
+    return raw
+
+
+def _make_folder(folder: Path, target: Path) -> None:
+    """Create ``folder`` (and its parents) for ``target``; a failure is an :class:`OutputError`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if os.path.lexists(p) and not p.is_dir()), folder)
+        raise OutputError(target, f"{blocker} is not a folder") from None
+    except OSError as exc:
+        raise OutputError(target, _reason(exc)) from None
+
+
 class AtomicOutput(Output):
     """A temporary file beside ``target``, renamed over it on commit (gzip when it ends in ``.gz``)."""
 
     def __init__(self, target: str | Path, mode: int | None = None):
         self.target = Path(target)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
+        self.name = str(self.target)
+        _make_folder(self.target.parent, self.target)
+        try:
+            fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
         self.temp = Path(name)
         self.mode = _default_mode() if mode is None else mode
         self.raw = os.fdopen(fd, "wb")
-        self.stream: IO[bytes] = (
-            gzip.GzipFile(filename="", fileobj=self.raw, mode="wb", mtime=0)  # type: ignore[assignment]
-            if self.target.name.lower().endswith(".gz")
-            else self.raw
-        )
+        self.stream = _compressing(self.raw, self.target)
         self.done = False
 
     def write(self, data: bytes) -> None:
-        self.stream.write(data)
+        try:
+            self.stream.write(data)
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
 
     def commit(self) -> None:
         if self.done:
             return
-        if self.stream is not self.raw:
-            self.stream.close()
-        self.raw.flush()
-        os.fsync(self.raw.fileno())
-        self.raw.close()
-        os.chmod(self.temp, self.mode)
-        os.replace(self.temp, self.target)
+        try:
+            if self.stream is not self.raw:
+                self.stream.close()
+            self.raw.flush()
+            os.fsync(self.raw.fileno())
+            self.raw.close()
+            os.chmod(self.temp, self.mode)
+            os.replace(self.temp, self.target)
+        except OSError as exc:
+            self.abort()
+            raise OutputError(self.target, _reason(exc)) from None
         self.done = True
 
     def abort(self) -> None:
@@ -476,6 +627,73 @@ class AtomicOutput(Output):
             self.temp.unlink()
         except OSError:
             pass
+
+
+class DirectOutput(Output):
+    """An existing pipe, device or socket, written straight into: a rename would replace the node."""
+
+    streams = True
+
+    def __init__(self, target: str | Path):
+        self.target = Path(target)
+        self.name = str(self.target)
+        try:
+            self.raw: IO[bytes] = open(self.target, "wb")  # noqa: SIM115 -- closed by commit or abort
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
+        self.stream = _compressing(self.raw, self.target)
+        self.done = False
+
+    def write(self, data: bytes) -> None:
+        if data:
+            self.wrote = True
+        try:
+            self.stream.write(data)
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
+
+    def commit(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            if self.stream is not self.raw:
+                self.stream.close()
+            self.raw.close()
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
+
+    def abort(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        for stream in (self.stream, self.raw):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+def open_output(target: str | Path, mode: int | None = None) -> Output:
+    """The output for the file name ``target``.
+
+    A regular file (or a new one) is written atomically (:class:`AtomicOutput`). A symbolic link
+    is resolved, so that the file it points to is replaced and the link stays. An existing pipe,
+    device or socket (``/dev/null``, a named pipe) is written straight into (:class:`DirectOutput`).
+    A folder is refused. ``mode`` sets the permissions of a file written atomically.
+    """
+    path = Path(target)
+    try:
+        kind = os.stat(path).st_mode  # follows links: what a write would reach
+    except OSError:
+        kind = None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise OutputError(path, "it is a folder")
+    if kind is not None and not stat.S_ISREG(kind):
+        return DirectOutput(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    return AtomicOutput(path, mode)
 
 
 # --------------------------------------------------------------------------- statistics
@@ -588,18 +806,27 @@ class Report:
 
 
 class Run:
-    """Route results to outputs in order, apply ``--on-error``, keep the statistics."""
+    """Route results to outputs in order, apply ``--on-error``, keep the statistics.
+
+    A whole document (``.txt``, ``.html``) that fails and is skipped writes no output file, and with
+    ``in_place`` a failed document leaves its file as it was, whatever ``--on-error`` says: neither
+    ever becomes an empty file passing for a cleaned one.
+    """
 
     def __init__(self, sources: Sequence[Source], outputs: Callable[[int], Output], on_error: str, report: Report,
-                 shared: bool):
+                 shared: bool, in_place: bool = False):
         self.sources = sources
         self.outputs = outputs  # source index → its output (created lazily)
         self.shared = shared  # one output for every source (stdout or -o FILE)
+        self.in_place = in_place
         self.on_error = on_error
         self.report = report
         self.stats = Stats()
         self.open: dict[int, Output] = {}
         self.all_outputs: list[Output] = []
+        self.finished: list[Output] = []  # outputs of separate sources committed so far
+        self.last_index: int | None = None  # the source last written to a shared output
+        self.tail = b""  # the last byte written to a shared output
 
     def _output(self, index: int) -> Output:
         if index not in self.open:
@@ -612,37 +839,64 @@ class Run:
     def consume(self, chunk: Chunk, results: list[Result]) -> None:
         output = self._output(chunk.index)
         self.stats.bytes_in += chunk.size
+        if self.shared and chunk.index != self.last_index:
+            self._start_source(output, chunk.index)
+        kept = True
+        written = b""
         for result in results:
             if result.blank:
-                output.write(result.output or b"")
+                written = result.output or b""
+                output.write(written)
                 continue
             self.stats.add(result)
             if result.error is not None:
-                self.stats.failed += 1
-                where = f"{chunk.display}:{result.line}" if result.line is not None else chunk.display
-                if result.line is not None and result.doc_id != result.line:
-                    where += f" (id {result.doc_id})"
-                self.report.error(f"{where}: {result.error}")
-                if self.on_error == "fail":
-                    raise RunFailed
+                self._report_failure(chunk, result)
+                if result.line is None and (self.on_error == "skip" or self.in_place):
+                    self.stats.skipped += self.on_error == "skip"
+                    output.abort()  # the target stays as it was (or is never created)
+                    kept = False
+                    continue
                 if self.on_error == "skip":
                     self.stats.skipped += 1
                     continue
             elif self.report.removed is not None and result.removals:
                 self._write_removed(chunk, result)
             if result.output is not None:
-                output.write(result.output)
+                written = result.output
+                output.write(written)
+        if written:
+            self.tail = written[-1:]
         if chunk.error is not None:
             self.stats.failed += 1
             self.report.error(f"{chunk.display}: {chunk.error}")
             if not self.shared:
                 output.abort()
+                kept = False
             if self.on_error == "fail":
                 raise RunFailed
         if chunk.last:
             del self.open[chunk.index]
             if not self.shared:
                 output.commit()
+                if kept:
+                    self.finished.append(output)
+
+    def _start_source(self, output: Output, index: int) -> None:
+        """On a shared stream, end the previous source's last line if it had no line ending."""
+        if self.last_index is not None and self.tail not in (b"", b"\n"):
+            output.write(b"\n")
+            self.tail = b"\n"
+        self.last_index = index
+
+    def _report_failure(self, chunk: Chunk, result: Result) -> None:
+        """Count and report a failed document; under ``--on-error fail`` stop the run."""
+        self.stats.failed += 1
+        where = f"{chunk.display}:{result.line}" if result.line is not None else chunk.display
+        if result.line is not None and result.doc_id != result.line:
+            where += f" (id {result.doc_id})"
+        self.report.error(f"{where}: {result.error}")
+        if self.on_error == "fail":
+            raise RunFailed
 
     def _write_removed(self, chunk: Chunk, result: Result) -> None:
         assert self.report.removed is not None

@@ -4,7 +4,8 @@ A thin shell over the library: options become a :class:`~cleaner.CleanerConfig`,
 and written by :mod:`cleaner.batch`, and every library error is turned into one line on stderr
 (``cleaner: error: FILE:LINE: message``) at one boundary, :func:`main`.
 
-Exit status: 0 success, 1 some inputs or records failed, 2 usage error, 130 interrupted.
+Exit status: 0 success, 1 some inputs or records failed, 2 usage error or an output that cannot be written
+(``cleaner: error: cannot write PATH: reason``), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Strip boilerplate (ad labels, newsletter boxes, share bars, ...) from scraped news text.",
-        epilog="Exit status: 0 success, 1 some inputs or records failed, 2 usage error, 130 interrupted.",
+        epilog="Exit status: 0 success, 1 some inputs or records failed, 2 usage error or unwritable output, "
+               "130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -131,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help='JSONL: add {"removals": [...], "language": ...} to each record under the key "cleaner"')
     group.add_argument("--removed", metavar="FILE", help="write every removed segment as JSONL to FILE")
     group.add_argument("--on-error", choices=batch.ON_ERROR, default="keep",
-                       help="a bad record or document: write it unchanged (keep, default), leave it out (skip), "
-                            "or stop (fail); it is reported and counted as failed in every case")
+                       help="a bad record or document: write it unchanged (keep, default), leave it out (skip: a "
+                            "whole document skipped gets no output file), or stop (fail); it is reported and "
+                            "counted as failed in every case, and --in-place leaves a failed document's file as "
+                            "it was")
     group = clean.add_argument_group("running")
     group.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                        help=f"worker processes (default: all cores, {os.cpu_count()}); 1 runs in-process")
@@ -175,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return args.handler(args)
-    except batch.UsageError as exc:
+    except (batch.UsageError, batch.OutputError) as exc:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -235,10 +239,11 @@ def _options(args: argparse.Namespace, **extra: Any) -> batch.Options:
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two names reach the same file (the same resolved path when one does not exist yet)."""
     try:
         return os.path.samefile(a, b)
     except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 # --------------------------------------------------------------------------- clean
@@ -254,8 +259,12 @@ def _mirror_target(directory: Path, source: batch.Source) -> Path:
     return directory / relative
 
 
-def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tuple[Any, bool]:
-    """``(source index → Output factory, shared)``; refuses anything that would overwrite an input."""
+def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tuple[Any, bool, list[Path]]:
+    """``(source index → Output factory, shared, the files -o writes)``.
+
+    Refuses anything that would overwrite an input, and an ``-o`` that would become a folder only
+    because there are several inputs or a folder input while its name looks like a file's.
+    """
     inputs = [s for s in sources if not s.is_stdin]
     several_documents = len(sources) > 1 and any(s.format != "jsonl" for s in sources)
     if args.in_place:
@@ -268,9 +277,9 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
 
         def in_place(index: int) -> batch.Output:
             path = sources[index].path
-            return batch.AtomicOutput(path, mode=os.stat(path).st_mode & 0o7777)
+            return batch.open_output(path, mode=os.stat(path).st_mode & 0o7777)
 
-        return in_place, False
+        return in_place, False, []
 
     target = args.output
     if target in (None, "-"):
@@ -278,10 +287,13 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
             raise batch.UsageError(
                 f"{len(sources)} inputs cannot share stdout unless all are JSONL; use -o DIR to mirror them"
             )
-        return (lambda index: batch.StdoutOutput()), True
+        return (lambda index: batch.StdoutOutput()), True, []
 
     any_folder = any(Path(item).is_dir() for item in args.inputs if item != "-")
-    if Path(target).is_dir() or target.endswith(("/", os.sep)) or any_folder or several_documents:
+    named_folder = Path(target).is_dir() or target.endswith(("/", os.sep))
+    if named_folder or any_folder or several_documents:
+        if not named_folder:
+            _check_implied_folder(target, f"{len(sources)} inputs" if several_documents else "a folder input")
         directory = Path(target)
         if any(s.is_stdin for s in sources):
             raise batch.UsageError("stdin cannot be mirrored into a folder; use -o FILE")
@@ -293,7 +305,7 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
             seen[path] = source.display
             if _same_file(path, source.path):
                 raise batch.UsageError(f"{path} is an input; use --in-place to overwrite inputs")
-        return (lambda index: batch.AtomicOutput(targets[index])), False
+        return (lambda index: batch.open_output(targets[index])), False, targets
 
     for source in inputs:
         if _same_file(target, source.path):
@@ -302,10 +314,53 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
 
     def shared(index: int) -> batch.Output:
         if not single:
-            single.append(batch.AtomicOutput(target))
+            single.append(batch.open_output(target))
         return single[0]
 
-    return shared, True
+    return shared, True, [Path(target)]
+
+
+def _check_implied_folder(target: str, why: str) -> None:
+    """Refuse to turn ``-o target`` into a folder when it is a file or its name has an extension."""
+    if os.path.lexists(target):
+        raise batch.UsageError(f"-o {target} is a file, but {why} need an output folder")
+    if Path(target).suffix:
+        raise batch.UsageError(
+            f'-o {target} would become a folder ({why}) but looks like a file name; add a trailing "/" for a folder'
+        )
+
+
+def _check_distinct_outputs(args: argparse.Namespace, files: list[Path]) -> None:
+    """Refuse --removed and --stats-json naming the same file as each other or as an -o output.
+
+    A device or pipe (``/dev/null``) may take several outputs: nothing there is overwritten.
+    """
+    extras = [(option, name) for option, name in (("--removed", args.removed), ("--stats-json", args.stats_json))
+              if name and name != "-" and not _is_device(name)]
+    for i, (option, name) in enumerate(extras):
+        for other_option, other in [*(("-o", path) for path in files), *extras[:i]]:
+            if _same_file(name, other):
+                raise batch.UsageError(f"{other_option} and {option} both write {name}; give each its own file")
+
+
+def _is_device(name: str) -> bool:
+    """Whether ``name`` is an existing device, pipe or socket rather than a file or folder."""
+    return os.path.exists(name) and not os.path.isfile(name) and not os.path.isdir(name)
+
+
+def _failure_note(run: batch.Run, removed: batch.Output | None) -> str:
+    """What a run stopped by ``--on-error fail`` leaves behind, for its last message."""
+    outputs = [*run.all_outputs, *([removed] if removed is not None else [])]
+    streamed = [o.name for o in outputs if o.streams and o.wrote]
+    if streamed:
+        return f"the output already written to {', '.join(streamed)} is incomplete"
+    if run.finished:
+        count = len(run.finished)
+        files = f"{count} output files were" if count != 1 else "1 output file was"
+        return f"only the {files} finished before it written"
+    if any(o.streams for o in outputs):
+        return "nothing was written"
+    return "no output file was written"
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -314,19 +369,21 @@ def cmd_clean(args: argparse.Namespace) -> int:
     sources = batch.find_sources(args.inputs, args.format, args.include, args.exclude)
     if not sources:
         raise batch.UsageError("no input files found (check --include/--exclude)")
-    outputs, shared = _plan_outputs(args, sources)
+    outputs, shared, files = _plan_outputs(args, sources)
     for name in (args.removed, args.stats_json):
         if name and name != "-" and any(_same_file(name, s.path) for s in sources if not s.is_stdin):
             raise batch.UsageError(f"{name} is an input; refusing to overwrite it")
+    if args.removed == "-":
+        raise batch.UsageError("--removed needs a file name: stdout carries the cleaned text")
+    _check_distinct_outputs(args, files)
 
     jobs = args.jobs or os.cpu_count() or 1
     if len(sources) == 1 and sources[0].format != "jsonl":
         jobs = 1  # one document: a pool would only add start-up time
     options = _options(args, output_field=args.output_field, explain=args.explain, want_removed=bool(args.removed))
-    if args.removed == "-":
-        raise batch.UsageError("--removed needs a file name: stdout carries the cleaned text")
-    removed = batch.AtomicOutput(args.removed) if args.removed else None
-    run = batch.Run(sources, outputs, args.on_error, batch.Report(error=error, removed=removed), shared)
+    removed = batch.open_output(args.removed) if args.removed else None
+    run = batch.Run(sources, outputs, args.on_error, batch.Report(error=error, removed=removed), shared,
+                    in_place=args.in_place)
 
     start = time.monotonic()
     chunks = batch.run_chunks(batch.iter_chunks(sources), config, options, jobs, cleaner)
@@ -349,7 +406,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if removed is not None:
             removed.commit()
     except batch.RunFailed:
-        error("stopped at the first failure (--on-error fail); no output file was written")
+        error(f"stopped at the first failure (--on-error fail); {_failure_note(run, removed)}")
         return EXIT_FAILED
     finally:
         if _PROGRESS is not None:
@@ -366,7 +423,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if args.stats_json == "-":
             sys.stderr.buffer.write(data)
         else:
-            stats_out = batch.AtomicOutput(args.stats_json)
+            stats_out = batch.open_output(args.stats_json)
             stats_out.write(data)
             stats_out.commit()
     if run.stats.failed:
@@ -440,15 +497,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def _explain_input(fmt: str, raw: bytes, offset: int, options: batch.Options) -> tuple[str | None, Any]:
     if fmt == "html":
         return None, None
-    text = batch._decode(raw.rstrip(b"\r\n") if fmt == "jsonl" else raw, options, offset)
     if fmt != "jsonl":
-        return text, None
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise batch._DocumentError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
-    if not isinstance(record, dict):
-        raise batch._DocumentError(f"not a JSON object but a {type(record).__name__}")
+        return batch._decode(raw, options, offset), None
+    raw, offset = batch._skip_bom(raw, offset)
+    record = batch._parse_record(batch._decode(raw.rstrip(b"\r\n"), options, offset))
     value = record.get(options.text_field)
     if not isinstance(value, str):
         raise batch._DocumentError(f"no string field {options.text_field!r}")

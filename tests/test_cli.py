@@ -9,9 +9,11 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -574,3 +576,194 @@ def test_a_lone_surrogate_in_a_record_is_cleaned_and_written_back_as_an_escape(t
     data = out.read_bytes()
     data.decode("utf-8")  # valid UTF-8
     assert json.loads(data)["text"] == "Prices rose \ud83d today, traders said.\n"
+
+
+# --------------------------------------------------------------------------- failed documents and output safety
+
+
+UNDECODABLE = b"Officials said the bridge would reopen.\nCaf\xe9 owners welcomed it.\n"
+
+
+def test_a_failed_document_never_becomes_an_empty_output(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(UNDECODABLE)
+    for on_error in ("skip", "keep"):
+        assert main(["clean", str(bad), "--in-place", "--on-error", on_error]) == 1
+        assert bad.read_bytes() == UNDECODABLE  # left as it was
+    assert main(["clean", str(bad), "--on-error", "skip", "-o", str(tmp_path / "out") + "/"]) == 1
+    assert not (tmp_path / "out" / "bad.txt").exists()  # skipped: no output file at all
+    assert main(["clean", str(bad), "--on-error", "skip", "-o", str(tmp_path / "single.txt")]) == 1
+    assert not (tmp_path / "single.txt").exists()
+    assert leftovers(tmp_path) == []
+
+
+def _open_fifo(path: Path) -> int:
+    """A named pipe at ``path`` with a reader already attached, so that a writer never blocks."""
+    os.mkfifo(path)
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+
+
+def _drain(reader: int) -> bytes:
+    data = []
+    while True:
+        try:
+            chunk = os.read(reader, 1 << 16)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        data.append(chunk)
+    os.close(reader)
+    return b"".join(data)
+
+
+def test_named_pipes_are_written_into_not_replaced(tmp_path):
+    pipes = {name: tmp_path / name for name in ("out.txt", "removed.jsonl", "stats.json")}
+    readers = {name: _open_fifo(path) for name, path in pipes.items()}
+    args = ["clean", str(SEED), *CONSERVATIVE, "-o", str(pipes["out.txt"]), "--removed", str(pipes["removed.jsonl"]),
+            "--stats-json", str(pipes["stats.json"])]
+    assert main(args) == 0
+    received = {name: _drain(reader) for name, reader in readers.items()}
+    assert all(stat.S_ISFIFO(path.lstat().st_mode) for path in pipes.values())
+    assert received["out.txt"].decode("utf-8") == SEED_EXPECTED
+    assert len(received["removed.jsonl"].splitlines()) == 3
+    assert json.loads(received["stats.json"])["documents"]["changed"] == 1
+    assert leftovers(tmp_path) == []
+
+
+def test_a_symlinked_output_replaces_the_file_it_points_to(tmp_path):
+    real, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    real.write_text("previous run\n")
+    link.symlink_to(real.name)
+    stats_link = tmp_path / "stats.json"
+    stats_link.symlink_to("reports/stats.json")  # dangling: the file it names is created
+    (tmp_path / "reports").mkdir()
+    assert main(["clean", str(SEED), *CONSERVATIVE, "-o", str(link), "--stats-json", str(stats_link)]) == 0
+    assert link.is_symlink() and stats_link.is_symlink()
+    assert real.read_text(encoding="utf-8") == SEED_EXPECTED
+    assert json.loads((tmp_path / "reports" / "stats.json").read_text())["documents"]["seen"] == 1
+
+
+def test_unwritable_output_paths_are_one_line_usage_errors(tmp_path, capsys):
+    blocker = tmp_path / "seed.txt"
+    shutil.copy(SEED, blocker)
+    assert main(["clean", str(SEED), "-o", str(blocker / "x.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"cleaner: error: cannot write {blocker / 'x.txt'}: {blocker} is not a folder\n"
+    assert main(["clean", str(SEED), "-o", str(tmp_path / "out.txt"), "--removed", str(tmp_path)]) == 2
+    assert f"cannot write {tmp_path}: it is a folder" in capsys.readouterr().err
+    assert not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("inputs", [["one.txt", "two.txt"], ["tree"]])
+def test_an_output_named_like_a_file_is_not_turned_into_a_folder(tmp_path, capsys, inputs):
+    (tmp_path / "tree").mkdir()
+    shutil.copy(SEED, tmp_path / "one.txt")
+    shutil.copy(SEED, tmp_path / "two.txt")
+    shutil.copy(FIXTURES / "articles.jsonl", tmp_path / "tree" / "records.jsonl")
+    paths = [str(tmp_path / name) for name in inputs]
+    assert main(["clean", *paths, "-o", str(tmp_path / "all.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and 'add a trailing "/" for a folder' in err
+    assert not (tmp_path / "all.txt").exists()
+    (tmp_path / "taken").write_text("a file")
+    assert main(["clean", *paths, "-o", str(tmp_path / "taken")]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert main(["clean", *paths, *CONSERVATIVE, "-o", str(tmp_path / "all.txt") + "/"]) == 0
+    assert (tmp_path / "all.txt").is_dir()
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        ["-o", "same.txt", "--removed", "same.txt"],
+        ["-o", "same.txt", "--stats-json", "same.txt"],
+        ["-o", "out.txt", "--removed", "same.txt", "--stats-json", "same.txt"],
+        ["-o", "out/", "--removed", "out/seed-article.txt"],
+    ],
+)
+def test_outputs_that_name_the_same_file_are_refused(tmp_path, monkeypatch, capsys, outputs):
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", str(SEED), *outputs]) == 2
+    assert "both write" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_on_error_fail_on_stdout_does_not_claim_nothing_was_written(capsys):
+    assert main(["clean", str(FIXTURES / "bad-records.jsonl"), "--on-error", "fail", "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out.splitlines()[0])["id"] == "ok-1"  # already out before the failure
+    assert "no output file was written" not in captured.err
+    assert "the output already written to stdout is incomplete" in captured.err
+
+
+def test_language_codes_are_not_case_sensitive(capsys):
+    assert main(["clean", str(SEED), *CONSERVATIVE, "--lang", "EN"]) == 0
+    assert capsys.readouterr().out == SEED_EXPECTED
+
+
+# --------------------------------------------------------------------------- JSONL: exact passthrough
+
+
+AD_TEXT = r'"Rain is due on Friday.\nADVERTISEMENT\nThe river may flood.\u00e9"'
+CLEAN_TEXT = '"Rain is due on Friday.\\nThe river may flood.é"'
+
+
+def test_records_python_cannot_read_fail_alone(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    source.write_text(
+        '{"id": "a", "text": "Officials said the bridge would reopen."}\n'
+        f'{{"id": "deep", "text": "x", "nested": {deep}}}\n'
+        f'{{"id": "huge", "text": "x", "n": {"7" * 5000}}}\n'
+        '{"id": "b", "text": "It closed in May."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "--jobs", "2", "--on-error", "skip", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:2: cannot read the JSON: nested too deeply" in err
+    assert f"{source}:3: cannot read the JSON: Exceeds the limit (4300 digits)" in err
+    assert "internal error" not in err and "Traceback" not in err
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "b"]
+
+
+def test_rewritten_records_keep_every_other_byte(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    lines = [
+        b'{"id": 1, "big": 1e400, "p": 0.1000000000000000055511151231257827, "d": 1.10, "text": ' + AD_TEXT.encode()
+        + b', "k": 1, "k": 2}\r\n',
+        b'  { "text" : "old" , "text":' + AD_TEXT.encode() + b' ,"z":[1, 2 ,{"a" :null}] }  \n',
+        b'{"text":' + AD_TEXT.encode() + b',"cleaner":"old"}',  # the last line has no line ending
+    ]
+    source.write_bytes(b"".join(lines))
+    assert main(["clean", str(source), *CONSERVATIVE, "--jobs", "1"]) == 0
+    out = capsys.readouterr().out.encode("utf-8")
+    assert out == b"".join(lines).replace(AD_TEXT.encode(), CLEAN_TEXT.encode())
+
+    assert main(["clean", str(source), *CONSERVATIVE, "--jobs", "1", "--output-field", "clean", "--explain"]) == 0
+    first, second, third = capsys.readouterr().out.encode("utf-8").splitlines(keepends=True)
+    assert first.startswith(lines[0][: -len(b"}\r\n")] + b', "clean": ' + CLEAN_TEXT.encode() + b', "cleaner": {')
+    assert first.endswith(b"}}\r\n")
+    assert second.startswith(lines[1][: -len(b" }  \n")] + b', "clean": ')
+    assert second.endswith(b"} }  \n")
+    assert third.startswith(b'{"text":' + AD_TEXT.encode() + b',"cleaner":{"removals": [')  # replaced in place
+    assert third.endswith(b', "clean": ' + CLEAN_TEXT.encode() + b"}")
+    assert json.loads(third)["cleaner"]["removals"][0]["code"] == "rule:en.ads.label"
+
+
+def test_jsonl_inputs_sharing_a_stream_stay_one_record_a_line(tmp_path, capsys):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_bytes(b'{"id": "a", "text": "It closed in May."}')  # no line ending at the end
+    second.write_bytes(b'{"id": "b", "text": "It opened in June."}\n')
+    assert main(["clean", str(first), str(second), *CONSERVATIVE]) == 0
+    assert capsys.readouterr().out.encode() == first.read_bytes() + b"\n" + second.read_bytes()
+
+
+def test_a_byte_order_mark_opening_a_jsonl_file_is_skipped(tmp_path, capsys):
+    source = tmp_path / "bom.jsonl"
+    records = b'{"id": "a", "text": "It closed in May."}\n{"id": "b", "text": "Rain.\\nADVERTISEMENT"}\n'
+    source.write_bytes(batch.UTF8_BOM + records)
+    assert main(["clean", str(source), *CONSERVATIVE]) == 0
+    assert capsys.readouterr().out.encode() == records.replace(b"\\nADVERTISEMENT", b"\\n")
+    assert main(["explain", str(source), *CONSERVATIVE]) == 0
+    assert f"{source}:1 (id a): 0 removals" in capsys.readouterr().out
