@@ -575,7 +575,36 @@ def _make_folder(folder: Path, target: Path) -> None:
         raise OutputError(target, _reason(exc)) from None
 
 
-class AtomicOutput(Output):
+class _FileOutput(Output):
+    """An output written through ``self.stream`` (gzip or ``self.raw`` itself) to ``self.target``."""
+
+    target: Path
+    raw: IO[bytes]
+    stream: IO[bytes]
+    done = False
+
+    def write(self, data: bytes) -> None:
+        if data:
+            self.wrote = True
+        try:
+            self.stream.write(data)
+        except OSError as exc:
+            raise OutputError(self.target, _reason(exc)) from None
+
+    def _discard(self) -> bool:
+        """Close the streams without a word; False if that was done already."""
+        if self.done:
+            return False
+        self.done = True
+        for stream in (self.stream, self.raw):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        return True
+
+
+class AtomicOutput(_FileOutput):
     """A temporary file beside ``target``, renamed over it on commit (gzip when it ends in ``.gz``)."""
 
     def __init__(self, target: str | Path, mode: int | None = None):
@@ -590,13 +619,6 @@ class AtomicOutput(Output):
         self.mode = _default_mode() if mode is None else mode
         self.raw = os.fdopen(fd, "wb")
         self.stream = _compressing(self.raw, self.target)
-        self.done = False
-
-    def write(self, data: bytes) -> None:
-        try:
-            self.stream.write(data)
-        except OSError as exc:
-            raise OutputError(self.target, _reason(exc)) from None
 
     def commit(self) -> None:
         if self.done:
@@ -615,21 +637,14 @@ class AtomicOutput(Output):
         self.done = True
 
     def abort(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        for stream in (self.stream, self.raw):
+        if self._discard():
             try:
-                stream.close()
+                self.temp.unlink()
             except OSError:
                 pass
-        try:
-            self.temp.unlink()
-        except OSError:
-            pass
 
 
-class DirectOutput(Output):
+class DirectOutput(_FileOutput):
     """An existing pipe, device or socket, written straight into: a rename would replace the node."""
 
     streams = True
@@ -642,15 +657,6 @@ class DirectOutput(Output):
         except OSError as exc:
             raise OutputError(self.target, _reason(exc)) from None
         self.stream = _compressing(self.raw, self.target)
-        self.done = False
-
-    def write(self, data: bytes) -> None:
-        if data:
-            self.wrote = True
-        try:
-            self.stream.write(data)
-        except OSError as exc:
-            raise OutputError(self.target, _reason(exc)) from None
 
     def commit(self) -> None:
         if self.done:
@@ -664,14 +670,7 @@ class DirectOutput(Output):
             raise OutputError(self.target, _reason(exc)) from None
 
     def abort(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        for stream in (self.stream, self.raw):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        self._discard()
 
 
 def open_output(target: str | Path, mode: int | None = None) -> Output:
