@@ -271,3 +271,10 @@ TRAPS = [
 def test_article_sentences_that_use_boilerplate_words_stay(trap, profile):
     text = "\n\n".join([PARAGRAPH, trap, PARAGRAPH.replace("Monday", "Friday")])
     assert cleaner.clean(text, CleanerConfig(profile=profile)) == text
+
+
+def test_a_prompt_that_ends_a_line_of_article_text_cuts_off_only_itself():
+    text = f"{PARAGRAPH}\nPrices rose 3% last year, the statistics office said. Click here to subscribe.\n{PARAGRAPH}"
+    result = cleaner.clean_and_explain(text)
+    assert result.text == text.replace(" Click here to subscribe.", "")
+    assert [r.evidence.code for r in result.removals] == ["rule:en.newsletter.click-here"]
