@@ -185,9 +185,11 @@ def analyse(
     local: dict[int, tuple[float, ...]] | None = None,
     local_sums: dict[int, float] | None = None,
 ) -> Analysis:
-    removed = [index in rule_decisions.drop for index in lines]
     drop = rule_decisions.drop
-    legal = [index in drop and drop[index].category == "copyright" for index in lines]
+    removed = [index in drop for index in lines]
+    legal = None
+    if any(evidence.category == "copyright" for evidence in drop.values()):
+        legal = [index in drop and drop[index].category == "copyright" for index in lines]
     context = document_context(texts, features, classes, removed, legal)
     position_of = {index: position for position, index in enumerate(lines)}
     terminator = comments = -1
