@@ -116,6 +116,12 @@ def test_widening_for_hyperscan_covers_non_ascii_classes():
     assert widen_for_hyperscan(r"[^\w\n]x") == r"[^\w\n]x"
 
 
+def test_long_counted_repeats_are_left_open_for_hyperscan():
+    from cleaner.rules.matcher import hyperscan_pattern
+
+    assert hyperscan_pattern(r"a[^\n]{0,100}b{2,40}c{1,3}\{0,99}") == r"a[^\n]{0,}b{2,}c{1,3}\{0,99}"
+
+
 @pytest.mark.parametrize("engine", ["hyperscan", "re"])
 def test_long_runs_of_trailing_whitespace_do_not_hide_a_match(engine):
     if engine == "hyperscan":

@@ -60,6 +60,23 @@ _CLASS_ESCAPE = re.compile(r"\\.|\[|\]")
 _NON_ASCII = r"\x{80}-\x{10ffff}"
 
 
+#: the largest upper bound of a counted repeat (``{0,100}``) kept in a Hyperscan pattern. A long
+#: bounded gap multiplies the automaton's states (one rule with ``[^\\n]{0,100}`` after an
+#: alternation took 5.6 MB); unbounded (``{0,}``) it accepts more, as a prefilter may, and the
+#: exact check holds the bound.
+HYPERSCAN_MAX_REPEAT = 8
+_COUNTED_REPEAT = re.compile(r"(?<!\\)\{(\d+),(\d+)\}")
+
+
+def hyperscan_pattern(pattern: str) -> str:
+    """The prefilter pattern handed to Hyperscan: widened (:func:`widen_for_hyperscan`), with long
+    counted repeats left open (see :data:`HYPERSCAN_MAX_REPEAT`)."""
+    loosened = _COUNTED_REPEAT.sub(
+        lambda m: m.group() if int(m.group(2)) <= HYPERSCAN_MAX_REPEAT else f"{{{m.group(1)},}}", pattern
+    )
+    return widen_for_hyperscan(loosened)
+
+
 def widen_for_hyperscan(pattern: str) -> str:
     """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character.
 
@@ -161,7 +178,7 @@ class _Prefilter:
         self.max_chars = max_chars
         self.engine = engine
         if engine == "hyperscan":
-            self.database = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
+            self.database = _cached_hyperscan([hyperscan_pattern(source) for source in sources])
         else:
             self.compiled = [re.compile(source, re.MULTILINE) for source in sources]
 
@@ -226,7 +243,7 @@ class Matcher:
         prefilter = _Prefilter(group, sources, max_chars, self.engine)
         if self.engine != "hyperscan" or prefilter.database is not None:
             return [prefilter]
-        rejected = [_compile_hyperscan([widen_for_hyperscan(source)]) is None for source in sources]
+        rejected = [_compile_hyperscan([hyperscan_pattern(source)]) is None for source in sources]
         if not any(rejected):
             raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
         accepted = [(index, source) for index, source, bad in zip(group, sources, rejected) if not bad]
