@@ -9,7 +9,8 @@
    the profile's threshold it goes.
    The document's own headline (the longest unpunctuated line of 3 to 25 words among the
    three just above the main text, or its first line) is never scored away, nor are the items
-   of a list of data that a line of the main text ending with a colon introduces.
+   of a list of data that a line of the main text ending with a colon introduces, nor a short
+   closing sentence that only rule-removed lines part from the main text.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    line of any length between two lines of one box (a newsletter, paywall, cookie or legal box)
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
-from .heuristics.classes import GOOD, NEAR
+from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -139,16 +140,43 @@ class Analysis:
         Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
         the items of a list of data that the main text introduces ("Tour dates:" and the dates)
         are exempt, unless they follow the label that ends the article (a comment section, a
-        related-stories block) or repeat another line of the document.
+        related-stories block) or repeat another line of the document; so is a short closing
+        sentence that only rule-removed lines part from the main text (:meth:`_closing_sentence`).
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
-        return [
+        out = [
             not (listed[position] or (first <= position <= last and (cls == GOOD or (cls == NEAR and f.terminal))))
             or 0 <= terminator < position
             or repeated[position]
             for position, (cls, f) in enumerate(zip(self.classes, self.features))
         ]
+        closing = self._closing_sentence()
+        if closing >= 0:
+            out[closing] = False
+        return out
+
+    def _closing_sentence(self) -> int:
+        """The position of a short sentence that only lines removed by rules part from the end of
+        the main text ("The warning covers the coast." after an ad label), or -1.
+
+        Alone it is too short to count as prose, so the main text stops before the removed
+        lines; yet it reads as the article's last sentence: it ends a sentence, has at least
+        WEDGED_SENTENCE_MIN_WORDS words, stopwords as prose has them, and no label shape.
+        """
+        context, removed = self.context, self.removed
+        if context.first < 0:
+            return -1
+        position = context.last + 1
+        while position < len(removed) and removed[position]:
+            position += 1
+        if position == context.last + 1 or position == len(removed) or 0 <= self.terminator < position:
+            return -1
+        f = self.features[position]
+        sentence = f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS and not (f.title or f.bullet)
+        if sentence and not context.repeated[position] and (f.stop_share is None or f.stop_share >= STOP_SHARE_HIGH):
+            return position
+        return -1
 
 
 def rule_evidence(match: RuleMatch) -> Evidence:

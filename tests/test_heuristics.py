@@ -322,3 +322,16 @@ def test_a_teaser_line_between_paragraphs_of_a_short_article_splits_nothing(prof
     ]
     text = "\n\n".join([*paragraphs[:2], "Read more: New parking fees in the city centre", paragraphs[2]])
     assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("profile", ["default", "conservative"])
+def test_a_short_closing_sentence_after_an_ad_label_stays(profile):
+    paragraphs = [
+        "The weather service issued a storm warning on Tuesday for the region, saying winds could reach 120 km/h.",
+        "Schools will stay closed on Wednesday, and officials urged residents to avoid travel unless necessary.",
+    ]
+    closing = "The warning covers the coast and the hills."
+    text = "\n\n".join([*paragraphs, "- Advertisement -", closing])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join([*paragraphs, closing])
+    # A label after the ad stays a candidate: it is no sentence.
+    assert "Most Popular" not in cleaner.clean(text.replace(closing, "Most Popular"))
