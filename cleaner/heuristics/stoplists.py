@@ -129,8 +129,9 @@ def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | 
     if not counts:
         return None
     shortlist = sorted(counts, key=lambda lang: (counts[lang], lang == "en"), reverse=True)[:DETECTION_SHORTLIST]
-    covered, best = max((_coverage(seen, language), -rank, language) for rank, language in enumerate(shortlist))[::2]
-    if covered < DETECTION_MIN_COVERAGE * count:
+    coverage = {language: _coverage(seen, language) for language in shortlist}
+    best = max(shortlist, key=coverage.__getitem__)  # the first of equals: the vote's order
+    if coverage[best] < DETECTION_MIN_COVERAGE * count:
         return None
     return best
 
