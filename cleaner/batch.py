@@ -20,6 +20,7 @@ import io
 import json
 import multiprocessing
 import os
+import posixpath
 import re
 import signal
 import stat
@@ -96,9 +97,20 @@ def format_of(name: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(lower)[1])
 
 
-def _matches(relative: str, patterns: Sequence[str]) -> bool:
-    name = os.path.basename(relative)
-    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+def _file_names(relative: str) -> set[str]:
+    """What globs are matched against for a file: its path inside the folder and its bare name,
+    each also without a trailing ``.gz`` (so ``*.txt`` selects ``a.txt.gz``)."""
+    names = {relative, posixpath.basename(relative)}
+    return names | {name[:-3] for name in names if name.lower().endswith(".gz")}
+
+
+def _matches(names: Iterable[str], patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in patterns)
+
+
+def _excluded_folder(relative: str, exclude: Sequence[str]) -> bool:
+    """Whether an ``exclude`` glob matches a folder's path inside the walked folder or its bare name."""
+    return _matches((relative, posixpath.basename(relative)), exclude)
 
 
 def find_sources(
@@ -108,7 +120,8 @@ def find_sources(
 
     In folders, files are kept when they match an ``include`` glob (default: the known extensions,
     or every file when ``fmt`` is given) and no ``exclude`` glob. Globs match the path relative to
-    the folder or the bare file name.
+    the folder or the bare file name, with or without a trailing ``.gz``; a folder whose path or name
+    matches an ``exclude`` glob is skipped with everything under it.
     """
     sources: list[Source] = []
     for item in inputs:
@@ -119,16 +132,17 @@ def find_sources(
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs.sort()
+                here = Path(root).relative_to(path)
+                dirs[:] = sorted(d for d in dirs if not _excluded_folder((here / d).as_posix(), exclude))
                 for name in sorted(files):
                     full = Path(root) / name
                     relative = full.relative_to(path).as_posix()
                     if include:
-                        if not _matches(relative, include):
+                        if not _matches(_file_names(relative), include):
                             continue
                     elif fmt is None and format_of(name) is None:
                         continue
-                    if exclude and _matches(relative, exclude):
+                    if exclude and _matches(_file_names(relative), exclude):
                         continue
                     found.append(Source(str(full), fmt or format_of(name) or "txt", str(full), relative))
             sources.extend(found)
@@ -301,7 +315,14 @@ def _decode(data: bytes, options: Options, offset: int) -> str:
 
 
 class _DocumentError(Exception):
-    """One document failed; the message is complete and goes to stderr as is."""
+    """One document failed; the message is complete and goes to stderr as is.
+
+    ``doc_id`` names a JSONL record whose id was read before it failed (``None`` otherwise).
+    """
+
+    def __init__(self, message: str, doc_id: Any = None):
+        super().__init__(message)
+        self.doc_id = doc_id
 
 
 def _clean(cleaner: Cleaner, text: str, reasons: bool) -> Any:
@@ -352,19 +373,10 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
     ending = raw[len(body) :]
     doc_id: Any = lineno
     try:
-        line = _decode(body, options, offset)
-        record = _parse_record(line)
-        found = record.get(options.id_field)
-        if isinstance(found, (str, int)) and not isinstance(found, bool):
-            doc_id = found
-        if options.text_field not in record:
-            raise _DocumentError(f"no {options.text_field!r} field (choose another with --text-field)")
-        text = record[options.text_field]
-        if not isinstance(text, str):
-            raise _DocumentError(f"field {options.text_field!r} is {_json_type(text)}, not a string")
+        line, text, doc_id = read_record(body, offset, lineno, options)
         result = _clean(cleaner, text, options.explain or options.want_removed)
     except _DocumentError as exc:
-        return Result(raw, doc_id, lineno, error=str(exc))
+        return Result(raw, exc.doc_id if exc.doc_id is not None else doc_id, lineno, error=str(exc))
     removals, chars = _removals(result, options)
     changed = result.text != text
     lossy = options.encoding_errors != "strict" and "\ufffd" in line  # write the repaired bytes
@@ -377,6 +389,36 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
     # A lone surrogate (from a JSON escape in the input) goes back out as the same \\uXXXX escape.
     out = _splice(line, values).encode("utf-8", errors="backslashreplace") + ending
     return Result(out, doc_id, lineno, changed=changed, removals=removals, chars=chars)
+
+
+def read_record(body: bytes, offset: int, lineno: int, options: Options) -> tuple[str, str, Any]:
+    """``(line, text, id)`` of the JSONL record ``body`` (one line without its ending).
+
+    ``line`` is the decoded line, ``text`` the value of the text field and ``id`` the id field when
+    it is a string or an integer, else the line number. A record that cannot be cleaned raises
+    :class:`_DocumentError`, carrying the id once the record has been parsed.
+    """
+    line = _decode(body, options, offset)
+    record = _parse_record(line)
+    found = record.get(options.id_field)
+    doc_id = found if isinstance(found, (str, int)) and not isinstance(found, bool) else lineno
+    if options.text_field not in record:
+        raise _DocumentError(f"no {options.text_field!r} field (choose another with --text-field)", doc_id)
+    text = record[options.text_field]
+    if not isinstance(text, str):
+        raise _DocumentError(f"field {options.text_field!r} is {_json_type(text)}, not a string", doc_id)
+    return line, text, doc_id
+
+
+def document_name(display: str, line: int | None, doc_id: Any = None) -> str:
+    """How messages name a document: ``FILE``, ``FILE:LINE``, or ``FILE:LINE (id ID)`` for a record
+    whose id is not its line number."""
+    if line is None:
+        return display
+    name = f"{display}:{line}"
+    if doc_id is not None and doc_id != line:
+        name += f" (id {doc_id})"
+    return name
 
 
 def _skip_bom(raw: bytes, offset: int) -> tuple[bytes, int]:
@@ -700,7 +742,11 @@ def open_output(target: str | Path, mode: int | None = None) -> Output:
 
 @dataclass
 class Stats:
-    """Counts over a run: documents, removals per category and per evidence code."""
+    """Counts over a run: documents, removals per category and per evidence code.
+
+    An input that cannot be read to its end counts as one more document, seen and failed, so that
+    ``failed`` never exceeds ``seen``.
+    """
 
     seen: int = 0
     changed: int = 0
@@ -720,6 +766,11 @@ class Stats:
         for removal in result.removals:
             self.codes[removal[0]] += 1
             self.categories[removal[1]] += 1
+
+    def add_unreadable(self) -> None:
+        """Count an input that could not be read (to its end) as one more document seen and failed."""
+        self.seen += 1
+        self.failed += 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -866,7 +917,7 @@ class Run:
         if written:
             self.tail = written[-1:]
         if chunk.error is not None:
-            self.stats.failed += 1
+            self.stats.add_unreadable()
             self.report.error(f"{chunk.display}: {chunk.error}")
             if not self.shared:
                 output.abort()
@@ -890,10 +941,7 @@ class Run:
     def _report_failure(self, chunk: Chunk, result: Result) -> None:
         """Count and report a failed document; under ``--on-error fail`` stop the run."""
         self.stats.failed += 1
-        where = f"{chunk.display}:{result.line}" if result.line is not None else chunk.display
-        if result.line is not None and result.doc_id != result.line:
-            where += f" (id {result.doc_id})"
-        self.report.error(f"{where}: {result.error}")
+        self.report.error(f"{document_name(chunk.display, result.line, result.doc_id)}: {result.error}")
         if self.on_error == "fail":
             raise RunFailed
 

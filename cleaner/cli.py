@@ -31,9 +31,17 @@ PROG = "cleaner"
 ENGINE_DEFAULT: str | None = None  # None: the library picks (hyperscan when installed)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+#: The library points to its Python API for the list of rule packs; the command line has its own.
+LIBRARY_PACKS_HINT = "see cleaner.available_rule_packs()"
+PACKS_HINT = "run `cleaner rules list` to see the built-in packs"
+
+
 def error(message: str) -> None:
-    """One line on stderr, above the progress bar if one is showing."""
-    line = f"{PROG}: error: {message}"
+    """One line on stderr, above the progress bar if one is showing.
+
+    Library messages that send the reader to the Python API are pointed to the command line instead.
+    """
+    line = f"{PROG}: error: {message.replace(LIBRARY_PACKS_HINT, PACKS_HINT)}"
     if _PROGRESS is not None:
         _PROGRESS.write(line, file=sys.stderr)
     else:
@@ -120,9 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files, folders (walked recursively) or - for stdin (default)")
     group = clean.add_argument_group("input selection")
     group.add_argument("--include", action="append", default=[], metavar="GLOB",
-                       help="in folders, only files matching this glob (repeatable; default: known extensions)")
+                       help="in folders, only files matching this glob: their path inside the folder or their "
+                            "name, with or without a trailing .gz (*.txt takes a.txt.gz) (repeatable; default: "
+                            "known extensions)")
     group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                       help="in folders, skip files matching this glob (repeatable)")
+                       help="in folders, skip files matching this glob (as --include), and every file under a "
+                            "folder whose name or path matches it (--exclude drafts) (repeatable)")
     group = clean.add_argument_group("output")
     group.add_argument("-o", "--output", metavar="FILE_OR_DIR",
                        help="a file for a single stream (.gz compresses), or a folder that mirrors the input tree")
@@ -149,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
         "explain", parents=[reading, library], help="show what would be removed and why",
         description="Show each removal of a document (or of each JSONL record): the text, rule, category and reason.",
     )
-    explain.add_argument("input", metavar="FILE", help="a .txt, .jsonl or .html file, or - for stdin")
+    explain.add_argument("input", nargs="?", default="-", metavar="FILE",
+                         help="a .txt, .jsonl or .html file, or - for stdin (default)")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="ANSI colours (auto: on a terminal unless NO_COLOR is set)")
     explain.set_defaults(handler=cmd_explain)
@@ -157,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list built-in rules, test a rule pack")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     listing = rule_commands.add_parser("list", help="list built-in packs and their rules")
-    listing.add_argument("packs", nargs="*", metavar="PACK", help="only these packs (names or TOML files)")
+    listing.add_argument("packs", nargs="*", metavar="PACK",
+                         help="only these packs (built-in names or TOML files; without any, lists the built-in packs)")
     listing.set_defaults(handler=cmd_rules_list)
     testing = rule_commands.add_parser(
         "test", help="validate packs and run their remove/keep examples",
@@ -363,12 +376,37 @@ def _failure_note(run: batch.Run, removed: batch.Output | None) -> str:
     return "no output file was written"
 
 
+def _check_jsonl_options(args: argparse.Namespace, sources: list[batch.Source]) -> None:
+    """Refuse ``--explain`` and ``--output-field`` when no input is JSONL: they would do nothing."""
+    if any(source.format == "jsonl" for source in sources):
+        return
+    if args.explain:
+        raise batch.UsageError("--explain applies to JSONL records; use `cleaner explain` for text files")
+    if args.output_field is not None:
+        raise batch.UsageError("--output-field applies to JSONL records; no input is JSONL")
+
+
+def _report_stats(args: argparse.Namespace, stats: batch.Stats) -> None:
+    """Print the statistics (``--stats``) and write them as JSON (``--stats-json``)."""
+    if args.stats:
+        sys.stderr.write(stats.render())
+    if args.stats_json:
+        data = json.dumps(stats.to_dict(), indent=2).encode() + b"\n"
+        if args.stats_json == "-":
+            sys.stderr.buffer.write(data)
+        else:
+            stats_out = batch.open_output(args.stats_json)
+            stats_out.write(data)
+            stats_out.commit()
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     global _PROGRESS
     config, cleaner = _cleaner(args)
     sources = batch.find_sources(args.inputs, args.format, args.include, args.exclude)
     if not sources:
         raise batch.UsageError("no input files found (check --include/--exclude)")
+    _check_jsonl_options(args, sources)
     outputs, shared, files = _plan_outputs(args, sources)
     for name in (args.removed, args.stats_json):
         if name and name != "-" and any(_same_file(name, s.path) for s in sources if not s.is_stdin):
@@ -386,6 +424,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                     in_place=args.in_place)
 
     start = time.monotonic()
+    stopped: str | None = None  # what a run stopped by --on-error fail leaves behind
     chunks = batch.run_chunks(batch.iter_chunks(sources), config, options, jobs, cleaner)
     try:
         with contextlib.closing(chunks):
@@ -406,8 +445,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if removed is not None:
             removed.commit()
     except batch.RunFailed:
-        error(f"stopped at the first failure (--on-error fail); {_failure_note(run, removed)}")
-        return EXIT_FAILED
+        stopped = _failure_note(run, removed)
     finally:
         if _PROGRESS is not None:
             _PROGRESS.close()
@@ -416,16 +454,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if removed is not None:
             removed.abort()
 
-    if args.stats:
-        sys.stderr.write(run.stats.render())
-    if args.stats_json:
-        data = json.dumps(run.stats.to_dict(), indent=2).encode() + b"\n"
-        if args.stats_json == "-":
-            sys.stderr.buffer.write(data)
-        else:
-            stats_out = batch.open_output(args.stats_json)
-            stats_out.write(data)
-            stats_out.commit()
+    _report_stats(args, run.stats)  # under --on-error fail, of what was processed before the stop
+    if stopped is not None:
+        error(f"stopped at the first failure (--on-error fail); {stopped}")
+        return EXIT_FAILED
     if run.stats.failed:
         error(f"{run.stats.failed} of {run.stats.seen} documents failed (see above)")
         return EXIT_FAILED
@@ -470,41 +502,48 @@ def cmd_explain(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
     for chunk in batch.iter_chunks(sources):
-        if chunk.error:
-            error(f"{chunk.display}: {chunk.error}")
-            return EXIT_FAILED
         for lineno, offset, raw in chunk.items:
-            name = f"{chunk.display}:{lineno}" if lineno is not None else chunk.display
-            if chunk.format == "jsonl" and not raw.strip():
-                continue
+            if chunk.format == "jsonl":
+                raw, offset = batch._skip_bom(raw, offset)
+                raw = raw.rstrip(b"\r\n")
+                if not raw.strip():
+                    continue
+            doc_id: Any = None
             try:
-                text, doc_id = _explain_input(chunk.format, raw, offset, options)
+                text, doc_id = _explain_input(chunk.format, raw, offset, lineno, options)
                 if chunk.format == "html":
                     result = batch._clean_html(cleaner, raw)
                 else:
                     result = batch._clean(cleaner, text, reasons=True)
             except batch._DocumentError as exc:
+                name = batch.document_name(chunk.display, lineno, exc.doc_id if exc.doc_id is not None else doc_id)
                 error(f"{name}: {exc}")
                 failed += 1
                 continue
-            if doc_id is not None:
-                name += f" (id {doc_id})"
-            out.write(_render(name, text, result, style))
+            out.write(_render(batch.document_name(chunk.display, lineno, doc_id), text, result, style))
+        if chunk.error:  # the documents read before the error are explained above
+            out.flush()
+            error(f"{chunk.display}: {chunk.error}")
+            failed += 1
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _explain_input(fmt: str, raw: bytes, offset: int, options: batch.Options) -> tuple[str | None, Any]:
+def _explain_input(
+    fmt: str, raw: bytes, offset: int, lineno: int | None, options: batch.Options
+) -> tuple[str | None, Any]:
+    """``(text, id)`` of one document, read as ``cleaner clean`` reads it (``text`` is ``None`` for HTML).
+
+    A JSONL record (``raw`` without its line ending) goes through :func:`batch.read_record`, so that a
+    bad one fails with the same message.
+    """
     if fmt == "html":
         return None, None
     if fmt != "jsonl":
         return batch._decode(raw, options, offset), None
-    raw, offset = batch._skip_bom(raw, offset)
-    record = batch._parse_record(batch._decode(raw.rstrip(b"\r\n"), options, offset))
-    value = record.get(options.text_field)
-    if not isinstance(value, str):
-        raise batch._DocumentError(f"no string field {options.text_field!r}")
-    return value, record.get(options.id_field)
+    assert lineno is not None
+    _, text, doc_id = batch.read_record(raw, offset, lineno, options)
+    return text, doc_id
 
 
 def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
@@ -544,7 +583,16 @@ def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
 # --------------------------------------------------------------------------- rules
 
 
+def _check_pack_names(names: Sequence[str]) -> None:
+    """Refuse a name that is neither a built-in pack nor a file: a usage error saying how to list packs."""
+    builtin = set(available_rule_packs())
+    for name in names:
+        if name not in builtin and not Path(name).is_file():
+            raise batch.UsageError(f"{name}: no such file and no built-in pack of that name; {PACKS_HINT}")
+
+
 def cmd_rules_list(args: argparse.Namespace) -> int:
+    _check_pack_names(args.packs)
     names = args.packs or available_rule_packs()
     for name in names:
         try:
@@ -561,6 +609,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
+    _check_pack_names(args.packs)
     failures = 0
     for name in args.packs:
         try:

@@ -16,6 +16,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -767,3 +768,131 @@ def test_a_byte_order_mark_opening_a_jsonl_file_is_skipped(tmp_path, capsys):
     assert capsys.readouterr().out.encode() == records.replace(b"\\nADVERTISEMENT", b"\\n")
     assert main(["explain", str(source), *CONSERVATIVE]) == 0
     assert f"{source}:1 (id a): 0 removals" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- explain and clean agree, input edge cases
+
+
+def _error_lines(err: str) -> list[str]:
+    """The per-document error lines of a run, without the closing summary."""
+    return [line for line in err.splitlines() if line.startswith("cleaner: error: ") and "documents failed" not in line]
+
+
+def test_explain_reports_bad_records_exactly_as_clean_does(capsys):
+    source = FIXTURES / "bad-records.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "--jobs", "1"]) == 1
+    cleaned = _error_lines(capsys.readouterr().err)
+    assert main(["explain", str(source), *CONSERVATIVE]) == 1
+    explained = _error_lines(capsys.readouterr().err)
+    assert explained == cleaned
+    assert f"cleaner: error: {source}:4 (id number): field 'text' is a number, not a string" in explained
+
+
+def _truncated_gzip(path: Path, records: int) -> int:
+    """Write ``records`` short JSONL records to ``path``, gzipped and cut in half; returns how many
+    complete lines the half still holds."""
+    lines = "".join(
+        json.dumps({"id": f"r{i}", "text": f"Story {i} about the river.\nADVERTISEMENT\nIt rose {i * 7} cm."}) + "\n"
+        for i in range(records)
+    ).encode()
+    data = gzip.compress(lines)
+    path.write_bytes(data[: len(data) // 2])
+    return zlib.decompressobj(wbits=31).decompress(data[: len(data) // 2]).count(b"\n")
+
+
+def test_explain_a_truncated_gzip_explains_what_it_read_then_fails(tmp_path, capsys):
+    source = tmp_path / "cut.jsonl.gz"
+    complete = _truncated_gzip(source, 300)
+    assert complete % batch.CHUNK_DOCS  # some records arrive with the read error, not in a full chunk
+    assert main(["explain", str(source), *CONSERVATIVE, "--color", "never"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.count("1 removal, ") == complete
+    assert f"{source}:{complete} (id r{complete - 1}): 1 removal" in captured.out
+    assert captured.err == (
+        f"cleaner: error: {source}: cannot read: Compressed file ended before the end-of-stream marker was reached\n"
+    )
+
+
+def test_an_unreadable_input_counts_as_a_document_seen_and_failed(tmp_path, capsys):
+    source = tmp_path / "corrupt.txt.gz"
+    source.write_bytes(b"\x1f\x8b" + b"not gzip at all" * 4)
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(source), "--stats", "--stats-json", str(stats), "-o", str(tmp_path / "out.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "documents: 1 seen, 0 changed, 1 failed, 0 skipped" in err
+    assert "1 of 1 documents failed" in err
+    assert json.loads(stats.read_text())["documents"] == {"seen": 1, "changed": 0, "failed": 1, "skipped": 0}
+
+    cut = tmp_path / "cut.jsonl.gz"
+    complete = _truncated_gzip(cut, 300)
+    assert main(["clean", str(cut), *CONSERVATIVE, "--stats-json", str(stats), "-o", str(tmp_path / "o.jsonl")]) == 1
+    documents = json.loads(stats.read_text())["documents"]
+    assert documents == {"seen": complete + 1, "changed": complete, "failed": 1, "skipped": 0}
+    assert f"1 of {complete + 1} documents failed" in capsys.readouterr().err
+
+
+def test_on_error_fail_still_reports_the_statistics_so_far(tmp_path, capsys):
+    stats = tmp_path / "stats.json"
+    args = ["clean", str(FIXTURES / "bad-records.jsonl"), *CONSERVATIVE, "--on-error", "fail", "--jobs", "1",
+            "--stats", "--stats-json", str(stats), "-o", str(tmp_path / "out.jsonl")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "documents: 2 seen, 1 changed, 1 failed, 0 skipped" in err
+    assert err.splitlines()[-1].startswith("cleaner: error: stopped at the first failure (--on-error fail)")
+    assert json.loads(stats.read_text())["documents"] == {"seen": 2, "changed": 1, "failed": 1, "skipped": 0}
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("argv", [["rules", "list", "nosuch"], ["rules", "test", "nosuch"],
+                                  ["clean", str(SEED), "--rules", "nosuch"]])
+def test_an_unknown_pack_is_a_usage_error_that_says_how_to_list_packs(argv, capsys):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("cleaner: error: nosuch: ")
+    assert "`cleaner rules list`" in captured.err and "available_rule_packs" not in captured.err
+
+
+def test_include_globs_match_gzipped_names_and_exclude_skips_whole_folders(tmp_path):
+    tree = tmp_path / "in"
+    for folder in ("c", "c/deep", "d"):
+        (tree / folder).mkdir(parents=True)
+    shutil.copy(SEED, tree / "c" / "a.txt")
+    shutil.copy(SEED, tree / "c" / "deep" / "b.txt")
+    shutil.copy(SEED, tree / "d" / "b.txt")
+    (tree / "d" / "x.txt.gz").write_bytes(gzip.compress(SEED.read_bytes()))
+
+    def cleaned(*options: str) -> list[str]:
+        out = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        assert main(["clean", str(tree), *CONSERVATIVE, *options, "-o", str(out) + "/"]) == 0
+        return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+
+    assert cleaned("--include", "*.txt") == ["c/a.txt", "c/deep/b.txt", "d/b.txt", "d/x.txt.gz"]
+    assert cleaned("--exclude", "x.txt") == ["c/a.txt", "c/deep/b.txt", "d/b.txt"]
+    assert cleaned("--exclude", "c") == ["d/b.txt", "d/x.txt.gz"]
+    assert cleaned("--exclude", "deep") == ["c/a.txt", "d/b.txt", "d/x.txt.gz"]
+    assert cleaned("--exclude", "c/deep") == ["c/a.txt", "d/b.txt", "d/x.txt.gz"]
+
+
+def test_explain_reads_stdin_by_default(monkeypatch, capsys):
+    set_stdin(monkeypatch, SEED.read_bytes())
+    assert main(["explain", *CONSERVATIVE, "--color", "never"]) == 0
+    assert capsys.readouterr().out.startswith("<stdin>: 3 removals, 145 of 2397 characters (language: en)")
+
+
+@pytest.mark.parametrize(
+    "option, message",
+    [
+        (["--explain"], "cleaner: error: --explain applies to JSONL records; use `cleaner explain` for text files\n"),
+        (["--output-field", "clean"], "cleaner: error: --output-field applies to JSONL records; no input is JSONL\n"),
+    ],
+)
+def test_jsonl_options_without_a_jsonl_input_are_refused(tmp_path, capsys, option, message):
+    assert main(["clean", str(SEED), *option, "-o", str(tmp_path / "out.txt")]) == 2
+    assert capsys.readouterr().err == message
+    assert not (tmp_path / "out.txt").exists()
+    both = [str(SEED), str(FIXTURES / "articles.jsonl")]  # one JSONL input: the option applies to it
+    assert main(["clean", *both, *CONSERVATIVE, *option, "-o", str(tmp_path / "out") + "/"]) == 0
+    record = read_jsonl(tmp_path / "out" / "articles.jsonl")[0]
+    assert ("cleaner" if option == ["--explain"] else "clean") in record
