@@ -13,8 +13,8 @@
    closing sentence that only rule-removed lines part from the main text.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
-   line of any length between two lines of one box (a newsletter, paywall, cookie or legal box)
-   that the rules removed.
+   longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
+   that two different rules removed.
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -61,11 +61,16 @@ WEDGED_MAX_WORDS = 12
 WEDGED_SENTENCE_MIN_WORDS = 4
 #: non-blank lines; the document's own headline may sit this far above the main text and stay.
 HEADLINE_MAX_GAP = 2
-#: categories of boxes: a line of any length between two lines that rules of one of these
-#: categories removed belongs to the box (the pitch of a newsletter box between its heading and
-#: its form). Ad labels, credits and related links are left out: they sit between paragraphs of
-#: the article.
-BOX_CATEGORIES = frozenset({"newsletter", "paywall", "cookies", "copyright"})
+#: categories of boxes: a line that is no long prose (not ``good``), between two lines that two
+#: different rules of one of these categories removed, belongs to the box (the pitch of a
+#: newsletter box between its heading and its form). Ad labels, credits (and the copyright marks
+#: of photo credits) and related links are left out: they sit between paragraphs of the article;
+#: so is one promo repeated (the same rule above and below).
+BOX_CATEGORIES = frozenset({"newsletter", "paywall", "cookies"})
+#: words; a line that a copyright rule removed is a legal notice (see :func:`document_context`'s
+#: ``legal``) from this length on; shorter ones ("© Getty Images") are photo credits, which sit
+#: between the article's paragraphs.
+LEGAL_NOTICE_MIN_WORDS = 6
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 #: categories whose label lines end the article: what follows them is their section. A related or
@@ -217,7 +222,10 @@ def analyse(
     removed = [index in drop for index in lines]
     legal = None
     if any(evidence.category == "copyright" for evidence in drop.values()):
-        legal = [index in drop and drop[index].category == "copyright" for index in lines]
+        legal = [
+            index in drop and drop[index].category == "copyright" and f.words >= LEGAL_NOTICE_MIN_WORDS
+            for index, f in zip(lines, features)
+        ]
     context = document_context(texts, features, classes, removed, legal)
     position_of = {index: position for position, index in enumerate(lines)}
     terminator = comments = -1
@@ -372,8 +380,12 @@ def _one_pass(
 
 
 def _in_box(above: Evidence, below: Evidence) -> bool:
-    """Whether two removed lines are rule matches of one box category (see BOX_CATEGORIES)."""
-    return above.source == below.source == "rule" and above.category == below.category in BOX_CATEGORIES
+    """Whether two removed lines are matches of two rules of one box category (see BOX_CATEGORIES)."""
+    return (
+        above.source == below.source == "rule"
+        and above.name != below.name
+        and above.category == below.category in BOX_CATEGORIES
+    )
 
 
 def _wedged(
@@ -386,7 +398,8 @@ def _wedged(
         if position == headline or index in out.drop:
             continue
         above, below = lines[position - 1], lines[position + 1]
-        if above in out.drop and below in out.drop and _in_box(out.drop[above], out.drop[below]):
+        boxed = classes[position] != GOOD and above in out.drop and below in out.drop
+        if boxed and _in_box(out.drop[above], out.drop[below]):
             out.drop[index] = Evidence(
                 "context", "wedged", out.drop[above].category, 0.8,
                 f"between two {out.drop[above].category} lines that the rules removed",

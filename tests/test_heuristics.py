@@ -335,3 +335,47 @@ def test_a_short_closing_sentence_after_an_ad_label_stays(profile):
     assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join([*paragraphs, closing])
     # A label after the ad stays a candidate: it is no sentence.
     assert "Most Popular" not in cleaner.clean(text.replace(closing, "Most Popular"))
+
+
+FIRE = [
+    "Firefighters battled a large blaze at a warehouse in the east of the city on Tuesday night, forcing the "
+    "evacuation of dozens of nearby homes.",
+    "The fire broke out shortly after 9pm and spread quickly through the building, which stored furniture and "
+    "paint, according to the fire service.",
+    "No one was injured, but residents were told to keep their windows closed because of the thick smoke drifting "
+    "over the neighbourhood.",
+]
+
+
+@pytest.mark.parametrize("profile", ["default", "conservative"])
+@pytest.mark.parametrize(
+    "between",
+    [("© Getty Images", "© AFP"), ("Sign up for our newsletter", "Sign up for our newsletter")],
+    ids=["photo-credits", "one-promo-twice"],
+)
+def test_paragraphs_between_credits_or_a_repeated_promo_stay(between, profile):
+    text = "\n\n".join([FIRE[0], between[0], FIRE[1], between[1], FIRE[2]])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(FIRE)
+
+
+def test_a_legal_footer_with_prose_between_its_notices_does_not_outweigh_a_short_article(default_cleaner):
+    disclaimer = (
+        "Consult your physician and follow all safety instructions before beginning any exercise program or "
+        "using any supplement or meal replacement product, especially if you have any unique medical "
+        "conditions or needs, as the results you see will vary with the effort you put in over the months."
+    )
+    footer = [
+        "© 2019 Example Fitness, LLC. All rights reserved. Example Fitness is the owner of its trademarks.",
+        disclaimer,
+        "*These statements have not been evaluated by the Food and Drug Administration.",
+        disclaimer.replace("months", "weeks"),
+        "© 2019 Example Fitness, LLC. All rights reserved.",
+    ]
+    text = "\n".join([FIRE[0], FIRE[1], *footer])
+    measured = default_cleaner.measure(text)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert (analysis.context.first, analysis.context.last) == (0, 1)
+    assert default_cleaner.clean(text).startswith("\n".join(FIRE[:2]) + "\n")

@@ -97,8 +97,8 @@ def document_context(
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
-    ``legal`` marks the lines that a rule removed as a copyright or legal notice. A line between
-    two of them is neutral in the main-text sum: the paragraphs of a site's legal footer
+    ``legal`` marks the legal notices that a rule removed (copyright lines long enough not to be
+    photo credits). A line between two of them is neutral in the main-text sum: the paragraphs of a site's legal footer
     (disclaimers, trademark lists) read as prose, and would otherwise outweigh a short article.
     """
     words = [f.words for f in features]
