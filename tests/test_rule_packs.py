@@ -117,9 +117,9 @@ def test_widening_for_hyperscan_covers_non_ascii_classes():
 
 
 def test_long_counted_repeats_are_left_open_for_hyperscan():
-    from cleaner.rules.matcher import hyperscan_pattern
-
-    assert hyperscan_pattern(r"a[^\n]{0,100}b{2,40}c{1,3}\{0,99}") == r"a[^\n]{0,}b{2,}c{1,3}\{0,99}"
+    # A superset for the prefilter; braces inside a class or escaped are characters, not repeats.
+    assert widen_for_hyperscan(r"a[^\n]{0,100}b{2,40}c{1,3}") == r"a[^\n]{0,}b{2,}c{1,3}"
+    assert widen_for_hyperscan(r"ref [{0,100}]+ \{0,99}") == r"ref [{0,100}]+ \{0,99}"
 
 
 @pytest.mark.parametrize("engine", ["hyperscan", "re"])

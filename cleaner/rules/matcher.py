@@ -65,20 +65,12 @@ _NON_ASCII = r"\x{80}-\x{10ffff}"
 #: alternation took 5.6 MB); unbounded (``{0,}``) it accepts more, as a prefilter may, and the
 #: exact check holds the bound.
 HYPERSCAN_MAX_REPEAT = 8
-_COUNTED_REPEAT = re.compile(r"(?<!\\)\{(\d+),(\d+)\}")
-
-
-def hyperscan_pattern(pattern: str) -> str:
-    """The prefilter pattern handed to Hyperscan: widened (:func:`widen_for_hyperscan`), with long
-    counted repeats left open (see :data:`HYPERSCAN_MAX_REPEAT`)."""
-    loosened = _COUNTED_REPEAT.sub(
-        lambda m: m.group() if int(m.group(2)) <= HYPERSCAN_MAX_REPEAT else f"{{{m.group(1)},}}", pattern
-    )
-    return widen_for_hyperscan(loosened)
+_COUNTED_REPEAT = re.compile(r"\{(\d+),(\d+)\}")
 
 
 def widen_for_hyperscan(pattern: str) -> str:
-    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character.
+    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character, and leave long
+    counted repeats open (see :data:`HYPERSCAN_MAX_REPEAT`).
 
     Hyperscan's classes are ASCII-only outside UCP mode (which is very slow to compile); the
     widened pattern accepts a superset of what Python's Unicode-aware classes accept, as a
@@ -89,7 +81,7 @@ def widen_for_hyperscan(pattern: str) -> str:
     in_class = negated = False
     position = 0
     for token in _CLASS_ESCAPE.finditer(pattern):
-        out.append(pattern[position : token.start()])
+        out.append(_open_repeats(pattern[position : token.start()], in_class))
         text = token.group()
         if text == "[" and not in_class:
             in_class = True
@@ -103,8 +95,18 @@ def widen_for_hyperscan(pattern: str) -> str:
         else:
             out.append(text)
         position = token.end()
-    out.append(pattern[position:])
+    out.append(_open_repeats(pattern[position:], in_class))
     return "".join(out)
+
+
+def _open_repeats(text: str, in_class: bool) -> str:
+    """``text`` (a piece of a pattern between escapes and brackets) with its long counted repeats
+    left open, unless it lies inside a character class, where braces are plain characters."""
+    if in_class or "{" not in text:
+        return text
+    return _COUNTED_REPEAT.sub(
+        lambda m: m.group() if int(m.group(2)) <= HYPERSCAN_MAX_REPEAT else f"{{{m.group(1)},}}", text
+    )
 
 
 class _ExactCheck:
@@ -178,7 +180,7 @@ class _Prefilter:
         self.max_chars = max_chars
         self.engine = engine
         if engine == "hyperscan":
-            self.database = _cached_hyperscan([hyperscan_pattern(source) for source in sources])
+            self.database = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
         else:
             self.compiled = [re.compile(source, re.MULTILINE) for source in sources]
 
@@ -243,7 +245,7 @@ class Matcher:
         prefilter = _Prefilter(group, sources, max_chars, self.engine)
         if self.engine != "hyperscan" or prefilter.database is not None:
             return [prefilter]
-        rejected = [_compile_hyperscan([hyperscan_pattern(source)]) is None for source in sources]
+        rejected = [_compile_hyperscan([widen_for_hyperscan(source)]) is None for source in sources]
         if not any(rejected):
             raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
         accepted = [(index, source) for index, source, bad in zip(group, sources, rejected) if not bad]
