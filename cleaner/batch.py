@@ -687,7 +687,9 @@ class AtomicOutput(_FileOutput):
 
 
 class DirectOutput(_FileOutput):
-    """An existing pipe, device or socket, written straight into: a rename would replace the node."""
+    """An existing pipe, device or socket, or a name under ``/dev`` or ``/proc`` (``/dev/stdout``),
+    written straight into, in append mode: a rename would replace the node, and truncating
+    would wipe a log that ``/dev/stdout`` reaches through a shell's ``>>``."""
 
     streams = True
 
@@ -695,7 +697,7 @@ class DirectOutput(_FileOutput):
         self.target = Path(target)
         self.name = str(self.target)
         try:
-            self.raw: IO[bytes] = open(self.target, "wb")  # noqa: SIM115 -- closed by commit or abort
+            self.raw: IO[bytes] = open(self.target, "ab")  # noqa: SIM115 -- closed by commit or abort
         except OSError as exc:
             raise OutputError(self.target, _reason(exc)) from None
         self.stream = _compressing(self.raw, self.target)
@@ -715,13 +717,22 @@ class DirectOutput(_FileOutput):
         self._discard()
 
 
+def is_system_stream(path: str | Path) -> bool:
+    """Whether ``path`` names a stream of the system (under ``/dev`` or ``/proc``), which may reach
+    a file the shell opened (``/dev/stdout >> log``) that must not be replaced."""
+    parts = Path(os.path.abspath(path)).parts
+    return len(parts) > 2 and parts[1] in ("dev", "proc")
+
+
 def open_output(target: str | Path, mode: int | None = None) -> Output:
     """The output for the file name ``target``.
 
     A regular file (or a new one) is written atomically (:class:`AtomicOutput`). A symbolic link
     is resolved, so that the file it points to is replaced and the link stays. An existing pipe,
-    device or socket (``/dev/null``, a named pipe) is written straight into (:class:`DirectOutput`).
-    A folder is refused. ``mode`` sets the permissions of a file written atomically.
+    device or socket (``/dev/null``, a named pipe), and any name under ``/dev`` or ``/proc``
+    (``/dev/stdout``, whatever the shell connected it to), is written straight into
+    (:class:`DirectOutput`). A folder is refused. ``mode`` sets the permissions of a file written
+    atomically.
     """
     path = Path(target)
     try:
@@ -730,7 +741,7 @@ def open_output(target: str | Path, mode: int | None = None) -> Output:
         kind = None
     if kind is not None and stat.S_ISDIR(kind):
         raise OutputError(path, "it is a folder")
-    if kind is not None and not stat.S_ISREG(kind):
+    if (kind is not None and not stat.S_ISREG(kind)) or is_system_stream(path):
         return DirectOutput(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))

@@ -357,7 +357,10 @@ def _check_distinct_outputs(args: argparse.Namespace, files: list[Path]) -> None
 
 
 def _is_device(name: str) -> bool:
-    """Whether ``name`` is an existing device, pipe or socket rather than a file or folder."""
+    """Whether ``name`` is an existing device, pipe or socket, or a system stream (``/dev/stdout``),
+    rather than a file or folder."""
+    if batch.is_system_stream(name):
+        return True
     return os.path.exists(name) and not os.path.isfile(name) and not os.path.isdir(name)
 
 
@@ -369,8 +372,8 @@ def _failure_note(run: batch.Run, removed: batch.Output | None) -> str:
         return f"the output already written to {', '.join(streamed)} is incomplete"
     if run.finished:
         count = len(run.finished)
-        files = f"{count} output files were" if count != 1 else "1 output file was"
-        return f"only the {files} finished before it written"
+        files = f"{count} output files finished before it were" if count != 1 else "1 output file finished before it was"
+        return f"only the {files} written"
     if any(o.streams for o in outputs):
         return "nothing was written"
     return "no output file was written"

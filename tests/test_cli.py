@@ -896,3 +896,13 @@ def test_jsonl_options_without_a_jsonl_input_are_refused(tmp_path, capsys, optio
     assert main(["clean", *both, *CONSERVATIVE, *option, "-o", str(tmp_path / "out") + "/"]) == 0
     record = read_jsonl(tmp_path / "out" / "articles.jsonl")[0]
     assert ("cleaner" if option == ["--explain"] else "clean") in record
+
+
+def test_dev_stdout_appends_to_the_file_the_shell_opened(tmp_path):
+    """``-o /dev/stdout >> log`` writes into the log; it neither replaces nor truncates it."""
+    log = tmp_path / "log.txt"
+    log.write_text("kept line\n", encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m cleaner clean {shlex.quote(str(SEED))} -o /dev/stdout --jobs 1"
+    subprocess.run(f"{command} >> {shlex.quote(str(log))}", shell=True, check=True, cwd=ROOT, timeout=60)
+    assert log.read_text(encoding="utf-8") == "kept line\n" + SEED_EXPECTED
+    assert not log.is_symlink() and log.stat().st_nlink == 1
