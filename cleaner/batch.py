@@ -217,9 +217,7 @@ def iter_chunks(sources: Sequence[Source]) -> Iterator[Chunk]:
 
 
 def _os_error(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot read: {exc.strerror}"
-    return f"cannot read: {exc}"
+    return f"cannot read: {_reason(exc) if isinstance(exc, OSError) else exc}"
 
 
 # --------------------------------------------------------------------------- workers

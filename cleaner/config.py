@@ -17,7 +17,8 @@ from .rules import CATEGORIES, pack_languages
 #: ``default``: also removes lines that the line model scores as boilerplate (main-text detection,
 #: tail blocks, label-shaped lines at the edges), at a threshold calibrated for F1.
 PROFILES = ("conservative", "default")
-#: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.sidebar``).
+#: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.related-posts``,
+#: a token of ``cleaner/rules/markup/tokens.toml``).
 HEURISTICS = ("line-score", "wedged", "tail-block", "markup")
 
 
@@ -90,6 +91,8 @@ def _sequence(name: str, value: Any, types: tuple[type, ...]) -> tuple[Any, ...]
     """``value`` as a tuple of ``types``: one item alone, or an iterable of them."""
     if isinstance(value, types):
         return (value,)
+    if isinstance(value, (bytes, bytearray)):
+        raise ConfigError(f"{name} takes text, not bytes: decode {value!r} first")
     try:
         items = tuple(value)
     except TypeError:
@@ -108,11 +111,11 @@ def _strings(name: str, value: Any) -> tuple[str, ...]:
 def check_disabled(config: CleanerConfig, rule_ids: set[str]) -> None:
     """Raise :class:`ConfigError` for a name in ``config.disable`` that switches nothing off: no
     rule id (``rule_ids``) or id prefix, category or heuristic (a typo would disable nothing)."""
+    from .html.markup import load_markup_tokens
+
     prefixes = {rule_id.rsplit(".", cut)[0] for rule_id in rule_ids for cut in range(rule_id.count(".") + 1)}
-    unknown = sorted(
-        name for name in config.disable
-        if name not in prefixes and name not in CATEGORIES and name not in HEURISTICS and not name.startswith("markup.")
-    )  # fmt: skip
+    prefixes |= {f"markup.{token}" for category in load_markup_tokens().categories for token in category.tokens}
+    unknown = sorted(name for name in config.disable if name not in prefixes | CATEGORIES | set(HEURISTICS))
     if unknown:
         raise ConfigError(
             f"disable: no rule, rule-id prefix, category or heuristic named {', '.join(map(repr, unknown))}; "
