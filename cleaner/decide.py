@@ -162,11 +162,11 @@ class Analysis:
         return out
 
     def _closing_sentence(self) -> int:
-        """The position of a short sentence that only lines removed by rules part from the end of
-        the main text ("The warning covers the coast." after an ad label), or -1.
+        """The position of a sentence that only lines removed by rules part from the end of the
+        main text ("The warning covers the coast." after an ad label), or -1.
 
-        Alone it is too short to count as prose, so the main text stops before the removed
-        lines; yet it reads as the article's last sentence: it ends a sentence, has at least
+        When it is too short to count as prose, the main text stops before the removed lines;
+        yet it reads as the article's last sentence: it ends a sentence, has at least
         WEDGED_SENTENCE_MIN_WORDS words, stopwords as prose has them, and no label shape.
         """
         context, removed = self.context, self.removed

@@ -119,8 +119,9 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[
 
 
 def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | None:
-    """The language of the most sampled distinctive stopwords, if its stopwords cover enough
-    (``seen``: how often each of the ``count`` sampled words occurs)."""
+    """Among the :data:`DETECTION_SHORTLIST` languages with the most sampled distinctive
+    stopwords, the one whose stopwords cover most of the sample, if they cover enough (``seen``:
+    how often each of the ``count`` sampled words occurs)."""
     index = _word_languages(candidates)
     counts: dict[str, int] = {}
     for word, times in seen.items():  # the sample is small; the index holds every language's words

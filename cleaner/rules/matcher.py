@@ -252,7 +252,10 @@ class Matcher:
         others = [(index, source) for index, source, bad in zip(group, sources, rejected) if bad]
         prefilters = [_Prefilter([i for i, _ in others], [s for _, s in others], max_chars, "re")]
         if accepted:
-            prefilters.insert(0, _Prefilter([i for i, _ in accepted], [s for _, s in accepted], max_chars, self.engine))
+            fast = _Prefilter([i for i, _ in accepted], [s for _, s in accepted], max_chars, self.engine)
+            if fast.database is None:
+                raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
+            prefilters.insert(0, fast)
         return prefilters
 
     def candidates(self, lines: Sequence[str]) -> set[tuple[int, int]]:
