@@ -380,7 +380,12 @@ def _failure_note(run: batch.Run, removed: batch.Output | None) -> str:
 
 
 def _check_jsonl_options(args: argparse.Namespace, sources: list[batch.Source]) -> None:
-    """Refuse ``--explain`` and ``--output-field`` when no input is JSONL: they would do nothing."""
+    """Refuse ``--explain`` and ``--output-field`` when no input is JSONL (they would do nothing),
+    and both naming the same key (the trail would overwrite the cleaned text)."""
+    if args.explain and args.output_field == batch.EXPLAIN_KEY:
+        raise batch.UsageError(
+            f"--explain writes the key {batch.EXPLAIN_KEY!r}; give --output-field another name"
+        )
     if any(source.format == "jsonl" for source in sources):
         return
     if args.explain:

@@ -906,3 +906,9 @@ def test_dev_stdout_appends_to_the_file_the_shell_opened(tmp_path):
     subprocess.run(f"{command} >> {shlex.quote(str(log))}", shell=True, check=True, cwd=ROOT, timeout=60)
     assert log.read_text(encoding="utf-8") == "kept line\n" + SEED_EXPECTED
     assert not log.is_symlink() and log.stat().st_nlink == 1
+
+
+def test_an_output_field_named_like_the_explain_key_is_refused(tmp_path, capsys):
+    argv = ["clean", str(FIXTURES / "articles.jsonl"), "--explain", "--output-field", "cleaner"]
+    assert main([*argv, "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert "give --output-field another name" in capsys.readouterr().err
