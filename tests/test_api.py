@@ -270,6 +270,9 @@ TRAPS = [
     "The lawsuit claims that the licence, which ends with the phrase all rights reserved, was used to deny artists royalties.",
     "Police arrested two men on charges of unauthorized reproduction of films, the ministry said on Monday.",
     "The firm could not sell the data without the prior written permission of each customer, the court ruled.",
+    "All rights reserved, the label had written on every sleeve, but the court sided with the artist.",
+    "Alle Rechte vorbehalten, heißt es im Vertrag, doch die Band klagte trotzdem gegen das Label.",
+    "Tous droits réservés, disait la mention, mais le tribunal a donné raison au photographe.",
 ]  # fmt: skip
 
 
