@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pickle
 
 import pytest
@@ -120,6 +122,44 @@ def test_long_counted_repeats_are_left_open_for_hyperscan():
     # A superset for the prefilter; braces inside a class or escaped are characters, not repeats.
     assert widen_for_hyperscan(r"a[^\n]{0,100}b{2,40}c{1,3}") == r"a[^\n]{0,}b{2,}c{1,3}"
     assert widen_for_hyperscan(r"ref [{0,100}]+ \{0,99}") == r"ref [{0,100}]+ \{0,99}"
+    assert widen_for_hyperscan(r"a{,12}b") == r"a{0,}b"  # Python's {,n} is {0,n}; Hyperscan reads text
+
+
+def test_widening_ends_a_negated_class_at_its_bracket():
+    # After "[^\w\n]" closes, a later \w is widened again; a "]" first in a class is a member.
+    assert widen_for_hyperscan(r"[^\w\n]*photo: \w+") == r"[^\w\n]*photo: [\w\x{80}-\x{10ffff}]+"
+    assert widen_for_hyperscan(r"[]x\w] now") == r"[]x\w\x{80}-\x{10ffff}] now"
+    assert widen_for_hyperscan(r"[^]x]\d") == r"[^]x][\d\x{80}-\x{10ffff}]"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        (r"photo: \w+", "Photo: Élodie Martin"),
+        (r"follow [^\n]{0,10} on \w+", "follow us on ñandú"),
+        (r"[]x\w]+ now", "sharex now"),
+        (r"ref a{,12}b", "ref aab"),
+    ],
+)
+def test_both_engines_find_user_patterns_with_unicode_words(tmp_path, pattern, line):
+    pytest.importorskip("hyperscan")
+    path = tmp_path / "house.toml"
+    pack = GOOD_RULE.replace('mode = "line"', 'mode = "contains"')
+    path.write_text(pack.replace('phrases = ["listen to our podcast"]', f"regex = [{json.dumps(pattern)}]"))
+    rules = list(load_rule_pack(str(path)).rules)
+    lines = ["the council met on tuesday.", line.lower()]
+    assert Matcher(rules, "hyperscan").match(lines) == Matcher(rules, "re").match(lines) != []
+
+
+def test_the_re_engine_finds_a_hit_that_starts_on_an_earlier_line():
+    rule = parse_pack(
+        GOOD_RULE.replace('mode = "line"', 'mode = "contains"').replace(
+            'phrases = ["listen to our podcast"]', 'regex = ["[^a-z]*listen to our podcast"]'
+        ),
+        "house.toml",
+    ).rules[0]
+    lines = ["the council met on tuesday.", "", "listen to our podcast"]
+    assert [m.line for m in Matcher([rule], "re").match(lines)] == [2]
 
 
 @pytest.mark.parametrize("engine", ["hyperscan", "re"])

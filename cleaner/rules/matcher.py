@@ -79,6 +79,7 @@ def widen_for_hyperscan(pattern: str) -> str:
     """
     out = []
     in_class = negated = False
+    body = 0  # where the open class's members start: a "]" there is a member, not the end
     position = 0
     for token in _CLASS_ESCAPE.finditer(pattern):
         out.append(_open_repeats(pattern[position : token.start()], in_class))
@@ -86,9 +87,10 @@ def widen_for_hyperscan(pattern: str) -> str:
         if text == "[" and not in_class:
             in_class = True
             negated = pattern.startswith("^", token.end())
+            body = token.end() + negated
             out.append(text)
-        elif text == "]" and in_class:
-            in_class = False
+        elif text == "]" and in_class and token.start() != body:
+            in_class = negated = False
             out.append(text)
         elif text in ("\\w", "\\d", "\\s") and not negated:
             out.append(f"{text}{_NON_ASCII}" if in_class else f"[{text}{_NON_ASCII}]")
@@ -99,11 +101,16 @@ def widen_for_hyperscan(pattern: str) -> str:
     return "".join(out)
 
 
+_OPEN_LOWER_BOUND = re.compile(r"\{,(\d+)\}")
+
+
 def _open_repeats(text: str, in_class: bool) -> str:
     """``text`` (a piece of a pattern between escapes and brackets) with its long counted repeats
-    left open, unless it lies inside a character class, where braces are plain characters."""
+    left open, unless it lies inside a character class, where braces are plain characters.
+    ``{,n}`` (Python's ``{0,n}``, which Hyperscan reads as text) is written out."""
     if in_class or "{" not in text:
         return text
+    text = _OPEN_LOWER_BOUND.sub(r"{0,\1}", text)
     return _COUNTED_REPEAT.sub(
         lambda m: m.group() if int(m.group(2)) <= HYPERSCAN_MAX_REPEAT else f"{{{m.group(1)},}}", text
     )
@@ -208,8 +215,10 @@ class _Prefilter:
         for line_text in texts[:-1]:
             starts.append(starts[-1] + len(line_text) + 1)
         for rule, compiled in zip(rules, self.compiled):
-            for hit in compiled.finditer(text):
-                found.add((rule, bisect_right(starts, hit.start()) - 1))
+            for hit in compiled.finditer(text):  # every line the hit touches (it may span breaks)
+                first = bisect_right(starts, hit.start()) - 1
+                last = bisect_right(starts, max(hit.end() - 1, hit.start())) - 1
+                found.update((rule, line) for line in range(first, last + 1))
 
 
 class Matcher:
