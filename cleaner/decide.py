@@ -14,7 +14,8 @@
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
-   that two different rules removed.
+   that two different rules removed, and any line between two legal notices (see
+   :func:`between_legal_notices`).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -25,6 +26,7 @@ Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -67,10 +69,13 @@ HEADLINE_MAX_GAP = 2
 #: of photo credits) and related links are left out: they sit between paragraphs of the article;
 #: so is one promo repeated (the same rule above and below).
 BOX_CATEGORIES = frozenset({"newsletter", "paywall", "cookies"})
-#: words; a line that a copyright rule removed is a legal notice (see :func:`document_context`'s
-#: ``legal``) from this length on; shorter ones ("© Getty Images") are photo credits, which sit
-#: between the article's paragraphs.
+#: words; a line that only a copyright-mark rule removed is a legal notice (see
+#: :func:`_legal_notice`) from this length on, or with a year; shorter ones ("© Getty Images")
+#: are photo credits, which sit between the article's paragraphs.
 LEGAL_NOTICE_MIN_WORDS = 6
+#: rules that remove a line for its copyright mark alone (photo credits carry the mark too).
+COPYRIGHT_MARK_RULES = ("common.copyright.symbol-start", "common.copyright.symbol-year")
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 #: categories whose label lines end the article: what follows them is their section. A related or
@@ -103,6 +108,7 @@ class Analysis:
     terminator: int  # position of the label that ends the article, or -1
     comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
+    legal_prose: list[bool] | None  # between two legal notices (see between_legal_notices)
     # Kept across the passes of one decision, by line index: the line-local feature values
     # (measured once per line) and their weighted sums under the decision's model.
     local: dict[int, tuple[float, ...]] = field(default_factory=dict)
@@ -220,13 +226,8 @@ def analyse(
 ) -> Analysis:
     drop = rule_decisions.drop
     removed = [index in drop for index in lines]
-    legal = None
-    if any(evidence.category == "copyright" for evidence in drop.values()):
-        legal = [
-            index in drop and drop[index].category == "copyright" and f.words >= LEGAL_NOTICE_MIN_WORDS
-            for index, f in zip(lines, features)
-        ]
-    context = document_context(texts, features, classes, removed, legal)
+    legal_prose = between_legal_notices(lines, texts, features, drop)
+    context = document_context(texts, features, classes, removed, legal_prose)
     position_of = {index: position for position, index in enumerate(lines)}
     terminator = comments = -1
     for match in matches:
@@ -254,7 +255,7 @@ def analyse(
                 headline, best = position, f.words
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
-        headline,
+        headline, legal_prose,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
@@ -376,7 +377,34 @@ def _one_pass(
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reason)
                 out.trim.pop(index, None)
     if not config.disables("wedged"):
-        _wedged(lines, features, classes, out, analysis.headline)
+        _wedged(lines, features, classes, out, analysis.headline, analysis.legal_prose)
+
+
+def _legal_level(evidence: Evidence | None, text: str, words: int) -> int:
+    """2 for a line that a copyright rule other than a mark rule removed (a rights notice, a
+    disclaimer), 1 for a dated or long line that a mark rule removed ("© 2019 Foo Media."), 0
+    otherwise (a photo credit such as "© Getty Images", or a line no copyright rule removed)."""
+    if evidence is None or evidence.category != "copyright" or evidence.source != "rule":
+        return 0
+    if evidence.name not in COPYRIGHT_MARK_RULES:
+        return 2
+    return int(words >= LEGAL_NOTICE_MIN_WORDS or _YEAR_RE.search(text) is not None)
+
+
+def between_legal_notices(
+    lines: list[int], texts: list[str], features: list[LineFeatures], drop: dict[int, Evidence]
+) -> list[bool] | None:
+    """Which kept lines sit between two legal notices, at least one of them a rights notice or
+    disclaimer (two copyright marks around a paragraph are photo credits); None when no copyright
+    rule removed anything."""
+    if not any(evidence.category == "copyright" for evidence in drop.values()):
+        return None
+    level = [_legal_level(drop.get(index), text, f.words) for index, text, f in zip(lines, texts, features)]
+    return [
+        0 < position < len(lines) - 1 and lines[position] not in drop
+        and level[position - 1] > 0 and level[position + 1] > 0 and 2 in (level[position - 1], level[position + 1])
+        for position in range(len(lines))
+    ]  # fmt: skip
 
 
 def _in_box(above: Evidence, below: Evidence) -> bool:
@@ -389,7 +417,12 @@ def _in_box(above: Evidence, below: Evidence) -> bool:
 
 
 def _wedged(
-    lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions, headline: int
+    lines: list[int],
+    features: list[LineFeatures],
+    classes: list[str],
+    out: Decisions,
+    headline: int,
+    legal_prose: list[bool] | None,
 ) -> None:
     for position in range(1, len(lines) - 1):
         index = lines[position]
@@ -399,6 +432,10 @@ def _wedged(
             continue
         above, below = lines[position - 1], lines[position + 1]
         boxed = classes[position] != GOOD and above in out.drop and below in out.drop
+        if legal_prose is not None and legal_prose[position]:
+            out.drop[index] = Evidence("context", "wedged", "copyright", 0.8, "between two legal notices")
+            out.trim.pop(index, None)
+            continue
         if boxed and _in_box(out.drop[above], out.drop[below]):
             out.drop[index] = Evidence(
                 "context", "wedged", out.drop[above].category, 0.8,

@@ -88,7 +88,9 @@ def test_a_list_of_headlines_after_the_article_is_not_main_text():
 
 
 def test_prose_between_two_legal_notices_is_not_main_text():
+    from cleaner.decide import between_legal_notices
     from cleaner.heuristics.context import document_context
+    from cleaner.model import Evidence
 
     disclaimer = " ".join([PROSE] * 3)  # long prose, as a site's legal footer paragraphs are
     notice = "© 2019 Example Media. All rights reserved."
@@ -96,11 +98,21 @@ def test_prose_between_two_legal_notices_is_not_main_text():
     measured = [features(text) for text in texts]
     classes = [classify(f) for f in measured]
     removed = [text == notice for text in texts]  # as the copyright rules remove them
-    context = document_context(texts, measured, classes, removed, legal=removed)
+    lines = list(range(len(texts)))
+
+    def drops(rule: str, category: str) -> dict:
+        return {i: Evidence("rule", rule, category, 1.0, "") for i in lines if removed[i]}
+
+    legal_prose = between_legal_notices(lines, texts, measured, drops("en.copyright.reserved", "copyright"))
+    assert legal_prose == [False, False, False, True, False, True, False]
+    context = document_context(texts, measured, classes, removed, legal_prose)
     assert (context.first, context.last) == (0, 1)
-    # The same lines removed by rules of another category (ad labels between paragraphs) still
-    # leave the prose between them in the main text.
-    context = document_context(texts, measured, classes, removed)
+    # Lines removed by rules of another category (ad labels between paragraphs), or copyright
+    # marks alone (photo credits), leave the prose between them in the main text.
+    assert between_legal_notices(lines, texts, measured, drops("en.ads.label", "ads")) is None
+    credits = between_legal_notices(lines, texts, measured, drops("common.copyright.symbol-start", "copyright"))
+    assert not any(credits)
+    context = document_context(texts, measured, classes, removed, credits)
     assert (context.first, context.last) == (0, 5)
 
 
@@ -357,8 +369,12 @@ FIRE = [
 @pytest.mark.parametrize("profile", ["default", "conservative"])
 @pytest.mark.parametrize(
     "between",
-    [("© Getty Images", "© AFP"), ("Sign up for our newsletter", "Sign up for our newsletter")],
-    ids=["photo-credits", "one-promo-twice"],
+    [
+        ("© Getty Images", "© AFP"),
+        ("Sign up for our newsletter", "Sign up for our newsletter"),
+        ("© 2019 Getty Images", "© 2019 AFP"),
+    ],
+    ids=["photo-credits", "one-promo-twice", "dated-photo-credits"],
 )
 def test_paragraphs_between_credits_or_a_repeated_promo_stay(between, profile):
     text = "\n\n".join([FIRE[0], between[0], FIRE[1], between[1], FIRE[2]])
@@ -386,3 +402,13 @@ def test_a_legal_footer_with_prose_between_its_notices_does_not_outweigh_a_short
     )
     assert (analysis.context.first, analysis.context.last) == (0, 1)
     assert default_cleaner.clean(text).startswith("\n".join(FIRE[:2]) + "\n")
+
+
+@pytest.mark.parametrize("profile", ["default", "conservative"])
+def test_a_disclaimer_between_a_copyright_line_and_a_rights_notice_goes(profile):
+    disclaimer = (
+        "The material on this site is provided for general information only and does not constitute "
+        "legal, financial or professional advice of any kind, and you should seek advice before acting on it."
+    )
+    text = "\n\n".join([*FIRE, "© 2019 Foo Media.", disclaimer, "All rights reserved."])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(FIRE) + "\n"

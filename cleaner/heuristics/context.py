@@ -93,20 +93,18 @@ def document_context(
     features: list[LineFeatures],
     classes: list[str],
     removed: list[bool],
-    legal: list[bool] | None = None,
+    legal_prose: list[bool] | None = None,
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
-    ``legal`` marks the legal notices that a rule removed (copyright lines long enough not to be
-    photo credits). A line between two of them is neutral in the main-text sum: the paragraphs of a site's legal footer
-    (disclaimers, trademark lists) read as prose, and would otherwise outweigh a short article.
+    ``legal_prose`` marks the lines that sit between two legal notices that rules removed (see
+    :func:`cleaner.decide.between_legal_notices`): they are neutral in the main-text sum, as the
+    paragraphs of a site's legal footer read as prose and would otherwise outweigh a short article.
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
-    if legal is not None and any(legal):
-        for position in range(1, len(texts) - 1):
-            if legal[position - 1] and legal[position + 1]:
-                neutral[position] = True
+    if legal_prose is not None:
+        neutral = [a or b for a, b in zip(neutral, legal_prose)]
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
