@@ -685,9 +685,9 @@ class AtomicOutput(_FileOutput):
 
 
 class DirectOutput(_FileOutput):
-    """An existing pipe, device or socket, or a name under ``/dev`` or ``/proc`` (``/dev/stdout``),
-    written straight into, in append mode: a rename would replace the node, and truncating
-    would wipe a log that ``/dev/stdout`` reaches through a shell's ``>>``."""
+    """An existing pipe, device or socket, or a file-descriptor alias (``/dev/stdout``), written
+    straight into, in append mode: a rename would replace the node, and truncating would wipe a
+    log that ``/dev/stdout`` reaches through a shell's ``>>``."""
 
     streams = True
 
@@ -715,31 +715,62 @@ class DirectOutput(_FileOutput):
         self._discard()
 
 
-def is_system_stream(path: str | Path) -> bool:
-    """Whether ``path`` names a stream of the system (under ``/dev`` or ``/proc``), which may reach
-    a file the shell opened (``/dev/stdout >> log``) that must not be replaced."""
-    parts = Path(os.path.abspath(path)).parts
-    return len(parts) > 2 and parts[1] in ("dev", "proc")
+#: Names that reach a file descriptor of the process, whatever file the shell connected it to.
+_FD_ALIAS = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
 
 
-def open_output(target: str | Path, mode: int | None = None) -> Output:
+def is_fd_alias(path: str | Path) -> bool:
+    """Whether ``path`` names a file descriptor: exactly ``/dev/stdout``, ``/dev/stderr``,
+    ``/dev/fd/N``, ``/proc/self/fd/N`` or ``/proc/PID/fd/N``. The file behind it may be one the
+    shell opened (``-o /dev/stdout >> log``), which must be written into, never replaced."""
+    return _FD_ALIAS.fullmatch(os.path.abspath(path)) is not None
+
+
+def is_stream_node(path: str | Path) -> bool:
+    """Whether ``path`` is an existing node that is neither a regular file nor a folder (a pipe,
+    device or socket), after following links: it cannot be replaced by a rename."""
+    try:
+        kind = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(kind) and not stat.S_ISDIR(kind)
+
+
+def writes_straight(path: str | Path) -> bool:
+    """Whether an output named ``path`` is written straight into (:class:`DirectOutput`) rather than
+    replaced atomically: a file-descriptor alias, or an existing pipe, device or socket.
+
+    Any other name, under ``/dev`` or ``/proc`` or not (``/dev/shm`` is an ordinary folder), is a
+    file that is written atomically.
+    """
+    return is_fd_alias(path) or is_stream_node(path)
+
+
+def open_output(target: str | Path, mode: int | None = None, *, replace: bool = False) -> Output:
     """The output for the file name ``target``.
 
     A regular file (or a new one) is written atomically (:class:`AtomicOutput`). A symbolic link
-    is resolved, so that the file it points to is replaced and the link stays. An existing pipe,
-    device or socket (``/dev/null``, a named pipe), and any name under ``/dev`` or ``/proc``
-    (``/dev/stdout``, whatever the shell connected it to), is written straight into
+    is resolved, so that the file it points to is replaced and the link stays. A file-descriptor
+    alias (``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: whatever the shell connected it to)
+    and an existing pipe, device or socket (``/dev/null``, a named pipe) are written straight into
     (:class:`DirectOutput`). A folder is refused. ``mode`` sets the permissions of a file written
     atomically.
+
+    ``replace`` (``--in-place``) always writes a new file and renames it over ``target``, which
+    must then be a regular file: a stream written straight into would get the cleaned text after
+    the original.
     """
     path = Path(target)
     try:
-        kind = os.stat(path).st_mode  # follows links: what a write would reach
+        kind: int | None = os.stat(path).st_mode  # follows links: what a write would reach
     except OSError:
         kind = None
     if kind is not None and stat.S_ISDIR(kind):
         raise OutputError(path, "it is a folder")
-    if (kind is not None and not stat.S_ISREG(kind)) or is_system_stream(path):
+    if replace:
+        if kind is None or not stat.S_ISREG(kind) or is_fd_alias(path):
+            raise OutputError(path, "not a regular file, so it cannot be replaced")
+    elif writes_straight(path):
         return DirectOutput(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Sequence
@@ -220,10 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cleaner(args: argparse.Namespace) -> tuple[CleanerConfig, Cleaner]:
     """The config the options ask for and a Cleaner built from it (which checks every pack once).
 
-    A bad option value or user pack is a usage error; a broken built-in pack is a plain error.
+    Built in this process before any output is opened, so that a configuration the library refuses
+    (a bad option value, an unknown ``--disable`` name, a broken pack) is a usage error up front,
+    never a failure in the workers, which build their own Cleaner from the same config.
     """
     config = _config(args)
-    return config, cached_cleaner(config)
+    try:
+        return config, cached_cleaner(config)
+    except (ConfigError, RulePackError) as exc:
+        raise batch.UsageError(str(exc)) from None
 
 
 def _config(args: argparse.Namespace) -> CleanerConfig:
@@ -287,10 +293,11 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
             raise batch.UsageError("--in-place needs files, not stdin")
         if any(s.format == "html" for s in sources):
             raise batch.UsageError("--in-place would replace HTML with text; use -o DIR")
+        _check_replaceable(sources)
 
         def in_place(index: int) -> batch.Output:
             path = sources[index].path
-            return batch.open_output(path, mode=os.stat(path).st_mode & 0o7777)
+            return batch.open_output(path, mode=os.stat(path).st_mode & 0o7777, replace=True)
 
         return in_place, False, []
 
@@ -333,6 +340,14 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
     return shared, True, [Path(target)]
 
 
+def _check_replaceable(sources: list[batch.Source]) -> None:
+    """Refuse ``--in-place`` on an input that is not a regular file (a pipe, a device,
+    ``/dev/stdin``): it cannot be replaced by its cleaned version."""
+    for source in sources:
+        if batch.is_fd_alias(source.path) or not os.path.isfile(source.path):
+            raise batch.UsageError(f"--in-place needs regular files; {source.display} is not one")
+
+
 def _check_implied_folder(target: str, why: str) -> None:
     """Refuse to turn ``-o target`` into a folder when it is a file or its name has an extension."""
     if os.path.lexists(target):
@@ -349,19 +364,45 @@ def _check_distinct_outputs(args: argparse.Namespace, files: list[Path]) -> None
     A device or pipe (``/dev/null``) may take several outputs: nothing there is overwritten.
     """
     extras = [(option, name) for option, name in (("--removed", args.removed), ("--stats-json", args.stats_json))
-              if name and name != "-" and not _is_device(name)]
+              if name and name != "-" and not batch.writes_straight(name)]
     for i, (option, name) in enumerate(extras):
         for other_option, other in [*(("-o", path) for path in files), *extras[:i]]:
             if _same_file(name, other):
                 raise batch.UsageError(f"{other_option} and {option} both write {name}; give each its own file")
 
 
-def _is_device(name: str) -> bool:
-    """Whether ``name`` is an existing device, pipe or socket, or a system stream (``/dev/stdout``),
-    rather than a file or folder."""
-    if batch.is_system_stream(name):
+def _check_stdout_not_shared(args: argparse.Namespace) -> None:
+    """Refuse ``--removed`` or ``--stats-json`` reaching the stdout that carries the cleaned text.
+
+    Written through a second opening of the same file, they would overwrite the cleaned text (or
+    be overwritten by it) in a file the shell opened (``--removed /dev/stdout > f``), and mix with
+    it in a pipe. A character device (``/dev/null``, a terminal) keeps nothing to overwrite.
+    """
+    if args.in_place or not (args.output in (None, "-") or _names_stdout(args.output)):
+        return
+    for option, name in (("--removed", args.removed), ("--stats-json", args.stats_json)):
+        if name and name != "-" and _reaches_stdout(name):
+            raise batch.UsageError(
+                f"{option} {name} is the stdout that carries the cleaned text; give it a file, or send "
+                "the cleaned text elsewhere with -o"
+            )
+
+
+def _names_stdout(name: str) -> bool:
+    """Whether ``name`` is an alias of this process's file descriptor 1 (``/dev/stdout``)."""
+    return os.path.abspath(name) in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", f"/proc/{os.getpid()}/fd/1")
+
+
+def _reaches_stdout(name: str) -> bool:
+    """Whether ``name`` is an alias of file descriptor 1, or the file, pipe or socket behind it."""
+    if _names_stdout(name):
         return True
-    return os.path.exists(name) and not os.path.isfile(name) and not os.path.isdir(name)
+    try:
+        behind, named = os.fstat(1), os.stat(name)
+    except (OSError, ValueError):
+        return False
+    same = (behind.st_dev, behind.st_ino) == (named.st_dev, named.st_ino)
+    return same and not stat.S_ISCHR(named.st_mode)
 
 
 def _failure_note(run: batch.Run, removed: batch.Output | None) -> str:
@@ -388,10 +429,13 @@ def _check_jsonl_options(args: argparse.Namespace, sources: list[batch.Source]) 
         )
     if any(source.format == "jsonl" for source in sources):
         return
+    stdin_hint = ", or pass --format jsonl for JSONL on stdin" if any(s.is_stdin for s in sources) else ""
     if args.explain:
-        raise batch.UsageError("--explain applies to JSONL records; use `cleaner explain` for text files")
+        raise batch.UsageError(
+            f"--explain applies to JSONL records; use `cleaner explain` for text files{stdin_hint}"
+        )
     if args.output_field is not None:
-        raise batch.UsageError("--output-field applies to JSONL records; no input is JSONL")
+        raise batch.UsageError(f"--output-field applies to JSONL records; no input is JSONL{stdin_hint}")
 
 
 def _report_stats(args: argparse.Namespace, stats: batch.Stats) -> None:
@@ -422,6 +466,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if args.removed == "-":
         raise batch.UsageError("--removed needs a file name: stdout carries the cleaned text")
     _check_distinct_outputs(args, files)
+    _check_stdout_not_shared(args)
 
     jobs = args.jobs or os.cpu_count() or 1
     if len(sources) == 1 and sources[0].format != "jsonl":
@@ -502,9 +547,16 @@ def _use_color(choice: str) -> bool:
     return not os.environ.get("NO_COLOR") and _isatty(sys.stdout)
 
 
+def _hint_terminal_stdin(sources: list[batch.Source]) -> None:
+    """Say on stderr that stdin is being read when it is a terminal, rather than wait in silence."""
+    if any(s.is_stdin for s in sources) and _isatty(sys.stdin):
+        print(f"{PROG}: reading stdin; end with Ctrl-D, or give a FILE", file=sys.stderr, flush=True)
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     _, cleaner = _cleaner(args)
     sources = batch.find_sources([args.input], args.format)
+    _hint_terminal_stdin(sources)
     style = _Style(_use_color(args.color))
     options = _options(args, want_removed=True)
     failed = 0

@@ -16,6 +16,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -912,3 +913,130 @@ def test_an_output_field_named_like_the_explain_key_is_refused(tmp_path, capsys)
     argv = ["clean", str(FIXTURES / "articles.jsonl"), "--explain", "--output-field", "cleaner"]
     assert main([*argv, "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "give --output-field another name" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- streams, stdout and review fixes
+
+
+@pytest.fixture
+def shm_folder():
+    """A fresh folder under ``/dev/shm`` (an ordinary tmpfs folder, not a stream), removed afterwards."""
+    if not os.path.isdir("/dev/shm") or not os.access("/dev/shm", os.W_OK):
+        pytest.skip("no writable /dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix="cleaner-test-", dir="/dev/shm"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_files_under_dev_shm_are_replaced_not_appended_to(shm_folder):
+    page = shm_folder / "a.txt"
+    shutil.copy(SEED, page)
+    assert main(["clean", str(page), *CONSERVATIVE, "--in-place"]) == 0
+    assert page.read_text(encoding="utf-8") == SEED_EXPECTED
+
+    out = shm_folder / "out.txt"
+    for _ in range(2):
+        assert main(["clean", str(SEED), *CONSERVATIVE, "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == SEED_EXPECTED
+
+    tree = shm_folder / "in"
+    (tree / "sub").mkdir(parents=True)
+    shutil.copy(SEED, tree / "sub" / "b.txt")
+    assert main(["clean", str(tree), *CONSERVATIVE, "-o", str(shm_folder / "m") + "/"]) == 0
+    assert (shm_folder / "m" / "sub" / "b.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    assert leftovers(shm_folder) == []
+
+
+@pytest.mark.parametrize(
+    "name, straight",
+    [
+        ("/dev/stdout", True), ("/dev/stderr", True), ("/dev/fd/7", True), ("/proc/self/fd/1", True),
+        ("/proc/4242/fd/3", True), ("/dev/null", True),
+        ("/dev/shm/x/a.txt", False), ("/dev/fd/x", False), ("/proc/self/fd", False), ("/dev/stdout.txt", False),
+    ],
+)
+def test_only_fd_aliases_and_stream_nodes_are_written_straight_into(name, straight):
+    assert batch.writes_straight(name) is straight
+
+
+def test_in_place_refuses_an_input_that_is_not_a_regular_file(capsys):
+    assert main(["clean", "/dev/null", "--format", "txt", "--in-place"]) == 2
+    assert capsys.readouterr().err == "cleaner: error: --in-place needs regular files; /dev/null is not one\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--removed", "/dev/stdout"], ["--stats-json", "/dev/fd/1"], ["-o", "/dev/stdout", "--removed", "/proc/self/fd/1"]],
+)
+def test_reports_on_the_stdout_of_the_cleaned_text_are_refused(argv, capsys):
+    assert main(["clean", str(FIXTURES / "articles.jsonl"), *CONSERVATIVE, "--jobs", "1", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "is the stdout that carries the cleaned text" in captured.err
+
+
+@pytest.mark.parametrize("report", ["--removed", "--stats-json"])
+@pytest.mark.parametrize("name", ["/dev/stdout", "SAME"])
+def test_reports_into_the_file_the_shell_opened_for_stdout_are_refused(tmp_path, report, name):
+    """``--removed /dev/stdout > f`` and ``--removed f > f`` would overwrite the cleaned text in f."""
+    target = tmp_path / "f.jsonl"
+    name = str(target) if name == "SAME" else name
+    command = (f"{shlex.quote(sys.executable)} -m cleaner clean {shlex.quote(str(FIXTURES / 'articles.jsonl'))}"
+               f" --engine re --jobs 1 {report} {shlex.quote(name)} > {shlex.quote(str(target))}")
+    done = subprocess.run(command, shell=True, check=False, cwd=ROOT, timeout=60, capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert "is the stdout that carries the cleaned text" in done.stderr
+    assert target.read_bytes() == b""
+
+
+def test_reports_to_dev_null_with_stdout_on_dev_null_still_run():
+    command = [sys.executable, "-m", "cleaner", "clean", str(FIXTURES / "articles.jsonl"), "--engine", "re",
+               "--jobs", "1", "--removed", os.devnull, "--stats-json", os.devnull]
+    done = subprocess.run(
+        command, check=False, cwd=ROOT, timeout=60, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_explain_on_stdin_says_to_pass_format_jsonl(monkeypatch, capsys):
+    records = (FIXTURES / "articles.jsonl").read_bytes()
+    set_stdin(monkeypatch, records)
+    assert main(["clean", *CONSERVATIVE, "--explain"]) == 2
+    assert capsys.readouterr().err == (
+        "cleaner: error: --explain applies to JSONL records; use `cleaner explain` for text files, "
+        "or pass --format jsonl for JSONL on stdin\n"
+    )
+    set_stdin(monkeypatch, records)
+    assert main(["clean", *CONSERVATIVE, "--explain", "--format", "jsonl", "--jobs", "1"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["cleaner"]["language"] == "en"
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_explain_says_it_reads_stdin_when_stdin_is_a_terminal(monkeypatch, capsys, terminal):
+    set_stdin(monkeypatch, SEED.read_bytes())
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: terminal)
+    assert main(["explain", *CONSERVATIVE, "--color", "never"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ("cleaner: reading stdin; end with Ctrl-D, or give a FILE\n" if terminal else "")
+    assert captured.out.startswith("<stdin>: 3 removals")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["clean", str(SEED), "--jobs", "1"],
+        ["clean", str(FIXTURES / "articles.jsonl"), "--jobs", "1"],
+        ["clean", str(FIXTURES / "articles.jsonl"), "--jobs", "2"],
+        ["explain", str(SEED)],
+    ],
+)
+def test_a_configuration_the_cleaner_refuses_is_a_usage_error(tmp_path, argv, capsys):
+    out = tmp_path / "out"
+    extra = ["-o", str(out)] if argv[0] == "clean" else []
+    assert main([*argv, "--disable", "nosuch.x", *extra]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("cleaner: error: disable: no rule, rule-id prefix, category or heuristic named")
+    assert list(tmp_path.iterdir()) == []
