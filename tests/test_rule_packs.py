@@ -197,3 +197,14 @@ def test_a_pattern_that_hyperscan_rejects_runs_on_re_with_the_same_result(tmp_pa
         for engine in ("hyperscan", "re")
     }
     assert outputs["hyperscan"] == outputs["re"] == "The council met on Tuesday to discuss the budget for next year.\n"
+
+
+def test_named_fragments_are_expanded_and_an_unknown_one_is_reported():
+    pack = GOOD_RULE.replace("[[rule]]", '[fragments]\nwhat = "(?:podcast|show)"\n\n[[rule]]').replace(
+        'phrases = ["listen to our podcast"]', 'regex = ["listen to our {{what}}"]'
+    )
+    assert parse_pack(pack, "house.toml").rules[0].regex == ("listen to our (?:podcast|show)",)
+    with pytest.raises(RulePackError, match=r"rule house.promo.podcast: field 'regex': unknown fragment \{\{whom\}\}"):
+        parse_pack(pack.replace("{{what}}", "{{whom}}"), "house.toml")
+    with pytest.raises(RulePackError, match="field 'fragments'"):
+        parse_pack(pack.replace('what = "', 'What = "'), "house.toml")

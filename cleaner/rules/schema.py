@@ -108,13 +108,14 @@ def parse_pack(text: str, source: str) -> RulePack:
             field="language",
         )  # fmt: skip
     description = str(head.get("description", ""))
-    extra = set(data) - {"pack", "rule"}
+    extra = set(data) - {"pack", "rule", "fragments"}
     if extra:
         raise RulePackError(source, f"unknown top-level tables {sorted(extra)}; rules go in [[rule]]")
+    fragments = _fragments(data.get("fragments", {}), source)
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RulePackError(source, "a pack needs at least one [[rule]]", field="rule")
-    rules = tuple(_parse_rule(raw, source, language) for raw in raw_rules)
+    rules = tuple(_parse_rule(raw, source, language, fragments) for raw in raw_rules)
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -123,7 +124,33 @@ def parse_pack(text: str, source: str) -> RulePack:
     return RulePack(id=pack_id, language=language, description=description, source=source, rules=rules)
 
 
-def _parse_rule(raw: Any, source: str, language: str) -> Rule:
+_FRAGMENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_FRAGMENT_USE = re.compile(r"\{\{([^{}]*)\}\}")
+
+
+def _fragments(table: Any, source: str) -> dict[str, str]:
+    """The pack's named regex fragments (``[fragments]``, name = pattern), each a complete group."""
+    if not isinstance(table, dict):
+        raise RulePackError(source, "expected a table of name = regex", field="fragments")
+    for name, pattern in table.items():
+        if not _FRAGMENT_NAME.fullmatch(name) or not isinstance(pattern, str) or not pattern:
+            raise RulePackError(source, f"fragment {name!r}: expected a lower-case name = a regex string", field="fragments")
+    return dict(table)
+
+
+def _expand(pattern: str, fragments: dict[str, str], source: str, rule_id: str) -> str:
+    """``pattern`` with each ``{{name}}`` replaced by the pack's fragment of that name."""
+
+    def fragment(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name not in fragments:
+            raise RulePackError(source, f"unknown fragment {{{{{name}}}}}; define it under [fragments]", rule_id, "regex")
+        return fragments[name]
+
+    return _FRAGMENT_USE.sub(fragment, pattern)
+
+
+def _parse_rule(raw: Any, source: str, language: str, fragments: dict[str, str]) -> Rule:
     if not isinstance(raw, dict):
         raise RulePackError(source, "each [[rule]] must be a table")
     rule_id = raw.get("id")
@@ -143,7 +170,7 @@ def _parse_rule(raw: Any, source: str, language: str) -> Rule:
     if mode not in MODES:
         raise RulePackError(source, f"unknown mode {mode!r}; one of {list(MODES)}", rule_id, "mode")
     phrases = _strings(raw, "phrases", source, rule_id)
-    regex = _strings(raw, "regex", source, rule_id)
+    regex = tuple(_expand(pattern, fragments, source, rule_id) for pattern in _strings(raw, "regex", source, rule_id))
     if not phrases and not regex:
         raise RulePackError(source, "a rule needs 'phrases' or 'regex'", rule_id, "phrases")
     for phrase in phrases:
