@@ -19,7 +19,8 @@
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
-   the words of its sentence lines. If they would, they remove nothing: only the rules act.
+   the words of its sentence lines (a comment section after its label does not count: an open
+   thread can outweigh the post). If they would, they remove nothing: only the rules act.
 
 Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed without one.
 """
@@ -50,7 +51,9 @@ NEIGHBOUR_WEIGHT = 0.35
 #: share of the words of sentence lines (lines that end with sentence punctuation) that the
 #: heuristics may remove from one document. The largest share on the development set is 0.88
 #: (a ptags view made mostly of teasers); a document of short sentences around one paragraph
-#: would otherwise lose nearly all of them.
+#: would otherwise lose nearly all of them. The lines of a comment section that a rule's label
+#: opens after the main text has begun (``tail-block``) are not counted: a short post with a long
+#: thread of comments is common, and the label is evidence of its own.
 HEURISTIC_SENTENCE_BUDGET = 0.9
 #: passes over the kept lines before the decision stands (each pass sees what the previous kept).
 #: With 10, three development documents were still losing a line per pass at the limit; with 20,
@@ -82,8 +85,11 @@ HEADLINE_WORDS = (3, 25)
 #: copyright label inside the main text (a "Don't miss" box between paragraphs) or above it (a
 #: "Latest" tab of the page's menu) ends nothing.
 TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
-#: words of prose (good and near lines) that must precede a terminator for it to end the article.
-TAIL_MIN_PROSE_BEFORE = 100
+#: words of prose (good and near lines) that must precede a terminator for it to end the article;
+#: a comment label must also come after the main text's start (a comment form above the article in
+#: full-page text ends nothing), related and copyright labels after its end. Calibrated with
+#: benchmarks/quality.py over 20-100 (100 before; 60 and 40 gave the same figures, 20 less).
+TAIL_MIN_PROSE_BEFORE = 60
 
 
 @dataclass
@@ -238,7 +244,7 @@ def analyse(
             and removed[position]
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
-            and (rule.category == "comments" or position > context.last)
+            and position > (context.first if rule.category == "comments" else context.last)
         ):
             if terminator < 0:
                 terminator = position
@@ -321,7 +327,7 @@ def _over_budget(lines: list[int], features: list[LineFeatures], out: Decisions)
         if f.terminal:
             sentences += f.words
             evidence = out.drop.get(index)
-            if evidence is not None and evidence.source != "rule":
+            if evidence is not None and evidence.source != "rule" and evidence.name != "tail-block":
                 removed += f.words
     return removed > HEURISTIC_SENTENCE_BUDGET * sentences
 

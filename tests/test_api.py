@@ -206,6 +206,48 @@ def test_a_comment_section_after_the_article_goes_as_one_block():
     assert all(c in cleaner.clean(early, CleanerConfig(profile="conservative")) for c in comments)
 
 
+FLOOD_ARTICLE = [
+    "The regional council approved the new flood defences on Tuesday after two years of consultation with residents and farmers along the river.",
+    "Engineers said the embankments would be raised by a metre along the most exposed stretches, and that pumping stations would be replaced.",
+    "Residents who were flooded in the winter storms welcomed the decision but said they had waited far too long for the work to begin.",
+    "The council leader told reporters that the first contracts would be signed in the spring, with construction lasting about three years.",
+]
+
+
+def test_an_open_thread_loses_its_comments_even_when_they_outweigh_the_post():
+    """A short post (over TAIL_MIN_PROSE_BEFORE words) and a long comment thread after its label:
+    the thread goes as one block, though it holds most of the document's sentences."""
+    post = [
+        "Our goal with hosting quarterly open threads is to give readers an opportunity to publicly raise "
+        "comments or questions about our research or related topics in the comments section below.",
+        "As always, you are also welcome to email us or to request a call with our staff if you have "
+        "feedback or questions you would prefer to discuss privately. We will try to respond promptly.",
+    ]
+    thread = [f"Hi {name}, {line}" for name in ("Sam", "Alex", "Kim") for line in FLOOD_ARTICLE]
+    text = "\n".join([*post, "Comments", *thread, "Comments are closed."])
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain(text, CleanerConfig(profile=profile))
+        assert result.text == "\n".join(post) + "\n"
+        assert {r.evidence.code for r in result.removals} == {
+            "rule:en.comments.label", "context:tail-block"
+        }  # fmt: skip
+
+
+def test_a_comment_form_above_the_main_text_does_not_end_the_article():
+    """Full-page text: a comment form's "Submit" after a run of teasers, before the article."""
+    teasers = [
+        "Thanks for contacting us, we have received your submission and will reply soon",
+        "The best new restaurants in the city this winter, according to our critics",
+        "How the council plans to spend the money raised by the new parking charges",
+        "Why the river flooded again this year and what the engineers say about it",
+        "Five walks along the coast that you can do in an afternoon with children",
+    ]
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain("\n".join([*teasers, "Submit", *FLOOD_ARTICLE]), CleanerConfig(profile=profile))
+        assert result.text.endswith("\n".join(FLOOD_ARTICLE))
+        assert "context:tail-block" not in {r.evidence.code for r in result.removals}
+
+
 HOUSE_PACK_WITH_DOTS = HOUSE_PACK + """
 [[rule]]
 id = "house.blank"
