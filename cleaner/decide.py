@@ -2,8 +2,8 @@
 
 1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
-   article (comments, related, copyright heading after enough prose, and for the last two,
-   after the main text) marks the tail.
+   article marks the tail: a comment label, a rights notice or a disclaimer after enough prose
+   and after the main text's start, a related label or a bare copyright mark after its end.
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
@@ -38,6 +38,7 @@ from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch
+from .rules.schema import Rule
 
 #: Boilerplate score at or above which a line goes, per profile (the line's probability from the
 #: line model blended with its neighbours', see NEIGHBOUR_WEIGHT). Calibrated on the development
@@ -81,13 +82,15 @@ COPYRIGHT_MARK_RULES = ("common.copyright.symbol-start", "common.copyright.symbo
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
-#: categories whose label lines end the article: what follows them is their section. A related or
-#: copyright label inside the main text (a "Don't miss" box between paragraphs) or above it (a
-#: "Latest" tab of the page's menu) ends nothing.
+#: categories whose label lines end the article: what follows them is their section. A related
+#: label or a copyright mark inside the main text (a "Don't miss" box or a photo credit between
+#: paragraphs) or above it (a "Latest" tab of the page's menu) ends nothing; a rights notice inside
+#: it does (a teaser deck after the site's notice reads as prose and extends the main text).
 TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
 #: words of prose (good and near lines) that must precede a terminator for it to end the article;
-#: a comment label must also come after the main text's start (a comment form above the article in
-#: full-page text ends nothing), related and copyright labels after its end. Calibrated with
+#: a comment label or a rights notice must also come after the main text's start (a comment form
+#: above the article in full-page text ends nothing), a related label or a copyright mark after its
+#: end (see :func:`_ends_main_text_only`). Calibrated with
 #: benchmarks/quality.py over 20-100 (100 before; 60 and 40 gave the same figures, 20 less).
 TAIL_MIN_PROSE_BEFORE = 60
 
@@ -244,7 +247,7 @@ def analyse(
             and removed[position]
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
-            and position > (context.first if rule.category == "comments" else context.last)
+            and position > (context.last if _ends_main_text_only(rule) else context.first)
         ):
             if terminator < 0:
                 terminator = position
@@ -264,6 +267,13 @@ def analyse(
         headline, legal_prose,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
+
+
+def _ends_main_text_only(rule: Rule) -> bool:
+    """Whether a terminator label ends the article only after the main text: related labels (a
+    "Don't miss" box sits between paragraphs) and copyright marks (photo credits carry them); a
+    comment label, a rights notice or a disclaimer ends it wherever it follows the main text's start."""
+    return rule.category == "related" or rule.id in COPYRIGHT_MARK_RULES
 
 
 def decide(

@@ -248,6 +248,27 @@ def test_a_comment_form_above_the_main_text_does_not_end_the_article():
         assert "context:tail-block" not in {r.evidence.code for r in result.removals}
 
 
+def test_a_rights_notice_inside_the_main_text_ends_the_article():
+    """A teaser deck (headline, summary sentence) after the site's rights notice reads as prose and
+    extends the main text; the notice ends the article, so the line model judges the deck."""
+    deck = [
+        "Why farmers may want to paint their cows with zebra stripes",
+        "Some people thought the stripy cattle in a Japanese pasture were a practical joke, but the science behind it is sound.",
+        "Two troops killed in helicopter crash",
+        "Officials promptly dismissed a claim that the craft was downed, but say the cause is under investigation.",
+        "Cities urge boycott of meat companies linked to forest fires",
+        "Lawmakers in the two biggest cities want to cut ties with businesses involved in the clearing of forests.",
+        "New trial could change heart procedures",
+        "It is estimated that around a million stents are implanted in patients every year, and the trial may change that.",
+    ]
+    text = "\n".join([*FLOOD_ARTICLE, "© 2019 Example Media Inc. All Rights Reserved.", *deck])
+    assert cleaner.clean(text) == "\n".join(FLOOD_ARTICLE) + "\n"
+    # A photo credit's mark between paragraphs ends nothing.
+    credited = "\n".join([*FLOOD_ARTICLE[:2], "© 2019 Getty Images", *FLOOD_ARTICLE[2:]])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(credited, CleanerConfig(profile=profile)) == "\n".join(FLOOD_ARTICLE)
+
+
 HOUSE_PACK_WITH_DOTS = HOUSE_PACK + """
 [[rule]]
 id = "house.blank"
