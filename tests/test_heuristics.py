@@ -116,6 +116,59 @@ def test_prose_between_two_legal_notices_is_not_main_text():
     assert (context.first, context.last) == (0, 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (AP) — Ambassador Gordon Sondland, the most anticipated witness, testified on Wednesday.",
+        "BUFFALO, N.Y. — Hours before the two-goal performance on Tuesday, the coach spoke to reporters.",
+        "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth fatality linked to the virus.",
+        "SÃO PAULO (Reuters) - Brazil's central bank held its benchmark rate steady on Wednesday, as expected.",
+        "BERLIN -- The European Space Agency says putting astronauts to sleep could cut the cost of missions.",
+    ],
+)
+def test_a_dateline_opens_the_story(text):
+    from cleaner.heuristics.context import is_dateline
+
+    assert is_dateline(text, features(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE — The council has since said that the road will reopen on Friday after the repairs.",
+        "ADVERTISEMENT – INKASA INTERIORS",  # no sentence
+        "THE POINT -- NOW ON YOUTUBE!",  # too short for a paragraph
+        "The mayor - who was re-elected last year - said the road would reopen on Friday after repairs.",
+        "Washington — the capital — was quiet on Monday as most offices stayed closed for the holiday.",
+    ],
+)
+def test_labels_and_plain_sentences_are_no_datelines(text):
+    from cleaner.heuristics.context import is_dateline
+
+    assert not is_dateline(text, features(text))
+
+
+def test_the_main_text_starts_at_the_dateline():
+    """Full-page text: teasers merged with their summaries read as prose above the story; the
+    story starts at its dateline, and the line model judges what comes before."""
+    from cleaner.heuristics.context import document_context
+
+    teasers = [
+        f"Officials Close County Road {day} The county said on day {day} that the road would stay closed for repairs."
+        for day in range(4)
+    ]
+    story = "WASHINGTON (AP) — The central bank left its main interest rate unchanged on Thursday, officials said."
+    texts = [*teasers, story, PROSE, PROSE.replace("Monday", "Tuesday")]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    plain = document_context(texts, measured, classes, [False] * len(texts))
+    assert (plain.first, plain.last) == (4, 6)
+    prose_teasers = document_context(
+        texts[1:], measured[1:], [GOOD] * 3 + classes[4:], [False] * (len(texts) - 1)
+    )  # teasers that read as prose still stop at the dateline
+    assert (prose_teasers.first, prose_teasers.last) == (3, 5)
+
+
 TOUR_DATES = [f"June {day} -- Arena number {day}, Springfield, IL" for day in range(1, 9)]
 
 

@@ -3,6 +3,7 @@
 The main text is the contiguous run of lines with the greatest prose mass: a maximum-sum
 segment over per-line values (prose words count for it, label-shaped lines and rule-removed
 lines against it), the idea behind Body Text Extraction (Finn et al., 2001) applied to lines.
+A news dateline inside that run ("WASHINGTON (AP) — ...") moves its start there.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
 from itertools import accumulate, groupby
 
 from .classes import BAD, GOOD, NEAR, SHORT
@@ -84,6 +86,39 @@ def max_segment(values: list[float]) -> tuple[int, int]:
     return best_first, best_last
 
 
+#: a news dateline at the start of a paragraph: the place in capitals (a state or country after a
+#: comma in any case), an agency or paper in brackets, then a dash and the sentence
+#: ("WASHINGTON (AP) — ...", "BUFFALO, N.Y. — ...", "BERLIN (dpa) - ...").
+_DATELINE_RE = re.compile(
+    r"([^\W\d_][^\s,()—–-]*(?: [^\s,()—–-]+){0,3})"  # the place: up to four words
+    r"(?:, [^,()—–\n]{2,30}){0,2}"  # ", N.Y.", ", United Arab Emirates"
+    r"\s*(?:\([^()\n]{2,30}\))?"  # "(AP)", "(Reuters)"
+    r"\s*(?:—|–|--?)\s+\S"
+)
+#: capitalised words that open a paragraph as a place would, but are labels ("UPDATE — ...").
+DATELINE_LABELS = frozenset(
+    line.strip()
+    for line in (resources.files(__package__) / "dateline_labels.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+#: words; the shortest paragraph that a dateline opens.
+DATELINE_MIN_WORDS = 8
+
+
+def is_dateline(text: str, f: LineFeatures) -> bool:
+    """Whether a line is the first paragraph of a news story: a sentence of DATELINE_MIN_WORDS words
+    or more that opens with a dateline (see _DATELINE_RE) whose place is in capitals and no label
+    (DATELINE_LABELS). The main text starts there: what comes before it (headline, byline, teasers
+    merged with their summaries into prose) is left to the line model."""
+    if not (f.terminal and f.words >= DATELINE_MIN_WORDS and text[:2].isupper()):
+        return False
+    found = _DATELINE_RE.match(text)
+    if found is None:
+        return False
+    place = found.group(1)
+    return place.isupper() and len(place) >= 3 and place not in DATELINE_LABELS
+
+
 #: words; the bounds of the size classes of lines (up to 3 words, 8, 20, more) in a line's shape.
 SHAPE_SIZES = (3, 8, 20)
 
@@ -106,6 +141,8 @@ def document_context(
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
+    if first >= 0:
+        first = next((p for p in range(first, last + 1) if is_dateline(texts[p], features[p])), first)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
