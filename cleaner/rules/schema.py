@@ -28,6 +28,7 @@ CATEGORIES = frozenset(
         "navigation",  # menus, skip links, breadcrumbs, back-to-top
         "syndication",  # "originally appeared on", republication notes
         "metadata",  # tags, "filed under", updated/published stamps
+        "code",  # leftover markup: HTML tags and entities, CMS shortcodes
     }
 )
 
