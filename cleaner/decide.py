@@ -1,6 +1,7 @@
 """Turn rule matches and line measurements into removal decisions, with context.
 
-1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail.
+1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail. A line that
+   restates the document in one line (see :func:`heuristics.context.restated`) goes too.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article marks the tail: a comment label, a rights notice or a disclaimer after enough prose
    and after the main text's start, a related label or a bare copyright mark after its end.
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
-from .heuristics.context import DocumentContext, document_context
+from .heuristics.context import DocumentContext, document_context, restated
 from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -300,6 +301,14 @@ def decide(
     if not lines:
         return out
     rule_trims = dict(out.trim)
+    if not config.disables("restated"):
+        for position in restated(texts, features):
+            index = lines[position]
+            if index not in out.drop:
+                out.drop[index] = Evidence(
+                    "context", "restated", "metadata", 0.9, "repeats other lines of the document in one line"
+                )
+                out.trim.pop(index, None)
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}

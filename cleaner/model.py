@@ -11,8 +11,8 @@ class Evidence:
     """Why a span was judged boilerplate.
 
     ``source`` is ``"rule"``, ``"heuristic"``, ``"context"`` or ``"markup"``; ``name`` is the
-    rule id (``en.ads.label``) or the signal name (``line-score``, ``wedged``, ``tail-block``); ``score`` is the
-    boilerplate score in [0, 1] that the signal gave.
+    rule id (``en.ads.label``) or the signal name (``line-score``, ``wedged``, ``tail-block``,
+    ``restated``); ``score`` is the boilerplate score in [0, 1] that the signal gave.
     """
 
     source: str

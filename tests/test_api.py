@@ -120,7 +120,7 @@ def test_rule_ids_prefixes_and_categories_can_be_disabled(name):
     assert cleaner.Cleaner(CleanerConfig(profile="conservative", disable=name)).clean(text) == text
 
 
-@pytest.mark.parametrize("name", ["line-score", "wedged", "tail-block", "markup", "markup.related-posts"])
+@pytest.mark.parametrize("name", ["line-score", "wedged", "tail-block", "restated", "markup", "markup.related-posts"])
 def test_heuristics_and_markup_tokens_can_be_disabled(name):
     assert cleaner.Cleaner(CleanerConfig(disable=name)).config.disable == frozenset({name})
 

@@ -465,3 +465,27 @@ def test_a_disclaimer_between_a_copyright_line_and_a_rights_notice_goes(profile)
     )
     text = "\n\n".join([*FIRE, "© 2019 Foo Media.", disclaimer, "All rights reserved."])
     assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(FIRE) + "\n"
+
+
+def test_a_line_that_restates_the_article_is_found():
+    """Page metadata (a description, structured data) repeats the article as one long line."""
+    from cleaner.heuristics.context import restated
+
+    paragraphs = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    texts = ["Menu", *paragraphs, "Related stories", " ".join(paragraphs)]
+    assert restated(texts, [features(text) for text in texts]) == [len(texts) - 1]
+    # A long paragraph that quotes one short line of the page restates nothing.
+    quoting = " ".join([PROSE.replace("Monday", "Saturday")] * 4 + ["Related stories"])
+    texts = [*paragraphs, "Related stories", quoting]
+    assert restated(texts, [features(text) for text in texts]) == []
+
+
+def test_the_restating_line_goes_and_the_articles_lines_stay():
+    paragraphs = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    text = "\n".join([*paragraphs, " ".join(paragraphs)])
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+        assert result.text == "\n".join(paragraphs) + "\n"
+        assert [r.evidence.code for r in result.removals] == ["context:restated"]
+    kept = cleaner.clean(text, cleaner.CleanerConfig(disable=frozenset({"restated"})))
+    assert kept == text
