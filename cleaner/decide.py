@@ -88,6 +88,10 @@ HEADLINE_WORDS = (3, 25)
 #: paragraphs) or above it (a "Latest" tab of the page's menu) ends nothing; a rights notice inside
 #: it does (a teaser deck after the site's notice reads as prose and extends the main text).
 TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
+#: share of the main text's prose above a line that the prose below it may reach for a rule that
+#: acts at the article's end only (``where = "end"``) to remove it. 0 would ask for nothing below;
+#: tried 0 and 0.25 (benchmarks/quality.py).
+END_RULE_PROSE_AFTER = 0.25
 #: words of prose (good and near lines) that must precede a terminator for it to end the article;
 #: a comment label or a rights notice must also come after the main text's start (a comment form
 #: above the article in full-page text ends nothing), a related label or a copyright mark after its
@@ -206,11 +210,14 @@ def rule_evidence(match: RuleMatch) -> Evidence:
 
 
 def apply_rules(matches: list[RuleMatch]) -> tuple[Decisions, dict[int, RuleMatch]]:
-    """Decisions of the decisive rules, and the weak matches by line."""
+    """Decisions of the decisive rules, and the weak matches by line. The matches of rules that
+    apply at the article's end only (``where = "end"``) wait for the main text (:func:`_end_rules`)."""
     out = Decisions()
     weak: dict[int, RuleMatch] = {}
     for match in matches:  # disabled rules are not compiled in the first place (Cleaner)
         rule = match.rule
+        if rule.where == "end":
+            continue
         if rule.weight < 1.0:
             weak.setdefault(match.line, match)
         elif match.trim_from is None:
@@ -317,9 +324,9 @@ def decide(
         sub_lines = [lines[p] for p in positions]
         if len(positions) == len(lines):
             sub_matches = matches
-        else:  # later passes: only the weak matches of kept lines are left to see
+        else:  # later passes: only the weak and end-only matches of kept lines are left to see
             kept = set(sub_lines)
-            sub_matches = [m for m in matches if m.line in kept and m.line in weak]
+            sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
             [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums, reasons,
@@ -401,8 +408,43 @@ def _one_pass(
                 category = weak[index].rule.category if index in weak else "low-content"
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reason)
                 out.trim.pop(index, None)
+    if analysis.context.first >= 0:
+        _end_rules(lines, features, classes, matches, analysis.context, out)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, analysis.headline, analysis.legal_prose)
+
+
+def _end_rules(
+    lines: list[int],
+    features: list[LineFeatures],
+    classes: list[str],
+    matches: list[RuleMatch],
+    context: DocumentContext,
+    out: Decisions,
+) -> None:
+    """Apply the rules that act at the article's end only (``where = "end"``, an author's bio): a
+    line they match goes when it comes after the main text's start and the prose of the main text
+    that stays below it (``good`` lines, and ``near`` ones that end a sentence) is at most
+    END_RULE_PROSE_AFTER of the main text's prose above it (in full-page text, teaser summaries
+    and a site's blurb can follow the bio inside the main text). Lines are seen from the bottom up,
+    so a bio's heading above it ("About the author") goes too."""
+    ends = {m.line: m for m in reversed(matches) if m.rule.where == "end" and m.line not in out.drop}
+    if not ends:
+        return
+    prose_before, first = context.prose_before, context.first
+    after = 0  # prose words of the main text below the position, among the lines that stay
+    for position in range(len(lines) - 1, first - 1, -1):
+        index = lines[position]
+        if index in out.drop:
+            continue
+        match = ends.get(index)
+        if match is not None and after <= END_RULE_PROSE_AFTER * (prose_before[position] - prose_before[first]):
+            out.drop[index] = rule_evidence(match)
+            out.trim.pop(index, None)
+            continue
+        cls, f = classes[position], features[position]
+        if position <= context.last and (cls == GOOD or (cls == NEAR and f.terminal)):
+            after += f.words
 
 
 def _legal_level(evidence: Evidence | None, text: str, words: int) -> int:

@@ -269,6 +269,20 @@ def test_a_rights_notice_inside_the_main_text_ends_the_article():
         assert cleaner.clean(credited, CleanerConfig(profile=profile)) == "\n".join(FLOOD_ARTICLE)
 
 
+def test_an_authors_bio_goes_at_the_articles_end_only():
+    bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
+    at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain(at_end, CleanerConfig(profile=profile))
+        assert result.text.startswith("\n".join(FLOOD_ARTICLE) + "\n")
+        codes = [r.evidence.code for r in result.removals]
+        assert codes[:2] == ["rule:en.credits.author-heading", "rule:en.credits.author-bio"]
+    # The same sentence inside a story about her stays: the article goes on below it.
+    inside = "\n".join([*FLOOD_ARTICLE[:1], bio, *FLOOD_ARTICLE[1:]])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(inside, CleanerConfig(profile=profile)) == inside
+
+
 HOUSE_PACK_WITH_DOTS = HOUSE_PACK + """
 [[rule]]
 id = "house.blank"

@@ -49,6 +49,8 @@ def test_user_pack_loads_from_a_file_and_removes_its_phrase(tmp_path):
         (("phrases = [\"listen to our podcast\"]", "regex = [\"(unclosed\"]"), "regex"),
         (("phrases = [\"listen to our podcast\"]", "phrases = [\"listen\"]\nweight = 1.5"), "weight"),
         (("mode = \"line\"", "mode = \"line\"\nmax_chars = 0"), "max_chars"),
+        (("mode = \"line\"", "mode = \"line\"\nwhere = \"top\""), "where"),
+        (("mode = \"line\"", "mode = \"trim\"\nwhere = \"end\""), "where"),
     ],
 )
 def test_malformed_rule_names_file_rule_and_field(change, field):

@@ -39,11 +39,17 @@ CATEGORIES = frozenset(
 #: ``trim``: the phrase starts a trailing span of at most ``max_chars`` characters that is cut off.
 MODES = ("line", "start", "contains", "trim")
 
+#: Where in a document a rule removes its lines.
+#: ``anywhere``: wherever they are;
+#: ``end``: only at the article's end: after the main text, or among its last lines with no prose
+#: of the article after them (an author's bio: "Jane Doe is a reporter for The Daily Example.").
+PLACES = ("anywhere", "end")
+
 #: Default length guard per mode, in characters of the whole line (of the trailing span for trim).
 DEFAULT_MAX_CHARS = {"line": 200, "start": 160, "contains": 160, "trim": 160}
 
 _RULE_KEYS = frozenset(
-    {"id", "category", "mode", "phrases", "regex", "max_chars", "weight", "reason", "remove", "keep"}
+    {"id", "category", "mode", "where", "phrases", "regex", "max_chars", "weight", "reason", "remove", "keep"}
 )
 _PACK_KEYS = frozenset({"id", "language", "description"})
 _LANGUAGE_RE = re.compile(r"[a-z]{2}")
@@ -66,6 +72,7 @@ class Rule:
     keep: tuple[str, ...]
     language: str
     source: str
+    where: str = "anywhere"
 
     def patterns(self) -> list[str]:
         """Regex sources (lower-case dialect shared by Python ``re`` and Hyperscan)."""
@@ -170,6 +177,11 @@ def _parse_rule(raw: Any, source: str, language: str, fragments: dict[str, str])
     mode = _string(raw, "mode", source, rule_id)
     if mode not in MODES:
         raise RulePackError(source, f"unknown mode {mode!r}; one of {list(MODES)}", rule_id, "mode")
+    where = raw.get("where", "anywhere")
+    if where not in PLACES:
+        raise RulePackError(source, f"unknown place {where!r}; one of {list(PLACES)}", rule_id, "where")
+    if where == "end" and mode == "trim":
+        raise RulePackError(source, "a trim rule cuts a line's tail wherever it is; 'where' must be 'anywhere'", rule_id, "where")
     phrases = _strings(raw, "phrases", source, rule_id)
     regex = tuple(_expand(pattern, fragments, source, rule_id) for pattern in _strings(raw, "regex", source, rule_id))
     if not phrases and not regex:
@@ -205,6 +217,7 @@ def _parse_rule(raw: Any, source: str, language: str, fragments: dict[str, str])
         keep=keep,
         language=language,
         source=source,
+        where=where,
     )
 
 
