@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
-from .heuristics.context import DocumentContext, document_context, restated
+from .heuristics.context import DocumentContext, dateline_positions, document_context, restated
 from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -240,11 +240,17 @@ def analyse(
     weak: dict[int, RuleMatch],
     local: dict[int, tuple[float, ...]] | None = None,
     local_sums: dict[int, float] | None = None,
+    datelines: frozenset[int] | None = None,
 ) -> Analysis:
+    """What the heuristics know about the lines (``datelines``: the line indexes that open with a
+    news dateline, found here when not given)."""
     drop = rule_decisions.drop
     removed = [index in drop for index in lines]
     legal_prose = between_legal_notices(lines, texts, features, drop)
-    context = document_context(texts, features, classes, removed, legal_prose)
+    if datelines is None:
+        datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
+    dated = [index in datelines for index in lines] if datelines else None
+    context = document_context(texts, features, classes, removed, legal_prose, dated)
     position_of = {index: position for position, index in enumerate(lines)}
     terminator = comments = -1
     for match in matches:
@@ -320,6 +326,7 @@ def decide(
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
     local_sums: dict[int, float] = {}
+    datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         if len(positions) == len(lines):
@@ -330,6 +337,7 @@ def decide(
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
             [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums, reasons,
+            datelines,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -371,8 +379,9 @@ def _one_pass(
     local: dict[int, tuple[float, ...]],
     local_sums: dict[int, float],
     reasons: bool,
+    datelines: frozenset[int],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums)
+    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)

@@ -151,7 +151,7 @@ def test_labels_and_plain_sentences_are_no_datelines(text):
 def test_the_main_text_starts_at_the_dateline():
     """Full-page text: teasers merged with their summaries read as prose above the story; the
     story starts at its dateline, and the line model judges what comes before."""
-    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.context import dateline_positions, document_context
 
     teasers = [
         f"Officials Close County Road {day} The county said on day {day} that the road would stay closed for repairs."
@@ -161,10 +161,12 @@ def test_the_main_text_starts_at_the_dateline():
     texts = [*teasers, story, PROSE, PROSE.replace("Monday", "Tuesday")]
     measured = [features(text) for text in texts]
     classes = [classify(f) for f in measured]
-    plain = document_context(texts, measured, classes, [False] * len(texts))
+    assert dateline_positions(texts, measured) == [4]
+    datelines = [position == 4 for position in range(len(texts))]
+    plain = document_context(texts, measured, classes, [False] * len(texts), None, datelines)
     assert (plain.first, plain.last) == (4, 6)
     prose_teasers = document_context(
-        texts[1:], measured[1:], [GOOD] * 3 + classes[4:], [False] * (len(texts) - 1)
+        texts[1:], measured[1:], [GOOD] * 3 + classes[4:], [False] * (len(texts) - 1), None, datelines[1:]
     )  # teasers that read as prose still stop at the dateline
     assert (prose_teasers.first, prose_teasers.last) == (3, 5)
 
@@ -467,21 +469,24 @@ def test_a_disclaimer_between_a_copyright_line_and_a_rights_notice_goes(profile)
     assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == "\n\n".join(FIRE) + "\n"
 
 
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # 7 x 34 words
+
+
 def test_a_line_that_restates_the_article_is_found():
     """Page metadata (a description, structured data) repeats the article as one long line."""
     from cleaner.heuristics.context import restated
 
-    paragraphs = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
     texts = ["Menu", *paragraphs, "Related stories", " ".join(paragraphs)]
     assert restated(texts, [features(text) for text in texts]) == [len(texts) - 1]
     # A long paragraph that quotes one short line of the page restates nothing.
-    quoting = " ".join([PROSE.replace("Monday", "Saturday")] * 4 + ["Related stories"])
+    quoting = " ".join([PROSE.replace("Monday", "in May")] * 7 + ["Related stories"])
     texts = [*paragraphs, "Related stories", quoting]
     assert restated(texts, [features(text) for text in texts]) == []
 
 
 def test_the_restating_line_goes_and_the_articles_lines_stay():
-    paragraphs = [PROSE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
     text = "\n".join([*paragraphs, " ".join(paragraphs)])
     for profile in cleaner.PROFILES:
         result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))

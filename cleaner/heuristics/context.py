@@ -105,6 +105,12 @@ DATELINE_LABELS = frozenset(
 DATELINE_MIN_WORDS = 8
 
 
+def dateline_positions(texts: list[str], features: list[LineFeatures]) -> list[int]:
+    """Positions of the lines that open with a news dateline (see :func:`is_dateline`)."""
+    # A dateline's first two characters are capitals: most lines fail that at once.
+    return [p for p, text in enumerate(texts) if text[:2].isupper() and is_dateline(text, features[p])]
+
+
 def is_dateline(text: str, f: LineFeatures) -> bool:
     """Whether a line is the first paragraph of a news story: a sentence of DATELINE_MIN_WORDS words
     or more that opens with a dateline (see _DATELINE_RE) whose place is in capitals and no label
@@ -129,20 +135,23 @@ def document_context(
     classes: list[str],
     removed: list[bool],
     legal_prose: list[bool] | None = None,
+    datelines: list[bool] | None = None,
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
     ``legal_prose`` marks the lines that sit between two legal notices that rules removed (see
     :func:`cleaner.decide.between_legal_notices`): they are neutral in the main-text sum, as the
     paragraphs of a site's legal footer read as prose and would otherwise outweigh a short article.
+    ``datelines`` marks the lines that open with a news dateline (see :func:`is_dateline`): the
+    main text starts at the first of them inside it.
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
-    if first >= 0:
-        first = next((p for p in range(first, last + 1) if is_dateline(texts[p], features[p])), first)
+    if first >= 0 and datelines is not None:
+        first = next((p for p in range(first, last + 1) if datelines[p]), first)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -160,8 +169,9 @@ def document_context(
 
 
 #: words; the shortest line that may restate the article (see :func:`restated`), and the shortest
-#: line that counts as a piece of it.
-RESTATED_MIN_WORDS = 100
+#: line that counts as a piece of it. The restatements of the development set run to 435 and 1,571
+#: words; paragraphs of 100 to 200 words are common, and checking each of them costs time.
+RESTATED_MIN_WORDS = 200
 RESTATED_PIECE_MIN_WORDS = 6
 #: share of a long line's words that other lines of the document, found verbatim inside it, must
 #: make up for it to be a restatement. On the development set the restating lines score 0.94 and
