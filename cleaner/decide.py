@@ -4,7 +4,8 @@
    restates the document in one line (see :func:`heuristics.context.restated`) goes too.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article marks the tail: a comment label, a rights notice or a disclaimer after enough prose
-   and after the main text's start, a related label or a bare copyright mark after its end.
+   and after the main text's start, a related label or a bare copyright mark after its end, and
+   failing those, the document's headline repeated after the main text (a list of latest posts).
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
@@ -276,6 +277,9 @@ def analyse(
             f = features[position]
             if not f.terminal and lowest <= f.words <= highest and not removed[position] and f.words > best:
                 headline, best = position, f.words
+    if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
+        title = texts[headline]
+        terminator = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, legal_prose,

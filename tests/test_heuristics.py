@@ -494,3 +494,21 @@ def test_the_restating_line_goes_and_the_articles_lines_stay():
         assert [r.evidence.code for r in result.removals] == ["context:restated"]
     kept = cleaner.clean(text, cleaner.CleanerConfig(disable=frozenset({"restated"})))
     assert kept == text
+
+
+def test_the_headline_repeated_after_the_main_text_ends_the_article(default_cleaner):
+    """A list of the site's latest posts repeats the story's own headline: the list starts there."""
+    title = "Council approves new flood defences after two years of talks"
+    article = [PROSE.replace("Monday", day) for day in DAYS[:3]]
+    posts = ["Ferry services cut as the harbour silts up again this winter", "by Anna Lee"]
+
+    def terminator(lines):
+        measured = default_cleaner.measure("\n".join(lines))
+        decisions, weak = apply_rules(measured.matches)
+        return analyse(
+            measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+        ).terminator
+
+    assert terminator([title, *article, title, *posts]) == 4
+    # Above the main text's end (a share widget under the headline), the repeat ends nothing.
+    assert terminator([title, title, *article, *posts]) == -1
