@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 import time
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from .config import PROFILES, CleanerConfig
 from .errors import CleanerError, ConfigError, RulePackError
 from .pipeline import Cleaner
 from .rules import available_rule_packs, load_rule_pack
+from .segment import split_lines
 
 PROG = "cleaner"
 ENGINE_DEFAULT: str | None = None  # None: the library picks (hyperscan when installed)
@@ -627,15 +629,16 @@ def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
         )
         if element.text:
             lines.append("    | " + style("removed", element.text))
+    starts = split_lines(text).starts if text is not None else []
     for removal in removals:
         evidence = removal.evidence
         first = removal.start + len(removal.text) - len(removal.text.lstrip())  # skip leading blank lines
-        where = f"line {text.count(chr(10), 0, first) + 1}" if text is not None else "text"
+        where = f"line {bisect_right(starts, first)}" if text is not None else "text"
         lines.append(
             f"  {where}: {style('code', evidence.code)} [{style('category', evidence.category)}]"
             f" {evidence.reason}"
         )
-        for part in removal.text.strip("\n").split("\n"):
+        for part in removal.text.strip("\r\n\u2028\u2029").splitlines():
             lines.append("    | " + style("removed", part) if part.strip() else "    |")
     return "\n".join(lines) + "\n\n"
 

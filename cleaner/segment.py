@@ -1,13 +1,22 @@
 """Split a text into lines with their character offsets in the input.
 
-Lines are separated by ``\\n``; a ``\\r`` before it stays part of the line's text (and of its
-span), so offsets always index the caller's string unchanged.
+Lines end at ``\\n``, and at the other one-character line breaks that Python's
+``str.splitlines`` knows: a ``\\r`` that no ``\\n`` follows (old Mac text), ``\\v``, ``\\f``,
+``\\x1c``-``\\x1e``, ``\\x85``, and the Unicode line and paragraph separators U+2028 and U+2029
+(JSON article bodies carry them). A ``\\r`` before ``\\n`` stays part of the line's text (and of
+its span). Every line break is one character, so offsets always index the caller's string
+unchanged.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import accumulate
+
+#: the line breaks other than ``\n``; a ``\r`` counts when no ``\n`` follows it.
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_RARE_CHARACTERS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +28,17 @@ class Lines:
     starts: list[int]
 
     def end(self, index: int) -> int:
-        """Offset just past line ``index`` (its newline excluded)."""
+        """Offset just past line ``index`` (its line break excluded)."""
         return self.starts[index] + len(self.texts[index])
 
 
 def split_lines(text: str) -> Lines:
     """The lines of ``text`` with their start offsets."""
-    texts = text.split("\n")
+    if any(character in text for character in _RARE_CHARACTERS) and _OTHER_BREAKS.search(text):
+        # Each break becomes "\n", one character for another: the lines and their offsets hold.
+        texts = _OTHER_BREAKS.sub("\n", text).split("\n")
+    else:
+        texts = text.split("\n")
     # Each line starts one past the end of the previous one (its line break).
     starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
     starts.pop()  # the start of a line after the last

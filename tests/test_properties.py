@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,11 +42,14 @@ WORKER = cleaner.Cleaner()
 CAREFUL = cleaner.Cleaner(cleaner.CleanerConfig(profile="conservative"))
 
 
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # as cleaner.segment splits
+
+
 def _is_built_from(output: str, source: str) -> bool:
     """Every output line is an input line or the start of one, in the input's order."""
-    lines = source.split("\n")
+    lines = _LINE_BREAK.split(source)
     position = 0
-    for line in output.split("\n"):
+    for line in _LINE_BREAK.split(output):
         if not line.strip():
             continue
         while position < len(lines) and not lines[position].startswith(line.rstrip()):

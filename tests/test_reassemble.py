@@ -47,6 +47,19 @@ def test_carriage_returns_stay_with_kept_lines():
     assert run("A.\r\nAd\r\nB.\r\n", drop=[1]) == "A.\r\nB.\r\n"
 
 
+@pytest.mark.parametrize("sep", ["\r", "\u2028", "\u2029", "\x85", "\x0c"])
+def test_other_line_breaks_split_lines_and_go_with_removed_ones(sep):
+    text = f"A.{sep}Ad{sep}{sep}B.{sep}"
+    lines = split_lines(text)
+    assert lines.texts == ["A.", "Ad", "", "B.", ""]
+    assert all(text[start : start + len(line)] == line for start, line in zip(lines.starts, lines.texts))
+    assert run(text, drop=[1]) == f"A.{sep}B.{sep}"
+
+
+def test_a_carriage_return_before_a_line_feed_is_part_of_the_line():
+    assert split_lines("A.\r\nB.\rC.").texts == ["A.\r", "B.", "C."]
+
+
 def test_apply_removals_refuses_a_trail_of_another_text():
     removals = removals_for(split_lines("A.\nAd\n"), Decisions(drop={1: EVIDENCE}))
     with pytest.raises(InputError, match="does not match"):
