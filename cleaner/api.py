@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from .config import CleanerConfig
@@ -10,10 +11,29 @@ from .model import CleanedText
 from .pipeline import Cleaner
 
 
-@lru_cache(maxsize=8)
 def cached_cleaner(config: CleanerConfig | None) -> Cleaner:
-    """The one Cleaner of this process for ``config`` (rule packs are compiled once)."""
+    """The one Cleaner of this process for ``config`` (rule packs are compiled once). A user pack
+    file that changed on disk since (its size or modification time) gets a new Cleaner."""
+    return _cleaner(config, _pack_stamps(config))
+
+
+@lru_cache(maxsize=8)
+def _cleaner(config: CleanerConfig | None, stamps: tuple[tuple[int, int] | None, ...]) -> Cleaner:
     return Cleaner(config)
+
+
+def _pack_stamps(config: CleanerConfig | None) -> tuple[tuple[int, int] | None, ...]:
+    """(size, modification time) of each user pack file of ``config``; None for a built-in name."""
+    if config is None or not config.rule_packs:
+        return ()
+    stamps = []
+    for name in config.rule_packs:
+        try:
+            found = os.stat(name)
+            stamps.append((found.st_size, found.st_mtime_ns))
+        except (OSError, ValueError):
+            stamps.append(None)  # a built-in pack's name, or a path that Cleaner will report
+    return tuple(stamps)
 
 
 def clean(text: str, config: CleanerConfig | None = None) -> str:

@@ -295,6 +295,19 @@ keep = ["Dots matter."]
 """
 
 
+def test_the_module_level_functions_reload_a_user_pack_that_changed(tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
+    config = CleanerConfig(rule_packs=(str(pack),), profile="conservative")
+    text = f"{PARAGRAPH}\nListen to our podcast!\nTry the harbour quiz!\n"
+    assert cleaner.clean(text, config) == f"{PARAGRAPH}\nTry the harbour quiz!\n"
+    edited = HOUSE_PACK.replace('"listen to our podcast"', '"try the harbour quiz"').replace(
+        'remove = ["Listen to our podcast!"]', 'remove = ["Try the harbour quiz!"]'
+    )
+    pack.write_text(edited + "\n", encoding="utf-8")  # another size, whatever the clock's resolution
+    assert cleaner.clean(text, config) == f"{PARAGRAPH}\nListen to our podcast!\n"
+
+
 def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
     pack = tmp_path / "house.toml"
     pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")
