@@ -309,13 +309,28 @@ def test_the_module_level_functions_reload_a_user_pack_that_changed(tmp_path):
 
 
 def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
+    """Start, contains and trim rules apply in their pack's language only; a line rule (the whole
+    line is the label) in any language."""
     pack = tmp_path / "house.toml"
-    pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")
-    text = f"{PARAGRAPH}\nListen to our podcast!\n"
+    pack.write_text(HOUSE_PACK_WITH_DOTS.replace('mode = "line"\nphrases', 'mode = "start"\nphrases', 1), encoding="utf-8")
+    text = f"{PARAGRAPH}\nListen to our podcast! New episodes every week.\n"
     english = CleanerConfig(rule_packs=(str(pack),), languages=("en",), profile="conservative")
     german = english.replace(languages=("de",))
     assert "podcast" not in cleaner.clean(text, english)
     assert "podcast" in cleaner.clean(text, german)
+    line_pack = tmp_path / "line.toml"
+    line_pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")
+    german_line = german.replace(rule_packs=(str(line_pack),))
+    assert "podcast" not in cleaner.clean(f"{PARAGRAPH}\nListen to our podcast!\n", german_line)
+
+
+def test_a_label_of_another_language_goes_in_a_mixed_page():
+    """An English story with a German ad label between its paragraphs (a page of mixed languages)."""
+    text = f"{PARAGRAPH}\nAnzeige\n{PARAGRAPH}\nPUBLICIDAD\n{PARAGRAPH}"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "en"
+    assert result.text == f"{PARAGRAPH}\n{PARAGRAPH}\n{PARAGRAPH}"
+    assert [r.evidence.code for r in result.removals] == ["rule:de.ads.label", "rule:es.ads.label"]
 
 
 def test_a_rule_that_matches_whitespace_leaves_blank_lines_alone(tmp_path):
