@@ -93,6 +93,11 @@ TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright"})
 #: acts at the article's end only (``where = "end"``) to remove it. 0 would ask for nothing below;
 #: tried 0 and 0.25 (benchmarks/quality.py).
 END_RULE_PROSE_AFTER = 0.25
+#: words; the longest line that may end the article as a label or notice anywhere after the main
+#: text's start (a sentence of the article that quotes a moderation policy or a disclaimer is
+#: longer, or is long prose); a longer one ends it only near the main text's end (see
+#: :func:`_near_main_end`).
+TERMINATOR_MAX_WORDS = 25
 #: words of prose (good and near lines) that must precede a terminator for it to end the article;
 #: a comment label or a rights notice must also come after the main text's start (a comment form
 #: above the article in full-page text ends nothing), a related label or a copyright mark after its
@@ -261,6 +266,7 @@ def analyse(
             rule.category in TERMINATOR_CATEGORIES
             and removed[position]
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
+            and (_label_shaped(classes[position], features[position]) or _near_main_end(context, position))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
             and position > (context.last if _ends_main_text_only(rule) else context.first)
         ):
@@ -285,6 +291,20 @@ def analyse(
         headline, legal_prose,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
+
+
+def _label_shaped(cls: str, f: LineFeatures) -> bool:
+    """Whether a line reads as a label or a notice, not as a paragraph (that may quote one)."""
+    return cls != GOOD and f.words <= TERMINATOR_MAX_WORDS
+
+
+def _near_main_end(context: DocumentContext, position: int) -> bool:
+    """Whether the main text's prose below a position is at most END_RULE_PROSE_AFTER of its prose
+    above it (a site's long legal footer paragraphs, at the end of what reads as main text)."""
+    prose_before, first, last = context.prose_before, context.first, context.last
+    end = prose_before[last + 1] if last + 1 < len(prose_before) else context.prose_total
+    below = end - (prose_before[position + 1] if position + 1 < len(prose_before) else context.prose_total)
+    return below <= END_RULE_PROSE_AFTER * (prose_before[position] - prose_before[first])
 
 
 def _ends_main_text_only(rule: Rule) -> bool:
