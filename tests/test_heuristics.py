@@ -149,8 +149,8 @@ def test_labels_and_plain_sentences_are_no_datelines(text):
 
 
 def test_the_main_text_starts_at_the_dateline():
-    """Full-page text: teasers merged with their summaries read as prose above the story; the
-    story starts at its dateline, and the line model judges what comes before."""
+    """Full-page text: teasers merged with their summaries read as prose above the story, between
+    section labels; the story starts at its dateline, and the line model judges what comes before."""
     from cleaner.heuristics.context import dateline_positions, document_context
 
     teasers = [
@@ -158,17 +158,42 @@ def test_the_main_text_starts_at_the_dateline():
         for day in range(4)
     ]
     story = "WASHINGTON (AP) — The central bank left its main interest rate unchanged on Thursday, officials said."
-    texts = [*teasers, story, PROSE, PROSE.replace("Monday", "Tuesday")]
+    texts = [teasers[0], "Local News", teasers[1], teasers[2], "Politics", teasers[3], story, PROSE]
     measured = [features(text) for text in texts]
-    classes = [classify(f) for f in measured]
+    assert dateline_positions(texts, measured) == [6]
+    datelines = [position == 6 for position in range(len(texts))]
+    classes = [GOOD, BAD, GOOD, GOOD, BAD, GOOD, GOOD, GOOD]  # teasers that read as prose, labels
+    assert (document_context(texts, measured, classes, [False] * len(texts)).first) == 0  # without datelines
+    context = document_context(texts, measured, classes, [False] * len(texts), None, datelines)
+    assert (context.first, context.last) == (6, 7)
+
+
+def test_a_dateline_below_the_storys_own_paragraphs_starts_nothing():
+    """A second wire story after the first one's paragraphs, or a sentence that opens with an
+    acronym and a dash ("NATO — the alliance ..."): the main text keeps its start."""
+    from cleaner.heuristics.context import dateline_positions, document_context
+
+    paragraphs = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    second = "LONDON (Reuters) - British inflation fell to its lowest level in three years in October, figures showed."
+    texts = [*paragraphs, second]
+    measured = [features(text) for text in texts]
     assert dateline_positions(texts, measured) == [4]
-    datelines = [position == 4 for position in range(len(texts))]
-    plain = document_context(texts, measured, classes, [False] * len(texts), None, datelines)
-    assert (plain.first, plain.last) == (4, 6)
-    prose_teasers = document_context(
-        texts[1:], measured[1:], [GOOD] * 3 + classes[4:], [False] * (len(texts) - 1), None, datelines[1:]
-    )  # teasers that read as prose still stop at the dateline
-    assert (prose_teasers.first, prose_teasers.last) == (3, 5)
+    datelines = [False] * 4 + [True]
+    context = document_context(texts, measured, [GOOD] * 5, [False] * 5, None, datelines)
+    assert (context.first, context.last) == (0, 4)
+
+
+def test_the_story_after_a_run_of_teasers_keeps_its_lines_and_loses_the_teasers(default_cleaner):
+    teasers = [
+        f"Officials Close County Road {day} The county said on day {day} that the road would stay closed for repairs."
+        for day in range(4)
+    ]
+    story = [
+        "WASHINGTON (AP) — The central bank left its main interest rate unchanged on Thursday, officials said.",
+        *(PROSE.replace("Monday", day) for day in DAYS[:3]),
+    ]
+    text = "\n".join([teasers[0], "Local News", teasers[1], teasers[2], "Politics", teasers[3], *story])
+    assert default_cleaner.clean(text) == "\n".join(story)
 
 
 TOUR_DATES = [f"June {day} -- Arena number {day}, Springfield, IL" for day in range(1, 9)]

@@ -184,9 +184,11 @@ def test_hyperscan_and_re_engines_find_the_same_matches():
     fast, slow = Matcher(rules, "hyperscan"), Matcher(rules, "re")
     texts = [(d / "input.txt").read_text(encoding="utf-8") for d in DOCUMENTS]
     texts += [example for rule in rules for example in rule.remove + rule.keep]
+    # Every ASCII character that Python's \\s takes, and a non-ASCII space, in place of the spaces.
+    texts += [example.replace(" ", space) for rule in rules for example in rule.remove for space in "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0"]
     for text in texts:
         lines = [line.lower() for line in text.split("\n")]
-        assert fast.match(lines) == slow.match(lines)
+        assert fast.match(lines) == slow.match(lines), text
 
 
 def test_a_pattern_that_hyperscan_rejects_runs_on_re_with_the_same_result(tmp_path):

@@ -3,7 +3,8 @@
 The main text is the contiguous run of lines with the greatest prose mass: a maximum-sum
 segment over per-line values (prose words count for it, label-shaped lines and rule-removed
 lines against it), the idea behind Body Text Extraction (Finn et al., 2001) applied to lines.
-A news dateline inside that run ("WASHINGTON (AP) — ...") moves its start there.
+A news dateline inside that run ("WASHINGTON (AP) — ...") moves its start there, unless the
+lines above it read as the story's own paragraphs (see :func:`_starts_story`).
 """
 
 from __future__ import annotations
@@ -92,8 +93,8 @@ def max_segment(values: list[float]) -> tuple[int, int]:
 _DATELINE_RE = re.compile(
     r"([^\W\d_][^\s,()—–-]*(?: [^\s,()—–-]+){0,3})"  # the place: up to four words
     r"(?:, [^,()—–\n]{2,30}){0,2}"  # ", N.Y.", ", United Arab Emirates"
-    r"\s*(?:\([^()\n]{2,30}\))?"  # "(AP)", "(Reuters)"
-    r"\s*(?:—|–|--?)\s+\S"
+    r"\s{0,3}(?:\([^()\n]{2,30}\))?"  # "(AP)", "(Reuters)"
+    r"\s{0,3}(?:—|–|--?)\s{1,3}\S"
 )
 #: capitalised words that open a paragraph as a place would, but are labels ("UPDATE — ...").
 DATELINE_LABELS = frozenset(
@@ -103,6 +104,30 @@ DATELINE_LABELS = frozenset(
 )
 #: words; the shortest paragraph that a dateline opens.
 DATELINE_MIN_WORDS = 8
+#: characters; a dateline is found within the start of its line.
+DATELINE_MAX_CHARS = 200
+
+
+#: words; the prose above a dateline inside the main text that a story's standfirst may have.
+STANDFIRST_MAX_WORDS = 60
+#: lines above a dateline inside the main text, removed by rules or label-shaped (``bad``), that
+#: show the run above it to be page chrome rather than the story's first paragraphs.
+CHROME_MIN_LINES = 2
+
+
+def _starts_story(classes: list[str], words: list[int], removed: list[bool], first: int, dated: int, last: int) -> bool:
+    """Whether a dateline inside the main text starts the story: what the run holds above it is a
+    standfirst (at most STANDFIRST_MAX_WORDS words of prose), or holds labels or lines that rules
+    removed (at least CHROME_MIN_LINES: teasers and their labels), or is less than half the prose
+    below it. Otherwise the lines above are the story's own paragraphs, and the dateline belongs to
+    a second story or is no dateline at all ("NATO — the alliance ...")."""
+    above = sum(words[p] for p in range(first, dated) if classes[p] in (GOOD, NEAR))
+    if above <= STANDFIRST_MAX_WORDS:
+        return True
+    if sum(1 for p in range(first, dated) if removed[p] or classes[p] == BAD) >= CHROME_MIN_LINES:
+        return True
+    below = sum(words[p] for p in range(dated, last + 1) if classes[p] in (GOOD, NEAR))
+    return 2 * above <= below
 
 
 def dateline_positions(texts: list[str], features: list[LineFeatures]) -> list[int]:
@@ -118,7 +143,7 @@ def is_dateline(text: str, f: LineFeatures) -> bool:
     merged with their summaries into prose) is left to the line model."""
     if not (f.terminal and f.words >= DATELINE_MIN_WORDS and text[:2].isupper()):
         return False
-    found = _DATELINE_RE.match(text)
+    found = _DATELINE_RE.match(text, 0, DATELINE_MAX_CHARS)
     if found is None:
         return False
     place = found.group(1)
@@ -151,7 +176,9 @@ def document_context(
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     if first >= 0 and datelines is not None:
-        first = next((p for p in range(first, last + 1) if datelines[p]), first)
+        dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
+        if dated > first and _starts_story(classes, words, removed, first, dated, last):
+            first = dated
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()

@@ -58,6 +58,15 @@ def prefilter_pattern(rule: Rule) -> str:
 
 _CLASS_ESCAPE = re.compile(r"\\.|\[|\]")
 _NON_ASCII = r"\x{80}-\x{10ffff}"
+#: what Python's classes take beyond Hyperscan's ASCII ones: any non-ASCII character, and for
+#: ``\s`` the ASCII separators \x1c-\x1f too.
+_WIDER = {"\\w": _NON_ASCII, "\\d": _NON_ASCII, "\\s": r"\x{0b}\x{1c}-\x{1f}" + _NON_ASCII}
+#: the ASCII members of Python's ``\W``, ``\D`` and ``\S``, for negated classes (see above).
+_ASCII_COMPLEMENTS = {
+    "\\W": r"\x{00}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{5e}\x{60}\x{7b}-\x{7f}",
+    "\\D": r"\x{00}-\x{2f}\x{3a}-\x{7f}",
+    "\\S": r"\x{00}-\x{08}\x{0e}-\x{1b}\x{21}-\x{7f}",
+}
 
 
 #: the largest upper bound of a counted repeat (``{0,100}``) kept in a Hyperscan pattern. A long
@@ -69,13 +78,16 @@ _COUNTED_REPEAT = re.compile(r"\{(\d+),(\d+)\}")
 
 
 def widen_for_hyperscan(pattern: str) -> str:
-    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character, and leave long
-    counted repeats open (see :data:`HYPERSCAN_MAX_REPEAT`).
+    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character (``\\s`` also the
+    separators \\x1c-\\x1f, which Python counts as space), and leave long counted repeats open
+    (see :data:`HYPERSCAN_MAX_REPEAT`).
 
     Hyperscan's classes are ASCII-only outside UCP mode (which is very slow to compile); the
     widened pattern accepts a superset of what Python's Unicode-aware classes accept, as a
-    prefilter must. Negated classes (``[^\\w]``) already take every non-ASCII character and
-    stay as they are. The exact check then decides with Python's semantics.
+    prefilter must. Negated classes (``[^\\w]``) already take every non-ASCII character; in them,
+    ``\\W``, ``\\D`` and ``\\S`` (which Hyperscan makes take every non-ASCII character, so that
+    ``[^\\S\\n]`` would refuse a non-ASCII space) leave out only the ASCII characters that Python's
+    would. The exact check then decides with Python's semantics.
     """
     out = []
     in_class = negated = False
@@ -93,7 +105,10 @@ def widen_for_hyperscan(pattern: str) -> str:
             in_class = negated = False
             out.append(text)
         elif text in ("\\w", "\\d", "\\s") and not negated:
-            out.append(f"{text}{_NON_ASCII}" if in_class else f"[{text}{_NON_ASCII}]")
+            wider = _WIDER[text]
+            out.append(f"{text}{wider}" if in_class else f"[{text}{wider}]")
+        elif text in _ASCII_COMPLEMENTS and negated:
+            out.append(_ASCII_COMPLEMENTS[text])
         else:
             out.append(text)
         position = token.end()
