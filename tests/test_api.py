@@ -223,8 +223,11 @@ def test_an_open_thread_loses_its_comments_even_when_they_outweigh_the_post():
         "As always, you are also welcome to email us or to request a call with our staff if you have "
         "feedback or questions you would prefer to discuss privately. We will try to respond promptly.",
     ]
-    thread = [f"Hi {name}, {line}" for name in ("Sam", "Alex", "Kim") for line in FLOOD_ARTICLE]
+    names = ("Sam", "Alex", "Kim", "Lee", "Max", "Ana", "Tom", "Eva")
+    thread = [f"Hi {name}, {line}" for name in names for line in FLOOD_ARTICLE]
     text = "\n".join([*post, "Comments", *thread, "Comments are closed."])
+    words = [len(line.split()) for line in [*post, *thread]]
+    assert sum(words[len(post):]) > cleaner.decide.HEURISTIC_SENTENCE_BUDGET * sum(words)  # over the budget
     for profile in cleaner.PROFILES:
         result = cleaner.clean_and_explain(text, CleanerConfig(profile=profile))
         assert result.text == "\n".join(post) + "\n"
@@ -281,6 +284,23 @@ def test_an_authors_bio_goes_at_the_articles_end_only():
     inside = "\n".join([*FLOOD_ARTICLE[:1], bio, *FLOOD_ARTICLE[1:]])
     for profile in cleaner.PROFILES:
         assert cleaner.clean(inside, CleanerConfig(profile=profile)) == inside
+
+
+def test_prose_after_the_main_text_does_not_hold_a_bio_in_place():
+    """Teasers kept below the page's chrome (the line model off) are not the article: the bio above
+    them is at the article's end."""
+    bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
+    chrome = ["Share on Facebook", "Share on Twitter", "Share on LinkedIn", "Share via Email", "Print", "Advertisement",
+              "Most Popular", "Skip to content", "Subscribe", "Log in", "Sign up", "Home"]  # fmt: skip
+    teasers = [
+        "Ferry services will be cut this winter as the harbour silts up again, the operator said on Monday.",
+        "The town's library will open on Sundays from next month after a campaign by parents, the council said.",
+        "New cycle lanes are planned for the town centre, where traffic has doubled in a decade, officials said.",
+    ]
+    config = CleanerConfig(profile="conservative", disable=frozenset({"line-score"}))
+    result = cleaner.clean_and_explain("\n".join([*FLOOD_ARTICLE, bio, *chrome, *teasers]), config)
+    assert "rule:en.credits.author-bio" in {r.evidence.code for r in result.removals}
+    assert all(teaser in result.text for teaser in teasers)
 
 
 HOUSE_PACK_WITH_DOTS = HOUSE_PACK + """

@@ -41,8 +41,9 @@ MODES = ("line", "start", "contains", "trim")
 
 #: Where in a document a rule removes its lines.
 #: ``anywhere``: wherever they are;
-#: ``end``: only at the article's end: after the main text, or among its last lines with no prose
-#: of the article after them (an author's bio: "Jane Doe is a reporter for The Daily Example.").
+#: ``end``: only at the article's end: after the main text's start, with at most a quarter of the
+#: main text's prose above the line below it (an author's bio: "Jane Doe is a reporter for The
+#: Daily Example."; see ``decide._end_rules``).
 PLACES = ("anywhere", "end")
 
 #: Default length guard per mode, in characters of the whole line (of the trailing span for trim).
