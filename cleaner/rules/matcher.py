@@ -58,15 +58,22 @@ def prefilter_pattern(rule: Rule) -> str:
 
 _CLASS_ESCAPE = re.compile(r"\\.|\[|\]")
 _NON_ASCII = r"\x{80}-\x{10ffff}"
-#: what Python's classes take beyond Hyperscan's ASCII ones: any non-ASCII character, and for
-#: ``\s`` the ASCII separators \x1c-\x1f too.
-_WIDER = {"\\w": _NON_ASCII, "\\d": _NON_ASCII, "\\s": r"\x{0b}\x{1c}-\x{1f}" + _NON_ASCII}
-#: the ASCII members of Python's ``\W``, ``\D`` and ``\S``, for negated classes (see above).
+#: what Python's ``\w`` and ``\d`` take beyond Hyperscan's ASCII ones: any non-ASCII character.
+#: (``\s`` needs nothing: the prefilter scans a copy of the text whose other spaces are blanks,
+#: see :data:`_OTHER_SPACES`.)
+_WIDER = {"\\w": _NON_ASCII, "\\d": _NON_ASCII}
+#: the ASCII members of Python's ``\W`` and ``\D``, for negated classes: Hyperscan's take every
+#: non-ASCII character, so that ``[^\W_]`` would refuse a non-ASCII letter.
 _ASCII_COMPLEMENTS = {
     "\\W": r"\x{00}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{5e}\x{60}\x{7b}-\x{7f}",
     "\\D": r"\x{00}-\x{2f}\x{3a}-\x{7f}",
-    "\\S": r"\x{00}-\x{08}\x{0e}-\x{1b}\x{21}-\x{7f}",
 }
+#: the characters Python's ``\s`` takes (``str.isspace``) and Hyperscan's does not, but a line can
+#: hold (the others break lines); the Hyperscan prefilter scans a copy of the text with blanks for
+#: them, so that ``\s``, ``[^\S\n]`` (between a phrase's words) and ``\S`` read them as Python does.
+_OTHER_SPACES = re.compile("[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_BLANKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000", " ")
+                        | dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
 
 
 #: the largest upper bound of a counted repeat (``{0,100}``) kept in a Hyperscan pattern. A long
@@ -78,16 +85,14 @@ _COUNTED_REPEAT = re.compile(r"\{(\d+),(\d+)\}")
 
 
 def widen_for_hyperscan(pattern: str) -> str:
-    """Make ``\\w``, ``\\d`` and ``\\s`` also accept any non-ASCII character (``\\s`` also the
-    separators \\x1c-\\x1f, which Python counts as space), and leave long counted repeats open
-    (see :data:`HYPERSCAN_MAX_REPEAT`).
+    """Make ``\\w`` and ``\\d`` also accept any non-ASCII character, and leave long counted repeats
+    open (see :data:`HYPERSCAN_MAX_REPEAT`).
 
     Hyperscan's classes are ASCII-only outside UCP mode (which is very slow to compile); the
     widened pattern accepts a superset of what Python's Unicode-aware classes accept, as a
-    prefilter must. Negated classes (``[^\\w]``) already take every non-ASCII character; in them,
-    ``\\W``, ``\\D`` and ``\\S`` (which Hyperscan makes take every non-ASCII character, so that
-    ``[^\\S\\n]`` would refuse a non-ASCII space) leave out only the ASCII characters that Python's
-    would. The exact check then decides with Python's semantics.
+    prefilter must. Negated classes (``[^\\w]``) already take every non-ASCII character, except
+    with ``\\W`` or ``\\D`` in them, which are written out (see :data:`_ASCII_COMPLEMENTS`). Spaces
+    need nothing (see :data:`_OTHER_SPACES`). The exact check then decides with Python's semantics.
     """
     out = []
     in_class = negated = False
@@ -104,9 +109,8 @@ def widen_for_hyperscan(pattern: str) -> str:
         elif text == "]" and in_class and token.start() != body:
             in_class = negated = False
             out.append(text)
-        elif text in ("\\w", "\\d", "\\s") and not negated:
-            wider = _WIDER[text]
-            out.append(f"{text}{wider}" if in_class else f"[{text}{wider}]")
+        elif text in _WIDER and not negated:
+            out.append(f"{text}{_WIDER[text]}" if in_class else f"[{text}{_WIDER[text]}]")
         elif text in _ASCII_COMPLEMENTS and negated:
             out.append(_ASCII_COMPLEMENTS[text])
         else:
@@ -211,6 +215,8 @@ class _Prefilter:
         text = "\n".join(texts)
         rules = self.rules
         if self.engine == "hyperscan":
+            if _OTHER_SPACES.search(text):  # one character for another: the lines stay as they are
+                text = text.translate(_BLANKS)
             # Lone surrogates become "?": only the line breaks' positions matter here.
             data = text.encode("utf-8", "replace")
             ends: list[tuple[int, int]] = []
