@@ -204,6 +204,9 @@ RESTATED_PIECE_MIN_WORDS = 6
 #: make up for it to be a restatement. On the development set the restating lines score 0.94 and
 #: 1.0, and no other line of 50 words or more reaches 0.5.
 RESTATED_SHARE = 0.5
+#: lines; only the longest few lines of RESTATED_MIN_WORDS or more are checked (a restatement of
+#: the whole article is among the longest lines), which keeps the check linear in the document.
+RESTATED_MAX_CANDIDATES = 3
 
 
 def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
@@ -214,6 +217,8 @@ def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
     long = [p for p, f in enumerate(features) if f.words >= RESTATED_MIN_WORDS]
     if not long:
         return []
+    if len(long) > RESTATED_MAX_CANDIDATES:
+        long = sorted(sorted(long, key=lambda p: features[p].words, reverse=True)[:RESTATED_MAX_CANDIDATES])
     pieces = [(text, f.words) for text, f in zip(texts, features) if f.words >= RESTATED_PIECE_MIN_WORDS]
     out = []
     for position in long:
