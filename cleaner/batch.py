@@ -448,8 +448,13 @@ _scan_value = json.decoder.JSONDecoder().scan_once
 _scan_key = json.decoder.scanstring
 
 
+#: characters that JSON leaves raw but that some readers take for line breaks (Python's
+#: ``str.splitlines``, older JavaScript): escaped, so that a record stays on its line for them too.
+_LINE_BREAKING = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKING)
 
 
 def _field_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
@@ -1000,7 +1005,7 @@ class Run:
                 "reason": reason,
                 "score": score,
             }
-            self.report.removed.write(json.dumps(entry, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
+            self.report.removed.write(_dump(entry).encode("utf-8", "backslashreplace") + b"\n")
 
     def finish(self) -> None:
         for output in self.all_outputs:

@@ -118,6 +118,20 @@ def test_jsonl_passes_other_fields_through_in_order(tmp_path):
     assert out.read_text(encoding="utf-8").splitlines()[2] == source.read_text(encoding="utf-8").splitlines()[2]
 
 
+def test_jsonl_records_with_unicode_line_separators_stay_one_line(tmp_path):
+    """U+2028 separates a JSON article body's paragraphs: the ad label between them goes, and the
+    written record escapes the separator, so that str.splitlines keeps it one line."""
+    paragraph = "The central bank left its main interest rate unchanged on Thursday, officials said."
+    text = f"{paragraph}\u2028- Advertisement -\u2028{paragraph}\x85Shares rose."
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": 1, "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), *CONSERVATIVE, "-o", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 1
+    assert json.loads(written)["text"] == f"{paragraph}\u2028{paragraph}\x85Shares rose."
+
+
 def test_output_field_keeps_the_original_text(tmp_path, capsys):
     assert main(["clean", str(FIXTURES / "articles.jsonl"), *CONSERVATIVE, "--output-field", "clean_text"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
