@@ -121,13 +121,11 @@ class Cleaner:
         language = self._fixed_language or detect_language(
             texts, self._candidate_languages, words if plain else None
         )
-        # A rule applies to non-blank lines of documents in its pack's language ("common": any),
-        # and a line rule (the whole line is the label) to documents in any language: a label is a
-        # label on a page of mixed languages or in a misdetected one. When the language is
-        # unknown, every rule applies.
+        # A rule applies to non-blank lines of documents in its pack's language ("common": any);
+        # when the language is unknown, every rule applies.
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if matches and language is not None:
-            matches = [m for m in matches if m.rule.language in ("common", language) or m.rule.mode == "line"]
+            matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
         cuts = apply_rules(matches)[0].trim if matches else {}
         if cuts:
