@@ -3,37 +3,63 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+import threading
+from collections import OrderedDict
+from functools import cache
 
 from .config import CleanerConfig
 from .html import HtmlCleaned
 from .model import CleanedText
 from .pipeline import Cleaner
+from .rules import available_rule_packs
+
+
+#: configs whose Cleaner is kept (the least recently used one goes first).
+CACHED_CONFIGS = 8
+_CLEANERS: OrderedDict[CleanerConfig | None, tuple[tuple[tuple[int, int] | None, ...], Cleaner]] = OrderedDict()
+_LOCK = threading.Lock()
 
 
 def cached_cleaner(config: CleanerConfig | None) -> Cleaner:
     """The one Cleaner of this process for ``config`` (rule packs are compiled once). A user pack
-    file that changed on disk since (its size or modification time) gets a new Cleaner."""
-    return _cleaner(config, _pack_stamps(config))
-
-
-@lru_cache(maxsize=8)
-def _cleaner(config: CleanerConfig | None, stamps: tuple[tuple[int, int] | None, ...]) -> Cleaner:
-    return Cleaner(config)
+    file that changed on disk since (its size or modification time) gets a new Cleaner; one that
+    cannot be found now (the working directory changed) keeps the Cleaner built from it."""
+    stamps = _pack_stamps(config)
+    with _LOCK:
+        kept = _CLEANERS.get(config)
+        if kept is not None and (kept[0] == stamps or None in stamps):
+            _CLEANERS.move_to_end(config)
+            return kept[1]
+    cleaner = Cleaner(config)  # outside the lock: building takes long, and may fail
+    with _LOCK:
+        _CLEANERS[config] = (stamps, cleaner)
+        _CLEANERS.move_to_end(config)
+        while len(_CLEANERS) > CACHED_CONFIGS:
+            _CLEANERS.popitem(last=False)
+    return cleaner
 
 
 def _pack_stamps(config: CleanerConfig | None) -> tuple[tuple[int, int] | None, ...]:
-    """(size, modification time) of each user pack file of ``config``; None for a built-in name."""
+    """(size, modification time) of each user pack file of ``config``: (0, 0) for a built-in pack's
+    name, None for a file that cannot be found."""
     if config is None or not config.rule_packs:
         return ()
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for name in config.rule_packs:
+        if name in _builtin_names():
+            stamps.append((0, 0))  # built in: never changes
+            continue
         try:
             found = os.stat(name)
             stamps.append((found.st_size, found.st_mtime_ns))
         except (OSError, ValueError):
-            stamps.append(None)  # a built-in pack's name, or a path that Cleaner will report
+            stamps.append(None)
     return tuple(stamps)
+
+
+@cache
+def _builtin_names() -> frozenset[str]:
+    return frozenset(available_rule_packs())
 
 
 def clean(text: str, config: CleanerConfig | None = None) -> str:

@@ -638,7 +638,12 @@ def _render(name: str, text: str | None, result: Any, style: _Style) -> str:
             f"  {where}: {style('code', evidence.code)} [{style('category', evidence.category)}]"
             f" {evidence.reason}"
         )
-        for part in removal.text.strip("\r\n\u2028\u2029").splitlines():
+        parts = removal.text.splitlines()
+        while parts and not parts[-1].strip():  # the line breaks and blank lines the removal takes
+            parts.pop()
+        while parts and not parts[0].strip():
+            parts.pop(0)
+        for part in parts:
             lines.append("    | " + style("removed", part) if part.strip() else "    |")
     return "\n".join(lines) + "\n\n"
 

@@ -285,12 +285,27 @@ def analyse(
                 headline, best = position, f.words
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
-        terminator = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
+        repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
+        if repeat >= 0 and _list_follows(features, repeat):
+            terminator = repeat
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, legal_prose,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
+
+
+#: lines; how many lines below a repeated headline show whether a list of posts follows it.
+LIST_LOOKAHEAD = 6
+
+
+def _list_follows(features: list[LineFeatures], position: int) -> bool:
+    """Whether a list follows a position: two lines or more, at least half of the next
+    LIST_LOOKAHEAD of them no sentence (headlines, bylines, dates), as a list of posts has them; a
+    correction note or a paragraph below a repeated headline is no list."""
+    below = features[position + 1 : position + 1 + LIST_LOOKAHEAD]
+    sentences = sum(f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS for f in below)
+    return len(below) >= 2 and 2 * sentences <= len(below)
 
 
 def _label_shaped(cls: str, f: LineFeatures) -> bool:

@@ -328,6 +328,16 @@ def test_the_module_level_functions_reload_a_user_pack_that_changed(tmp_path):
     assert cleaner.clean(text, config) == f"{PARAGRAPH}\nListen to our podcast!\n"
 
 
+def test_a_cached_cleaner_outlives_a_change_of_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "house.toml").write_text(HOUSE_PACK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = CleanerConfig(rule_packs=("house.toml",), profile="conservative")
+    text = f"{PARAGRAPH}\nListen to our podcast!\n"
+    assert cleaner.clean(text, config) == f"{PARAGRAPH}\n"
+    monkeypatch.chdir(tmp_path.parent)  # the relative path no longer names the pack
+    assert cleaner.clean(text, config) == f"{PARAGRAPH}\n"
+
+
 def test_rules_apply_to_documents_of_their_packs_language_only(tmp_path):
     pack = tmp_path / "house.toml"
     pack.write_text(HOUSE_PACK_WITH_DOTS, encoding="utf-8")

@@ -402,6 +402,17 @@ def test_explain_is_plain_when_piped(capsys, monkeypatch):
     assert "[newsletter]" in out and "Subscribe to our newsletter" in out
 
 
+@pytest.mark.parametrize("sep", ["\r", "\u2028", "\x0c"])
+def test_explain_numbers_and_shows_lines_split_at_other_line_breaks(tmp_path, capsys, sep):
+    paragraph = "The central bank left its main interest rate unchanged on Thursday, officials said."
+    source = tmp_path / "doc.txt"
+    source.write_text(f"{paragraph}{sep}{sep}- Advertisement -{sep}{sep}{paragraph}{sep}", encoding="utf-8", newline="")
+    assert main(["explain", str(source), *CONSERVATIVE]) == 0
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("  line 3: rule:en.ads.label [ads] ad-slot label on a line of its own")
+    assert out[at + 1 : at + 3] == ["    | - Advertisement -", ""]  # the removed line alone, no blank rows
+
+
 def test_explain_is_coloured_on_a_terminal_unless_no_color(capsys, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(cli, "_isatty", lambda stream: True)

@@ -535,5 +535,10 @@ def test_the_headline_repeated_after_the_main_text_ends_the_article(default_clea
         ).terminator
 
     assert terminator([title, *article, title, *posts]) == 4
-    # Above the main text's end (a share widget under the headline), the repeat ends nothing.
+    # Above the main text's end (a share widget under the headline), the repeat ends nothing; nor
+    # does it when no list follows (a correction note below the repeated headline).
     assert terminator([title, title, *article, *posts]) == -1
+    correction = "Correction: An earlier version of this story misstated the share of the budget for schools."
+    share = ["Share on Facebook", "Share on Twitter"]
+    assert terminator([title, *article, *share, title, correction]) == -1
+    assert terminator([title, *article, *share, title, *posts]) == 6
