@@ -4,8 +4,9 @@
    restates the document in one line (see :func:`heuristics.context.restated`) goes too.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article marks the tail: a comment label, a rights notice or a disclaimer after enough prose
-   and after the main text's start, a related label or a bare copyright mark after its end, and
-   failing those, the document's headline repeated after the main text (a list of latest posts).
+   and after the main text's start, a related label or a bare copyright mark after its end (each a
+   line shaped as a label or notice, unless it sits near the main text's end), and failing those,
+   the document's headline repeated after the main text with a list below it (latest posts).
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.

@@ -272,6 +272,30 @@ def test_a_rights_notice_inside_the_main_text_ends_the_article():
         assert cleaner.clean(credited, CleanerConfig(profile=profile)) == "\n".join(FLOOD_ARTICLE)
 
 
+LONG_NOTICE = (
+    "© 2019 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten or "
+    "redistributed in any form without the prior written permission of Example Media and its partners."
+)
+SIX_PARAGRAPHS = FLOOD_ARTICLE + [
+    "Opposition members questioned the cost of the scheme, which has risen by a third since it was first proposed to the council.",
+    "The environment agency said it would pay for half of the work, with the rest coming from the council and a levy on new housing.",
+]
+
+
+def test_a_long_notice_ends_the_article_near_its_end_only():
+    """A notice that reads as prose (31 words) ends nothing in the middle of the article, where a
+    story may quote one, but ends it below the article's last paragraph, before a teaser deck."""
+    middle = "\n".join(SIX_PARAGRAPHS[:3] + [LONG_NOTICE] + SIX_PARAGRAPHS[3:])
+    result = cleaner.clean_and_explain(middle)
+    assert result.text == "\n".join(SIX_PARAGRAPHS)
+    assert [r.evidence.code for r in result.removals] == ["rule:common.copyright.symbol-start"]
+    deck = [
+        "Why farmers may want to paint their cows with zebra stripes this summer, and what scientists say.",
+        "Two troops were killed in a helicopter crash, officials said, though the cause is under investigation.",
+    ]
+    assert cleaner.clean("\n".join(SIX_PARAGRAPHS + [LONG_NOTICE] + deck)) == "\n".join(SIX_PARAGRAPHS) + "\n"
+
+
 def test_an_authors_bio_goes_at_the_articles_end_only():
     bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
     at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])

@@ -510,6 +510,15 @@ def test_a_line_that_restates_the_article_is_found():
     assert restated(texts, [features(text) for text in texts]) == []
 
 
+def test_every_restating_line_among_the_longest_is_found():
+    from cleaner.heuristics.context import restated
+
+    paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
+    whole = " ".join(paragraphs)
+    texts = [*paragraphs, whole, "Related stories", whole + " More."]
+    assert restated(texts, [features(text) for text in texts]) == [7, 9]
+
+
 def test_the_restating_line_goes_and_the_articles_lines_stay():
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
     text = "\n".join([*paragraphs, " ".join(paragraphs)])

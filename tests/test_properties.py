@@ -36,7 +36,9 @@ LINES = st.one_of(
     st.just(""),
     st.text(max_size=80).map(lambda s: s.replace("\n", " ")),
 )
-DOCUMENTS = st.lists(LINES, max_size=30).map("\n".join)
+#: line breaks the cleaner splits at (see cleaner.segment), "\n" most often, as in scraped text.
+BREAKS = st.sampled_from(["\n", "\n", "\n", "\r\n", "\r", "\u2028", "\x0c"])
+DOCUMENTS = st.lists(st.tuples(LINES, BREAKS), max_size=30).map(lambda pairs: "".join(a + b for a, b in pairs))
 ANY_TEXT = st.text(max_size=400)  # lone surrogates included: scraped JSON carries them
 WORKER = cleaner.Cleaner()
 CAREFUL = cleaner.Cleaner(cleaner.CleanerConfig(profile="conservative"))
