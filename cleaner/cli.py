@@ -28,6 +28,7 @@ from .config import PROFILES, CleanerConfig
 from .errors import CleanerError, ConfigError, RulePackError
 from .pipeline import Cleaner
 from .rules import available_rule_packs, load_rule_pack
+from .rules.matcher import Matcher
 from .segment import split_lines
 
 PROG = "cleaner"
@@ -689,9 +690,15 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
             continue
         passed = failed = 0
         for rule in pack.rules:
+            # A weak rule only informs the line model, and an end-only one waits for an article
+            # around its line: their examples are checked against the rule's own match.
+            alone = Matcher([rule], "re") if rule.weight < 1.0 or rule.where == "end" else None
             for kind, examples in (("remove", rule.remove), ("keep", rule.keep)):
                 for number, example in enumerate(examples, 1):
-                    problem = _check_example(cleaner, rule.id, kind, example)
+                    if alone is None:
+                        problem = _check_example(cleaner, rule.id, kind, example)
+                    else:
+                        problem = _check_match(alone, kind, example)
                     label = f"{rule.id} {kind}[{number}] {example!r}"
                     if problem:
                         failed += 1
@@ -704,6 +711,16 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
         status = "ok" if not failed else "FAILED"
         print(f"{name}: {len(pack.rules)} rules, {passed + failed} examples, {passed} passed, {failed} failed: {status}")
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _check_match(matcher: Matcher, kind: str, example: str) -> str | None:
+    """Why the example fails against the rule's own match (a weak or end-only rule), or ``None``."""
+    found = bool(matcher.match([example.replace("\n", " ").lower()]))
+    if kind == "remove" and not found:
+        return "not matched by the rule"
+    if kind == "keep" and found:
+        return "matched by the rule"
+    return None
 
 
 def _check_example(cleaner: Any, rule_id: str, kind: str, example: str) -> str | None:

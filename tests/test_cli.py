@@ -460,6 +460,36 @@ def test_rules_test_fails_on_wrong_examples(capsys):
     assert "FAIL broken.promo.podcast remove[1]" not in out
 
 
+END_ONLY_PACK = """
+[pack]
+id = "house"
+language = "en"
+description = "house rules"
+
+[[rule]]
+id = "house.bio"
+category = "credits"
+mode = "start"
+where = "end"
+phrases = ["our correspondent"]
+reason = "the correspondent's line under the story"
+remove = ["Our correspondent reports from Paris.", "Nothing here."]
+keep = ["He met our man in Paris."]
+"""
+
+
+def test_rules_test_checks_an_end_only_rule_against_its_own_match(tmp_path, capsys):
+    """A one-line example has no article around it: an end-only rule's examples are checked
+    against the rule's match, not a cleaning."""
+    pack = tmp_path / "house.toml"
+    pack.write_text(END_ONLY_PACK, encoding="utf-8")
+    assert main(["rules", "test", str(pack), "-v"]) == 1
+    out = capsys.readouterr().out
+    assert "ok   house.bio remove[1] 'Our correspondent reports from Paris.'" in out
+    assert "FAIL house.bio remove[2] 'Nothing here.': not matched by the rule" in out
+    assert "ok   house.bio keep[1] 'He met our man in Paris.'" in out
+
+
 def test_rules_test_reports_an_invalid_pack(tmp_path, capsys):
     pack = tmp_path / "bad.toml"
     pack.write_text('[pack]\nid = "bad"\nlanguage = "en"\n\n[[rule]]\nid = "bad.x"\ncategory = "nope"\n')
