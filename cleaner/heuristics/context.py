@@ -168,7 +168,8 @@ def document_context(
     :func:`cleaner.decide.between_legal_notices`): they are neutral in the main-text sum, as the
     paragraphs of a site's legal footer read as prose and would otherwise outweigh a short article.
     ``datelines`` marks the lines that open with a news dateline (see :func:`is_dateline`): the
-    main text starts at the first of them inside it.
+    main text starts at the first of them inside it, unless the lines above it read as the
+    story's own paragraphs (see :func:`_starts_story`).
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
