@@ -296,6 +296,22 @@ def test_a_long_notice_ends_the_article_near_its_end_only():
     assert cleaner.clean("\n".join(SIX_PARAGRAPHS + [LONG_NOTICE] + deck)) == "\n".join(SIX_PARAGRAPHS) + "\n"
 
 
+def test_a_newsletter_label_below_the_article_ends_it_and_inside_it_ends_nothing():
+    teasers = [
+        "- Gronk, Serena perform with Laker Girls Gronk may have found his true calling",
+        "- NFL odds, cheat sheet, picks, bets, sims The computer model simulated every game",
+        "- Jones tells Belichick story from the 90s The owner might have had a chance",
+        "- Pats place Olszewski on IR The roster is re-shuffling",
+    ]
+    below = "\n".join(SIX_PARAGRAPHS + ["Daily Briefing Newsletter", *teasers])
+    assert cleaner.clean(below) == "\n".join(SIX_PARAGRAPHS) + "\n"
+    careful = cleaner.clean(below, CleanerConfig(profile="conservative"))  # the teasers' scores rise
+    assert careful.startswith("\n".join(SIX_PARAGRAPHS)) and sum(t in careful for t in teasers) <= 1
+    inside = "\n".join(SIX_PARAGRAPHS[:3] + ["Daily Briefing Newsletter"] + SIX_PARAGRAPHS[3:])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(inside, CleanerConfig(profile=profile)) == "\n".join(SIX_PARAGRAPHS)
+
+
 def test_an_authors_bio_goes_at_the_articles_end_only():
     bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
     at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])
