@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-#: the line breaks other than ``\n``; a ``\r`` counts when no ``\n`` follows it.
-_OTHER_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_RARE_CHARACTERS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+#: the one-character line breaks other than ``\n`` and ``\r`` (which counts when no ``\n`` follows it).
+_OTHER_BREAK_CHARACTERS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_BREAKS = re.compile(f"\r(?!\n)|[{_OTHER_BREAK_CHARACTERS}]")
+_RARE_CHARACTERS = ("\r", *_OTHER_BREAK_CHARACTERS)
 
 
 @dataclass(frozen=True, slots=True)

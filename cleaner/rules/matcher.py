@@ -71,9 +71,11 @@ _ASCII_COMPLEMENTS = {
 #: the characters Python's ``\s`` takes (``str.isspace``) and Hyperscan's does not, but a line can
 #: hold (the others break lines); the Hyperscan prefilter scans a copy of the text with blanks for
 #: them, so that ``\s``, ``[^\S\n]`` (between a phrase's words) and ``\S`` read them as Python does.
-_OTHER_SPACES = re.compile("[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
-_BLANKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000", " ")
-                        | dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
+_OTHER_SPACE_CHARACTERS = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
+_OTHER_SPACES = re.compile(f"[{_OTHER_SPACE_CHARACTERS}]")
+_BLANKS = str.maketrans(dict.fromkeys(_OTHER_SPACE_CHARACTERS, " "))
 
 
 #: the largest upper bound of a counted repeat (``{0,100}``) kept in a Hyperscan pattern. A long
