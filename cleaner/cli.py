@@ -567,7 +567,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for chunk in batch.iter_chunks(sources):
         for lineno, offset, raw in chunk.items:
             if chunk.format == "jsonl":
-                raw, offset = batch._skip_bom(raw, offset)
+                raw, offset = batch.skip_bom(raw, offset)
                 raw = raw.rstrip(b"\r\n")
                 if not raw.strip():
                     continue
@@ -575,10 +575,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
             try:
                 text, doc_id = _explain_input(chunk.format, raw, offset, lineno, options)
                 if chunk.format == "html":
-                    result = batch._clean_html(cleaner, raw)
+                    result = batch.clean_page(cleaner, raw)
                 else:
-                    result = batch._clean(cleaner, text, reasons=True)
-            except batch._DocumentError as exc:
+                    result = batch.clean_text(cleaner, text, reasons=True)
+            except batch.DocumentError as exc:
                 name = batch.document_name(chunk.display, lineno, exc.doc_id if exc.doc_id is not None else doc_id)
                 error(f"{name}: {exc}")
                 failed += 1
@@ -603,7 +603,7 @@ def _explain_input(
     if fmt == "html":
         return None, None
     if fmt != "jsonl":
-        return batch._decode(raw, options, offset), None
+        return batch.decode(raw, options.encoding_errors, offset), None
     assert lineno is not None
     _, text, doc_id = batch.read_record(raw, offset, lineno, options)
     return text, doc_id

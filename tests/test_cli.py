@@ -24,6 +24,7 @@ import pytest
 
 import cleaner
 from cleaner import batch, cli
+from cleaner.batch import inputs, jsonl, workers
 from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,10 +285,10 @@ def test_two_jobs_give_the_same_output_as_one(tmp_path):
 def test_worker_build_failure_reaches_the_parent(tmp_path, monkeypatch, capsys):
     # With --jobs 2 a Cleaner that fails to build in the workers must not hang the pool.
     def broken(config, options, ignore_sigint=True, cleaner=None):
-        batch._worker_error = cleaner_error
+        workers._worker_error = cleaner_error
 
     cleaner_error = cleaner.RulePackError("x.toml", "broken in the worker")
-    monkeypatch.setattr(batch, "init_worker", broken)
+    monkeypatch.setattr(workers, "init_worker", broken)
     assert main(["clean", str(FIXTURES / "articles.jsonl"), "--jobs", "2", "-o", str(tmp_path / "o.jsonl")]) == 1
     assert "x.toml: broken in the worker" in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists() and leftovers(tmp_path) == []
@@ -819,7 +820,7 @@ def test_jsonl_inputs_sharing_a_stream_stay_one_record_a_line(tmp_path, capsys):
 def test_a_byte_order_mark_opening_a_jsonl_file_is_skipped(tmp_path, capsys):
     source = tmp_path / "bom.jsonl"
     records = b'{"id": "a", "text": "It closed in May."}\n{"id": "b", "text": "Rain.\\nADVERTISEMENT"}\n'
-    source.write_bytes(batch.UTF8_BOM + records)
+    source.write_bytes(jsonl.UTF8_BOM + records)
     assert main(["clean", str(source), *CONSERVATIVE]) == 0
     assert capsys.readouterr().out.encode() == records.replace(b"\\nADVERTISEMENT", b"\\n")
     assert main(["explain", str(source), *CONSERVATIVE]) == 0
@@ -859,7 +860,7 @@ def _truncated_gzip(path: Path, records: int) -> int:
 def test_explain_a_truncated_gzip_explains_what_it_read_then_fails(tmp_path, capsys):
     source = tmp_path / "cut.jsonl.gz"
     complete = _truncated_gzip(source, 300)
-    assert complete % batch.CHUNK_DOCS  # some records arrive with the read error, not in a full chunk
+    assert complete % inputs.CHUNK_DOCS  # some records arrive with the read error, not in a full chunk
     assert main(["explain", str(source), *CONSERVATIVE, "--color", "never"]) == 1
     captured = capsys.readouterr()
     assert captured.out.count("1 removal, ") == complete
