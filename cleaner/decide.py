@@ -7,7 +7,8 @@
    and after the main text's start, a related or newsletter label or a bare copyright mark after
    its end (each a line shaped as a label or notice, unless it sits near the main text's end),
    and failing those, the document's headline repeated after the main text with a list below it
-   (latest posts).
+   (latest posts), or a deck of teasers, headlines each with a short summary, that starts below
+   enough prose (see :func:`heuristics.context.teaser_deck`).
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
-from .heuristics.context import DocumentContext, dateline_positions, document_context, restated
+from .heuristics.context import DocumentContext, dateline_positions, document_context, restated, teaser_deck
 from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -292,6 +293,10 @@ def analyse(
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
         if repeat >= 0 and _list_follows(features, repeat):
             terminator = repeat
+    if terminator < 0 and context.first >= 0:  # the page's other stories, each with its summary
+        deck = teaser_deck(texts, features, classes, removed, context.first, len(texts) - 1)
+        if deck > context.first and context.prose_before[deck] >= TAIL_MIN_PROSE_BEFORE:
+            terminator = deck
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, legal_prose,

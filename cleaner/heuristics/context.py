@@ -286,3 +286,67 @@ def _listed(
                 break
             listed[position] = True
     return listed
+
+
+#: pairs; the fewest (headline, summary) pairs in a row that make a deck of teasers.
+DECK_MIN_PAIRS = 3
+#: words; the longest headline of a teaser, and the longest summary.
+DECK_HEADLINE_MAX_WORDS = 20
+DECK_SUMMARY_MAX_WORDS = 60
+#: words; the longest mean summary of a deck. A teaser's summary is one or two sentences; the
+#: sections of an article under their subheadings run longer. On the development set the decks of
+#: teasers average 11 to 36 words a summary; the two runs of (subheading, paragraph) pairs of the
+#: articles themselves that have the deck's shape (a list of products with their reviews, quotes
+#: under their sources' names) average 42 and 52.
+DECK_SUMMARY_MEAN_MAX_WORDS = 40
+
+
+def teaser_deck(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], start: int, end: int
+) -> int:
+    """The position of the first deck of teasers between ``start`` and ``end``, or -1.
+
+    A deck is DECK_MIN_PAIRS pairs or more in a row of a headline (no sentence punctuation, 2 to
+    DECK_HEADLINE_MAX_WORDS words) and a one-paragraph summary (prose of at most
+    DECK_SUMMARY_MAX_WORDS words, DECK_SUMMARY_MEAN_MAX_WORDS on average, at least half of them
+    ending a sentence, each followed by no paragraph but the next headline), that a line other than
+    prose opens (its heading, a label, a removed line): the "more stories" block of a page, whose
+    summaries read as prose. An article's last section (a subheading and a paragraph right after
+    the paragraphs above), a list and the line that introduces it ("You will learn:") start no deck.
+    """
+    lines = features[start : end + 1]
+    heads = [
+        not (removed[q] or f.terminal or f.bullet) and 2 <= f.words <= DECK_HEADLINE_MAX_WORDS and not texts[q].endswith(":")
+        for q, f in zip(range(start, end + 1), lines)
+    ]  # fmt: skip
+    prose = [not removed[q] and classes[q] in (GOOD, NEAR) for q in range(start, end + 1)]
+    summaries = [ok and not f.bullet and f.words <= DECK_SUMMARY_MAX_WORDS for ok, f in zip(prose, lines)]
+    heads += [False, False]
+    prose += [False, False]
+    summaries += [False, False]
+    # Where a pair may begin (counted from start): a headline, its summary, then no paragraph other
+    # than the next headline.
+    pairs_at = [heads[i] and summaries[i + 1] and not (prose[i + 2] and not heads[i + 2]) for i in range(len(lines))]
+    if sum(pairs_at) < DECK_MIN_PAIRS:
+        return -1
+    i = 0
+    while i <= end - start:
+        first, words, sentences = i, 0, 0
+        while pairs_at[i]:
+            f = features[start + i + 1]
+            words += f.words
+            sentences += f.terminal
+            i += 2
+            if i > end - start:
+                break
+        pairs = (i - first) // 2
+        at = start + first
+        opens = at == 0 or removed[at - 1] or classes[at - 1] not in (GOOD, NEAR)
+        if (
+            pairs >= DECK_MIN_PAIRS and opens
+            and words <= DECK_SUMMARY_MEAN_MAX_WORDS * pairs and 2 * sentences >= pairs
+        ):  # fmt: skip
+            return at
+        if i == first:
+            i += 1
+    return -1
