@@ -183,6 +183,28 @@ def test_a_dateline_below_the_storys_own_paragraphs_starts_nothing():
     assert (context.first, context.last) == (0, 4)
 
 
+def test_a_dateline_just_above_the_main_text_starts_it(default_cleaner):
+    """A short first paragraph that an ad label and a subheading part from the rest: the story
+    still starts at its dateline, and its headline above stays."""
+    from cleaner.heuristics.context import document_context
+
+    texts = ["Misleading ads will cost firms a million", "MADRID (AP) — Spain's government approved a bill on Tuesday.",
+             "Advertisement", "New rules", PROSE, PROSE.replace("Monday", "Tuesday")]  # fmt: skip
+    measured = [features(text) for text in texts]
+    classes = [BAD, NEAR, BAD, BAD, GOOD, GOOD]
+    removed = [False, False, True, False, False, False]
+    datelines = [False, True, False, False, False, False]
+    assert document_context(texts, measured, classes, removed, None, datelines).first == 1
+    assert document_context(texts, measured, classes, removed).first == 4  # without datelines
+    # More than DATELINE_GAP kept lines between them: no.
+    lines = [*texts[:2], "New rules", "Key points", "By Ana Ruiz", *texts[4:]]
+    context = document_context(lines, [features(t) for t in lines], [BAD, NEAR, BAD, BAD, BAD, GOOD, GOOD],
+                               [False] * 7, None, [False, True] + [False] * 5)  # fmt: skip
+    assert context.first == 5
+    text = "\n".join(texts)
+    assert default_cleaner.clean(text).splitlines()[:2] == texts[:2]
+
+
 def test_the_story_after_a_run_of_teasers_keeps_its_lines_and_loses_the_teasers(default_cleaner):
     teasers = [
         f"Officials Close County Road {day} The county said on day {day} that the road would stay closed for repairs."

@@ -4,7 +4,8 @@ The main text is the contiguous run of lines with the greatest prose mass: a max
 segment over per-line values (prose words count for it, label-shaped lines and rule-removed
 lines against it), the idea behind Body Text Extraction (Finn et al., 2001) applied to lines.
 A news dateline inside that run ("WASHINGTON (AP) — ...") moves its start there, unless the
-lines above it read as the story's own paragraphs (see :func:`_starts_story`).
+lines above it read as the story's own paragraphs (see :func:`_starts_story`); one just above the
+run, past an ad label and a subheading, moves it up (see :func:`_dateline_above`).
 """
 
 from __future__ import annotations
@@ -130,6 +131,27 @@ def _starts_story(classes: list[str], words: list[int], removed: list[bool], fir
     return 2 * above <= below
 
 
+#: kept lines; how many lines other than prose (a subheading, a photo caption's label) may part a
+#: dateline above the main text from it for the main text to start at the dateline.
+DATELINE_GAP = 2
+
+
+def _dateline_above(classes: list[str], removed: list[bool], datelines: list[bool], first: int) -> int:
+    """Where the main text starts given the lines just above it: at a dateline that only removed
+    lines and at most DATELINE_GAP kept lines other than prose part from it (a story's short first
+    paragraph, cut off from the rest by an ad label and a subheading), else at ``first``."""
+    kept = 0
+    for position in range(first - 1, -1, -1):
+        if datelines[position]:
+            return position
+        if removed[position]:
+            continue
+        kept += 1
+        if kept > DATELINE_GAP or classes[position] in (GOOD, NEAR):
+            break
+    return first
+
+
 def dateline_positions(texts: list[str], features: list[LineFeatures]) -> list[int]:
     """Positions of the lines that open with a news dateline (see :func:`is_dateline`)."""
     # A dateline's first two characters are capitals: most lines fail that at once.
@@ -169,7 +191,8 @@ def document_context(
     paragraphs of a site's legal footer read as prose and would otherwise outweigh a short article.
     ``datelines`` marks the lines that open with a news dateline (see :func:`is_dateline`): the
     main text starts at the first of them inside it, unless the lines above it read as the
-    story's own paragraphs (see :func:`_starts_story`).
+    story's own paragraphs (see :func:`_starts_story`), or at one just above it (see
+    :func:`_dateline_above`).
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
@@ -180,6 +203,8 @@ def document_context(
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
         if dated > first and _starts_story(classes, words, removed, first, dated, last):
             first = dated
+        elif dated < 0 or dated > first:
+            first = _dateline_above(classes, removed, datelines, first)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
