@@ -106,7 +106,7 @@ TERMINATOR_MAX_WORDS = 25
 #: words of prose (good and near lines) that must precede a terminator for it to end the article;
 #: a comment label or a rights notice must also come after the main text's start (a comment form
 #: above the article in full-page text ends nothing), a related label or a copyright mark after its
-#: end (see :func:`_ends_main_text_only`). Calibrated with
+#: end (see :func:`_earliest_end`). Calibrated with
 #: benchmarks/quality.py over 20-100 (100 before; 60 and 40 gave the same figures, 20 less).
 TAIL_MIN_PROSE_BEFORE = 60
 
@@ -193,26 +193,32 @@ class Analysis:
         return out
 
     def _closing_sentence(self) -> int:
-        """The position of a sentence that only lines removed by rules part from the end of the
-        main text ("The warning covers the coast." after an ad label), or -1.
+        """The position of the article's closing sentence (see :func:`closing_sentence`) when no
+        label that ends the article comes before it, or -1."""
+        position = closing_sentence(self.context, self.removed, self.features)
+        return -1 if 0 <= self.terminator < position else position
 
-        When it is too short to count as prose, the main text stops before the removed lines;
-        yet it reads as the article's last sentence: it ends a sentence, has at least
-        WEDGED_SENTENCE_MIN_WORDS words, stopwords as prose has them, and no label shape.
-        """
-        context, removed = self.context, self.removed
-        if context.first < 0:
-            return -1
-        position = context.last + 1
-        while position < len(removed) and removed[position]:
-            position += 1
-        if position == context.last + 1 or position == len(removed) or 0 <= self.terminator < position:
-            return -1
-        f = self.features[position]
-        sentence = f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS and not (f.title or f.bullet)
-        if sentence and not context.repeated[position] and (f.stop_share is None or f.stop_share >= STOP_SHARE_HIGH):
-            return position
+
+def closing_sentence(context: DocumentContext, removed: list[bool], features: list[LineFeatures]) -> int:
+    """The position of a sentence that only lines removed by rules part from the end of the main
+    text ("The warning covers the coast." after an ad label or a sign-up box), or -1.
+
+    When it is too short to count as prose, the main text stops before the removed lines; yet it
+    reads as the article's last sentence: it ends a sentence, has at least
+    WEDGED_SENTENCE_MIN_WORDS words, stopwords as prose has them, and no label shape.
+    """
+    if context.first < 0:
         return -1
+    position = context.last + 1
+    while position < len(removed) and removed[position]:
+        position += 1
+    if position == context.last + 1 or position == len(removed):
+        return -1
+    f = features[position]
+    sentence = f.terminal and f.words >= WEDGED_SENTENCE_MIN_WORDS and not (f.title or f.bullet)
+    if sentence and not context.repeated[position] and (f.stop_share is None or f.stop_share >= STOP_SHARE_HIGH):
+        return position
+    return -1
 
 
 def rule_evidence(match: RuleMatch) -> Evidence:
@@ -263,6 +269,10 @@ def analyse(
     dated = [index in datelines for index in lines] if datelines else None
     context = document_context(texts, features, classes, removed, legal_prose, dated)
     position_of = {index: position for position, index in enumerate(lines)}
+    # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
+    # box or a photo credit above it sits inside the article and ends nothing. (A related label
+    # above one sentence is a teaser's: it still ends the article.)
+    closing_end = max(context.last, closing_sentence(context, removed, features))
     terminator = comments = -1
     for match in matches:
         rule = match.rule
@@ -273,7 +283,7 @@ def analyse(
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and (_label_shaped(classes[position], features[position]) or _near_main_end(context, position))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
-            and position > (context.last if _ends_main_text_only(rule) else context.first)
+            and position > _earliest_end(rule, context, closing_end)
         ):
             if terminator < 0:
                 terminator = position
@@ -331,12 +341,17 @@ def _near_main_end(context: DocumentContext, position: int) -> bool:
     return below <= END_RULE_PROSE_AFTER * (prose_before[position] - prose_before[first])
 
 
-def _ends_main_text_only(rule: Rule) -> bool:
-    """Whether a terminator label ends the article only after the main text: related and newsletter
-    labels (a "Don't miss" or sign-up box sits between paragraphs) and copyright marks (photo
-    credits carry them); a comment label, a rights notice or a disclaimer ends it wherever it
-    follows the main text's start."""
-    return rule.category in ("related", "newsletter") or rule.id in COPYRIGHT_MARK_RULES
+def _earliest_end(rule: Rule, context: DocumentContext, closing_end: int) -> int:
+    """The position that a terminator label must come after to end the article. A comment label, a
+    rights notice or a disclaimer ends it wherever it follows the main text's start; a related
+    label ends it only after the main text (a "Don't miss" box sits between paragraphs), and a
+    newsletter label or a copyright mark (photo credits carry one) only after the article's closing
+    sentence too (``closing_end``: a sign-up box can sit above it)."""
+    if rule.category == "related":
+        return context.last
+    if rule.category == "newsletter" or rule.id in COPYRIGHT_MARK_RULES:
+        return closing_end
+    return context.first
 
 
 def decide(

@@ -312,6 +312,25 @@ def test_a_newsletter_label_below_the_article_ends_it_and_inside_it_ends_nothing
         assert cleaner.clean(inside, CleanerConfig(profile=profile)) == "\n".join(SIX_PARAGRAPHS)
 
 
+def test_the_closing_sentence_below_a_sign_up_box_stays():
+    """A sign-up box between the last paragraphs and a one-sentence close is inside the article: it
+    ends nothing, and the closing sentence stays (in English and German)."""
+    close = "Residents who need shelter can call the emergency hotline, which is open around the clock, officials said."
+    box = ["Newsletter", "Sign up to get the latest news delivered to your inbox every morning."]
+    text = "\n".join(SIX_PARAGRAPHS[:4] + box + [close])
+    german = [
+        "Die Täter hatten in der Nacht zum Sonntag die Tür aufgebrochen und die Kasse mit rund 800 Euro gestohlen, teilte die Polizei mit.",
+        "Die Inhaberin erstattete noch am Morgen Anzeige gegen Unbekannt. Auch mehrere Bleche mit Plätzchen seien verschwunden, sagte sie.",
+        "Die Aktie des Versicherers, bei dem die Bäckerei versichert ist, spielte bei dem Fall nach Angaben der Polizei keine Rolle.",
+    ]  # fmt: skip
+    schluss = "Zeugen, die in der Nacht verdächtige Personen beobachtet haben, werden gebeten, sich bei der Polizei zu melden."
+    kasten = ["Newsletter", "Jetzt kostenlos anmelden und täglich die wichtigsten Nachrichten per E-Mail erhalten."]
+    for profile in cleaner.PROFILES:
+        config = CleanerConfig(profile=profile)
+        assert cleaner.clean(text, config) == "\n".join(SIX_PARAGRAPHS[:4] + [close]), profile
+        assert cleaner.clean("\n".join([*german, *kasten, schluss]), config) == "\n".join([*german, schluss]), profile
+
+
 def test_an_authors_bio_goes_at_the_articles_end_only():
     bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
     at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])
