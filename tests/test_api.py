@@ -331,6 +331,18 @@ def test_the_closing_sentence_below_a_sign_up_box_stays():
         assert cleaner.clean("\n".join([*german, *kasten, schluss]), config) == "\n".join([*german, schluss]), profile
 
 
+def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
+    headline = "Advertising Giants Face New Rules on Online Ads"
+    top = [headline, "By Sarah Mitchell, Technology Correspondent", "Published 12 March 2024",
+           "Share on Facebook", "Share on Twitter", "Email"]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept[0] == headline and kept[-6:] == SIX_PARAGRAPHS, profile
+    # Past more than HEADLINE_MAX_PASSED removed lines, a line is no longer taken for the headline.
+    far = [headline, "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Share on LinkedIn", "Email"]
+    assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))
+
+
 def test_an_authors_bio_goes_at_the_articles_end_only():
     bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
     at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])
