@@ -474,6 +474,8 @@ TRAPS = [
     "All rights reserved, the label had written on every sleeve, but the court sided with the artist.",
     "Alle Rechte vorbehalten, heißt es im Vertrag, doch die Band klagte trotzdem gegen das Label.",
     "Tous droits réservés, disait la mention, mais le tribunal a donné raison au photographe.",
+    '"Follow us on Twitter for updates," the police department told residents in a message posted early on Monday.',
+    "„Abonnieren Sie unseren Newsletter“, stand in der gefälschten Mail, die die Polizei am Montag zeigte.",
 ]  # fmt: skip
 
 

@@ -137,6 +137,11 @@ def _open_repeats(text: str, in_class: bool) -> str:
     )
 
 
+#: Opening quotation marks: a line that starts with one quotes someone ("Follow us on Twitter for
+#: updates," the police said.), so a ``start`` rule leaves it alone: prompts are not quoted.
+QUOTES = tuple('"“”„«»‘’‚\'「『')
+
+
 class _ExactCheck:
     """The Python regex that decides whether a rule applies to one lower-cased line."""
 
@@ -159,7 +164,8 @@ class _ExactCheck:
             ok = len(line.strip()) <= rule.max_chars and self.regex.fullmatch(line) is not None
             return RuleMatch(rule, index, None) if ok else None
         if mode == "start":
-            ok = len(line.strip()) <= rule.max_chars and self.regex.match(line) is not None
+            stripped = line.strip()
+            ok = len(stripped) <= rule.max_chars and not stripped.startswith(QUOTES) and self.regex.match(line) is not None
             return RuleMatch(rule, index, None) if ok else None
         if mode == "contains":
             ok = len(line.strip()) <= rule.max_chars and self.regex.search(line) is not None
