@@ -8,6 +8,7 @@ from collections import OrderedDict
 from functools import cache
 
 from .config import CleanerConfig
+from .errors import ConfigError
 from .html import HtmlCleaned
 from .model import CleanedText
 from .pipeline import Cleaner
@@ -24,6 +25,11 @@ def cached_cleaner(config: CleanerConfig | None) -> Cleaner:
     """The one Cleaner of this process for ``config`` (rule packs are compiled once). A user pack
     file that changed on disk since (its size or modification time) gets a new Cleaner; one that
     cannot be found now (the working directory changed) keeps the Cleaner built from it."""
+    if config is not None and not isinstance(config, CleanerConfig):
+        raise ConfigError(
+            f"config is a CleanerConfig, not {type(config).__name__}; "
+            "build one with CleanerConfig(profile=..., languages=..., ...)"
+        )
     stamps = _pack_stamps(config)
     with _LOCK:
         kept = _CLEANERS.get(config)

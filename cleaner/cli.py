@@ -24,7 +24,7 @@ from typing import Any
 
 from . import batch
 from .api import cached_cleaner
-from .config import PROFILES, CleanerConfig
+from .config import MAX_TIME_LIMIT, PROFILES, CleanerConfig
 from .errors import CleanerError, ConfigError, RulePackError
 from .pipeline import Cleaner
 from .rules import available_rule_packs, load_rule_pack
@@ -70,8 +70,8 @@ def _positive_float(value: str) -> float:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    if not 0 < number <= MAX_TIME_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds up to {MAX_TIME_LIMIT}, not {value!r}")
     return number
 
 
@@ -583,7 +583,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 error(f"{name}: {exc}")
                 failed += 1
                 continue
-            out.write(_render(batch.document_name(chunk.display, lineno, doc_id), text, result, style))
+            view = _render(batch.document_name(chunk.display, lineno, doc_id), text, result, style)
+            # A lone surrogate (a JSON escape such as \ud800) is shown as that escape.
+            out.write(view.encode("utf-8", "backslashreplace").decode("utf-8"))
         if chunk.error:  # the documents read before the error are explained above
             out.flush()
             error(f"{chunk.display}: {chunk.error}")

@@ -20,6 +20,8 @@ PROFILES = ("conservative", "default")
 #: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.related-posts``,
 #: a token of ``cleaner/rules/markup/tokens.toml``).
 HEURISTICS = ("line-score", "wedged", "tail-block", "restated", "markup")
+#: seconds; the longest time_limit (a day): past it, the timers that enforce it overflow.
+MAX_TIME_LIMIT = 86_400
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class CleanerConfig:
         line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.
     time_limit: seconds one document may take (checked between stages; HTML extraction runs
-        under it too); ``None`` for no limit.
+        under it too), at most MAX_TIME_LIMIT; ``None`` for no limit.
     """
 
     profile: str = "default"
@@ -66,8 +68,11 @@ class CleanerConfig:
             raise ConfigError(f"unknown engine {self.engine!r}; use 'hyperscan' or 're'")
         if self.score_threshold is not None and not (_number(self.score_threshold) and 0.0 < self.score_threshold <= 1.0):
             raise ConfigError(f"score_threshold must be a number in (0, 1], not {self.score_threshold!r}")
-        if self.time_limit is not None and not (_number(self.time_limit) and self.time_limit > 0):
-            raise ConfigError(f"time_limit must be a positive number of seconds, not {self.time_limit!r}")
+        if self.time_limit is not None and not (_number(self.time_limit) and 0 < self.time_limit <= MAX_TIME_LIMIT):
+            raise ConfigError(
+                f"time_limit must be a positive number of seconds up to {MAX_TIME_LIMIT} (None for no limit), "
+                f"not {self.time_limit!r}"
+            )
 
     def replace(self, **changes: Any) -> CleanerConfig:
         """A copy with ``changes`` applied."""

@@ -10,7 +10,8 @@ phrase to the end of the line), never its line break.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .decide import Decisions
 from .errors import InputError
@@ -57,25 +58,36 @@ def removals_for(lines: Lines, decisions: Decisions) -> list[Removal]:
     return removals
 
 
-def apply_removals(text: str, removals: Iterable[Removal]) -> str:
+def apply_removals(text: str, removals: Iterable[Removal | Mapping[str, Any]]) -> str:
     """Replay a removal trail on ``text``: the same result that produced the trail.
 
-    Raises :class:`~cleaner.errors.InputError` if a removal does not fit ``text`` (wrong
+    A removal is a :class:`~cleaner.model.Removal` or its ``to_dict()`` form (what the command
+    line's ``--explain`` writes): a mapping with ``start``, ``end`` and ``text``. Raises
+    :class:`~cleaner.errors.InputError` if a removal is neither, or does not fit ``text`` (wrong
     document, or overlapping removals).
     """
     pieces = []
     position = 0
-    for removal in sorted(removals, key=lambda r: r.start):
-        if (
-            removal.start < position
-            or removal.end < removal.start
-            or text[removal.start : removal.end] != removal.text
-        ):
+    for start, end, removed in sorted(map(_span, removals)):
+        if start < position or end < start or text[start:end] != removed:
             raise InputError(
-                f"removal at {removal.start}:{removal.end} does not match this text "
+                f"removal at {start}:{end} does not match this text "
                 "(was the trail made from another input, or edited?)"
             )
-        pieces.append(text[position : removal.start])
-        position = removal.end
+        pieces.append(text[position:start])
+        position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _span(removal: Removal | Mapping[str, Any]) -> tuple[int, int, str]:
+    """``(start, end, text)`` of a removal, or InputError for anything else."""
+    if isinstance(removal, Removal):
+        return removal.start, removal.end, removal.text
+    if isinstance(removal, Mapping):
+        start, end, text = removal.get("start"), removal.get("end"), removal.get("text")
+        if type(start) is int and type(end) is int and isinstance(text, str):
+            return start, end, text
+    raise InputError(
+        f"a removal is a Removal or a mapping with int 'start' and 'end' and str 'text', not {removal!r:.60}"
+    )

@@ -98,7 +98,7 @@ def test_non_str_input_is_a_clear_error(value):
     "kwargs",
     [
         {"profile": "wild"}, {"engine": "pcre"}, {"time_limit": 0}, {"score_threshold": 1.5},
-        {"score_threshold": "0.5"}, {"score_threshold": True}, {"time_limit": "5"}, {"languages": None},
+        {"score_threshold": "0.5"}, {"score_threshold": True}, {"time_limit": "5"}, {"time_limit": float("inf")}, {"time_limit": 1e10}, {"languages": None},
         {"disable": None}, {"disable": [1]}, {"builtin_rules": "no"}, {"rule_packs": [3]}, {"languages": b"en"},
     ],
 )  # fmt: skip
@@ -128,6 +128,9 @@ def test_heuristics_and_markup_tokens_can_be_disabled(name):
 def test_a_cleaner_takes_a_config_object():
     with pytest.raises(ConfigError, match="build one with CleanerConfig"):
         cleaner.Cleaner({"profile": "default"})  # type: ignore[arg-type]
+    for function in (cleaner.clean, cleaner.clean_and_explain, cleaner.clean_html):
+        with pytest.raises(ConfigError, match="build one with CleanerConfig"):
+            function("Markets rose.", config="conservative")  # type: ignore[arg-type]
 
 
 def test_language_codes_are_case_blind_and_include_every_packs_language():

@@ -435,6 +435,17 @@ def test_explain_jsonl_names_each_record_and_reports_bad_ones(capsys):
     assert ":2: not valid JSON" in captured.err
 
 
+def test_explain_shows_a_lone_surrogate_as_its_escape(tmp_path, monkeypatch):
+    source = tmp_path / "s.jsonl"
+    source.write_text('{"id": "s", "text": "\\ud800 x"}\n{"id": "ok", "text": "- Advertisement -"}\n', encoding="utf-8")
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # strict, as a terminal's or a pipe's
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["explain", str(source)]) == 0
+    stdout.flush()
+    out = stdout.buffer.getvalue().decode("utf-8")
+    assert "(id s)" in out and "| \\ud800 x" in out and "(id ok)" in out
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -508,6 +519,7 @@ def test_rules_test_reports_an_invalid_pack(tmp_path, capsys):
         (["clean", "--no-such-option"], "unrecognized arguments"),
         (["clean", "missing.txt"], "missing.txt: no such file or directory"),
         (["clean", "--time-limit", "0"], "must be a positive number"),
+        (["clean", "--time-limit", "inf"], "up to 86400"),
         (["clean", "--jobs", "0"], "must be at least 1"),
         (["clean", "--rules", "missing-pack.toml"], "missing-pack.toml: no such file"),
         (["clean", "--profile", "aggressive"], "invalid choice"),
@@ -963,6 +975,33 @@ def test_dev_stdout_appends_to_the_file_the_shell_opened(tmp_path):
     subprocess.run(f"{command} >> {shlex.quote(str(log))}", shell=True, check=True, cwd=ROOT, timeout=60)
     assert log.read_text(encoding="utf-8") == "kept line\n" + SEED_EXPECTED
     assert not log.is_symlink() and log.stat().st_nlink == 1
+
+
+@pytest.mark.parametrize(
+    ("record", "kind"), [("1", "a number"), ("null", "null"), ('"text"', "a string"), ("[1, 2]", "a list")]
+)
+def test_a_record_that_is_no_object_is_named_in_json_terms(tmp_path, capsys, record, kind):
+    source = tmp_path / "r.jsonl"
+    source.write_text(record + "\n", encoding="utf-8")
+    assert main(["clean", str(source), "-o", str(tmp_path / "out.jsonl")]) == 1
+    assert f"r.jsonl:1: not a JSON object but {kind}" in capsys.readouterr().err
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path, capsys):
+    source = tmp_path / "page.txt"
+    source.write_bytes("Markets rose.\n- Advertisement -\n".encode("utf-16"))
+    assert main(["clean", str(source), "-o", str(tmp_path / "out.txt")]) == 1
+    assert "page.txt: the text is UTF-16" in capsys.readouterr().err
+
+
+def test_an_output_field_that_a_record_has_already_fails_that_record(tmp_path, capsys):
+    source = tmp_path / "r.jsonl"
+    source.write_text('{"id": "a", "text": "Body.\\n- Advertisement -"}\n{"id": "b", "text": "Body."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "--output-field", "id", "-o", str(out)]) == 1
+    assert out.read_bytes() == source.read_bytes()  # written unchanged, nothing overwritten
+    assert "r.jsonl:1 (id a): the record already has a field 'id'" in capsys.readouterr().err
+    assert main(["clean", str(source), "--output-field", "text", "-o", str(out)]) == 0  # in place: fine
 
 
 def test_an_output_field_named_like_the_explain_key_is_refused(tmp_path, capsys):

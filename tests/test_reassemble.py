@@ -71,3 +71,15 @@ def test_apply_removals_refuses_a_span_that_ends_before_it_starts():
 
     with pytest.raises(InputError, match="does not match"):
         apply_removals("abcd", [Removal(2, 1, "", EVIDENCE)])
+
+
+def test_apply_removals_takes_the_trail_as_the_command_line_writes_it():
+    text = "A.\nAd\nB.\n"
+    removals = removals_for(split_lines(text), Decisions(drop={1: EVIDENCE}))
+    assert apply_removals(text, [r.to_dict() for r in removals]) == apply_removals(text, removals) == "A.\nB.\n"
+
+
+@pytest.mark.parametrize("item", [1, None, {"start": 0}, {"start": "0", "end": 1, "text": "A"}, ("0", 1)])
+def test_apply_removals_names_what_is_no_removal(item):
+    with pytest.raises(InputError, match="a removal is a Removal or a mapping"):
+        apply_removals("A.\n", [item])

@@ -179,6 +179,11 @@ def decode(data: bytes, errors: str, offset: int) -> str:
     try:
         return data.decode("utf-8", errors=errors)
     except UnicodeDecodeError as exc:
+        if offset == 0 and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DocumentError(
+                "the text is UTF-16 (it opens with a UTF-16 byte order mark); convert it to UTF-8 first, "
+                "e.g. iconv -f UTF-16 -t UTF-8"
+            ) from None
         bad = data[exc.start : exc.start + 1].hex()
         raise DocumentError(
             f"invalid UTF-8 at byte offset {offset + exc.start} (byte 0x{bad}); "

@@ -24,7 +24,9 @@ def read_record(body: bytes, offset: int, lineno: int, options: Options) -> tupl
 
     ``line`` is the decoded line, ``text`` the value of the text field and ``id`` the id field when
     it is a string or an integer, else the line number. A record that cannot be cleaned raises
-    :class:`DocumentError`, carrying the id once the record has been parsed.
+    :class:`DocumentError`, carrying the id once the record has been parsed; so does one that holds
+    a field named like ``options.output_field`` (other than the text field), which the cleaned text
+    would overwrite.
     """
     line = decode(body, options.encoding_errors, offset)
     record = _parse_record(line)
@@ -35,6 +37,9 @@ def read_record(body: bytes, offset: int, lineno: int, options: Options) -> tupl
     text = record[options.text_field]
     if not isinstance(text, str):
         raise DocumentError(f"field {options.text_field!r} is {_json_type(text)}, not a string", doc_id)
+    target = options.output_field
+    if target is not None and target != options.text_field and target in record:
+        raise DocumentError(f"the record already has a field {target!r} (choose another --output-field)", doc_id)
     return line, text, doc_id
 
 
@@ -58,7 +63,7 @@ def _parse_record(line: str) -> dict[str, Any]:
         reason = str(exc).split(";")[0]  # drop the advice to call sys.set_int_max_str_digits()
         raise DocumentError(f"cannot read the JSON: {reason}") from None
     if not isinstance(record, dict):
-        raise DocumentError(f"not a JSON object but a {type(record).__name__}")
+        raise DocumentError(f"not a JSON object but {_json_type(record)}")
     return record
 
 
@@ -124,5 +129,8 @@ def splice(line: str, values: dict[str, Any]) -> str:
 
 
 def _json_type(value: Any) -> str:
-    names = {type(None): "null", bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    names = {
+        type(None): "null", bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+        dict: "an object",
+    }  # fmt: skip
     return names.get(type(value), type(value).__name__)
