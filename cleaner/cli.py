@@ -27,7 +27,7 @@ from .api import cached_cleaner
 from .config import MAX_TIME_LIMIT, PROFILES, CleanerConfig
 from .errors import CleanerError, ConfigError, RulePackError
 from .pipeline import Cleaner
-from .rules import available_rule_packs, load_rule_pack
+from .rules import available_rule_packs, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher
 from .segment import split_lines
 
@@ -690,7 +690,14 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
             error(str(exc))
             failures += 1
             continue
-        passed = failed = 0
+        passed = failed = clashes = 0
+        if str(name) not in available_rule_packs():  # a built-in pack is tested against itself only
+            built_in = {rule.id: source.id for source in builtin_packs() for rule in source.rules}
+            for rule in pack.rules:
+                if rule.id in built_in:
+                    clashes += 1
+                    print(f"FAIL {rule.id}: the built-in pack {built_in[rule.id]} has this id; `cleaner clean --rules` "
+                          "refuses the pack unless it is renamed (or with --no-builtin-rules)")  # fmt: skip
         for rule in pack.rules:
             # A weak rule only informs the line model, and an end-only one waits for an article
             # around its line: their examples are checked against the rule's own match.
@@ -709,9 +716,10 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
                         passed += 1
                         if args.verbose:
                             print(f"ok   {label}")
-        failures += failed
-        status = "ok" if not failed else "FAILED"
-        print(f"{name}: {len(pack.rules)} rules, {passed + failed} examples, {passed} passed, {failed} failed: {status}")
+        failures += failed + clashes
+        status = "ok" if not failed + clashes else "FAILED"
+        clashed = f", {clashes} ids taken by built-in rules" if clashes else ""
+        print(f"{name}: {len(pack.rules)} rules, {passed + failed} examples, {passed} passed, {failed} failed{clashed}: {status}")
     return EXIT_FAILED if failures else EXIT_OK
 
 

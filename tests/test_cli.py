@@ -502,6 +502,17 @@ def test_rules_test_checks_an_end_only_rule_against_its_own_match(tmp_path, caps
     assert "ok   house.bio keep[1] 'He met our man in Paris.'" in out
 
 
+def test_rules_test_fails_a_pack_whose_ids_clean_would_refuse(tmp_path, capsys):
+    pack = tmp_path / "clash.toml"
+    house = (FIXTURES / "house-rules.toml").read_text(encoding="utf-8")
+    pack.write_text(re.sub(r'(?m)^id = "house\.[^"]+"', 'id = "en.ads.label"', house, count=1), encoding="utf-8")
+    assert main(["rules", "test", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL en.ads.label: the built-in pack en.ads has this id" in out and "1 ids taken by built-in rules" in out
+    assert main(["clean", "--rules", str(pack), str(SEED)]) == 2  # what the test foretold
+    assert main(["rules", "test", "en/ads"]) == 0  # a built-in pack is no clash with itself
+
+
 def test_rules_test_reports_an_invalid_pack(tmp_path, capsys):
     pack = tmp_path / "bad.toml"
     pack.write_text('[pack]\nid = "bad"\nlanguage = "en"\n\n[[rule]]\nid = "bad.x"\ncategory = "nope"\n')
