@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pickle
+from dataclasses import replace
 
 import pytest
 
@@ -212,3 +213,33 @@ def test_named_fragments_are_expanded_and_an_unknown_one_is_reported():
         parse_pack(pack.replace("{{what}}", "{{whom}}"), "house.toml")
     with pytest.raises(RulePackError, match="field 'fragments'"):
         parse_pack(pack.replace('what = "', 'What = "'), "house.toml")
+
+
+def test_the_pattern_cache_keeps_the_most_recently_used_files(tmp_path):
+    import os
+
+    from cleaner.rules.matcher import _prune_cache
+
+    for number in range(6):
+        path = tmp_path / f"patterns-{number}.hsdb"
+        path.write_bytes(b"x")
+        os.utime(path, (1000 + number, 1000 + number))
+    (tmp_path / "other.txt").write_text("kept")
+    _prune_cache(tmp_path, 4)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "other.txt", "patterns-2.hsdb", "patterns-3.hsdb", "patterns-4.hsdb", "patterns-5.hsdb"
+    ]
+
+
+def test_a_user_pack_edited_often_leaves_a_bounded_cache(tmp_path, monkeypatch):
+    pytest.importorskip("hyperscan")
+    from cleaner.rules import matcher
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "CACHE_MAX_FILES", 3)
+    pack = parse_pack(GOOD_RULE, "house.toml")
+    for number in range(4):  # each edit gives new patterns, hence new files
+        phrase = f"listen to our podcast number {number}"
+        rules = [replace(rule, phrases=(phrase,)) for rule in pack.rules]
+        Matcher(rules, "hyperscan")
+    assert len(list(tmp_path.glob("patterns-*.hsdb"))) == 3

@@ -350,6 +350,7 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
         try:
             database = _hs.loadb(path.read_bytes(), _hs.HS_MODE_BLOCK)
             database.scratch = _hs.Scratch(database)
+            os.utime(path)  # used now: the pruning keeps the most recently used files
             return database
         except (OSError, _hs.error, ValueError, TypeError):
             pass
@@ -362,7 +363,29 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
             os.replace(temporary, path)
         except OSError:
             pass
+        _prune_cache(path.parent, CACHE_MAX_FILES)
     return database
+
+
+#: compiled pattern files kept in the cache folder: a Cleaner uses two or three (one per group of
+#: rules), and each edit of a user pack makes new ones; the least recently used go beyond this.
+CACHE_MAX_FILES = 24
+
+
+def _prune_cache(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used compiled pattern files of ``folder``."""
+    dated = []
+    for path in folder.glob("patterns-*.hsdb"):
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue  # gone meanwhile (another process pruned it)
+    dated.sort(reverse=True)
+    for _, path in dated[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def _compile_hyperscan(sources: list[str]) -> object | None:
