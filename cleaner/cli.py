@@ -124,13 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="undecodable UTF-8: report the file and byte offset (strict, default) or substitute "
                             "U+FFFD (replace)")
 
-    clean = commands.add_parser(
-        "clean", parents=[reading, library], help="clean files, folders or stdin",
-        description="Clean text, JSONL or HTML documents. One input goes to stdout unless -o is given.",
-    )
-    clean.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
-                       help="files, folders (walked recursively) or - for stdin (default)")
-    group = clean.add_argument_group("input selection")
+    selecting = argparse.ArgumentParser(add_help=False)
+    group = selecting.add_argument_group("input selection")
     group.add_argument("--include", action="append", default=[], metavar="GLOB",
                        help="in folders, only files matching this glob: their path inside the folder or their "
                             "name, with or without a trailing .gz (*.txt takes a.txt.gz) (repeatable; default: "
@@ -138,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="in folders, skip files matching this glob (as --include), and every file under a "
                             "folder whose name or path matches it (--exclude drafts) (repeatable)")
+
+    clean = commands.add_parser(
+        "clean", parents=[reading, selecting, library], help="clean files, folders or stdin",
+        description="Clean text, JSONL or HTML documents. One input goes to stdout unless -o is given.",
+    )
+    clean.add_argument("inputs", nargs="*", metavar="INPUT",
+                       help="files, folders (walked recursively) or - for stdin (default)")
     group = clean.add_argument_group("output")
     group.add_argument("-o", "--output", metavar="FILE_OR_DIR",
                        help="a file for a single stream (.gz compresses), or a folder that mirrors the input tree")
@@ -161,11 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean.set_defaults(handler=cmd_clean)
 
     explain = commands.add_parser(
-        "explain", parents=[reading, library], help="show what would be removed and why",
+        "explain", parents=[reading, selecting, library], help="show what would be removed and why",
         description="Show each removal of a document (or of each JSONL record): the text, rule, category and reason.",
     )
-    explain.add_argument("input", nargs="?", default="-", metavar="FILE",
-                         help="a .txt, .jsonl or .html file, or - for stdin (default)")
+    explain.add_argument("inputs", nargs="*", metavar="FILE",
+                         help=".txt, .jsonl or .html files, folders (walked recursively) or - for stdin (default)")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="ANSI colours (auto: on a terminal unless NO_COLOR is set)")
     explain.set_defaults(handler=cmd_explain)
@@ -191,9 +193,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # inputs after options (clean a.txt -o out/ b.txt) are inputs too
+            if not hasattr(args, "inputs") or any(item.startswith("-") and item != "-" for item in extra):
+                parser.error(f"unrecognized arguments: {' '.join(extra)}")
+            args.inputs = [*(args.inputs or []), *extra]
     except SystemExit as exc:  # --help, --version and usage errors (argparse prints them)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "inputs", None) == []:
+        args.inputs = ["-"]  # stdin
     try:
         return args.handler(args)
     except (batch.UsageError, batch.OutputError) as exc:
@@ -558,7 +566,7 @@ def _hint_terminal_stdin(sources: list[batch.Source]) -> None:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     _, cleaner = _cleaner(args)
-    sources = batch.find_sources([args.input], args.format)
+    sources = batch.find_sources(args.inputs, args.format, args.include, args.exclude)
     _hint_terminal_stdin(sources)
     style = _Style(_use_color(args.color))
     options = _options(args, want_removed=True)

@@ -446,6 +446,15 @@ def test_explain_shows_a_lone_surrogate_as_its_escape(tmp_path, monkeypatch):
     assert "(id s)" in out and "| \\ud800 x" in out and "(id ok)" in out
 
 
+def test_inputs_may_follow_options_and_explain_takes_several(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["clean", str(SEED), "-o", str(out), *CONSERVATIVE, str(FIXTURES / "articles.jsonl")]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl", "seed-article.txt"]
+    assert main(["explain", str(FIXTURES), "--include", "seed-*", "--exclude", "*.expected.*", str(SEED)]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if "removal" in line and line[0] != " "]
+    assert len(headers) == 2 and all("seed-article.txt: 3 removals" in line for line in headers)
+
+
 # --------------------------------------------------------------------------- rules
 
 
