@@ -337,7 +337,9 @@ def teaser_deck(
     ending a sentence, each followed by no paragraph but the next headline), that a line other than
     prose opens (its heading, a label, a removed line): the "more stories" block of a page, whose
     summaries read as prose. An article's last section (a subheading and a paragraph right after
-    the paragraphs above), a list and the line that introduces it ("You will learn:") start no deck.
+    the paragraphs above), a list and the line that introduces it ("You will learn:") start no deck,
+    nor does a run of pairs that a paragraph longer than any summary follows (a roundup of products
+    with short reviews, then the article's closing paragraph).
     """
     lines = features[start : end + 1]
     heads = [
@@ -370,6 +372,8 @@ def teaser_deck(
         if (
             pairs >= DECK_MIN_PAIRS and opens
             and words <= DECK_SUMMARY_MEAN_MAX_WORDS * pairs and 2 * sentences >= pairs
+            and not any(prose[k] and lines[k].terminal and lines[k].words > DECK_SUMMARY_MAX_WORDS
+                        for k in range(i, len(lines)))
         ):  # fmt: skip
             return at
         if i == first:
