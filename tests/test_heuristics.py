@@ -618,7 +618,7 @@ def test_lists_in_an_article_make_no_deck_of_teasers(default_cleaner):
     assert _terminator(default_cleaner, [*article, opener, *(line.rstrip(".") for line in DECK)]) == -1
     # Bulleted items, or a list after the line that introduces it.
     # Sections of an article followed by its closing paragraph (a roundup with short reviews).
-    assert _terminator(default_cleaner, [*article, opener, *DECK, f"{PROSE} {PROSE}"]) == -1
+    assert _terminator(default_cleaner, [*article, opener, *DECK, "Our verdict", f"{PROSE} {PROSE}"]) == -1
     for bulleted in (0, 1):  # the headlines, or the summaries
         items = [f"- {line}" if n % 2 == bulleted else line for n, line in enumerate(DECK)]
         assert _terminator(default_cleaner, [*article, opener, *items]) == -1
