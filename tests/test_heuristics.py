@@ -608,6 +608,10 @@ def test_a_deck_of_teasers_below_the_article_ends_it(default_cleaner):
     assert _terminator(default_cleaner, [*article, *DECK]) == -1
     sections = [line if n % 2 == 0 else f"{line[:-1]}, {PROSE}" for n, line in enumerate(DECK)]
     assert _terminator(default_cleaner, [*article, "What comes next", *sections]) == -1
+    # Nor are pairs that outweigh the prose above them: the article told in sections below its lead.
+    more = [line.replace("the", "a") for line in DECK]
+    assert _terminator(default_cleaner, [*article[:2], "Advertisement", *DECK, *more]) == -1
+    assert _terminator(default_cleaner, [*article, "Advertisement", *DECK]) == 4
 
 
 def test_lists_in_an_article_make_no_deck_of_teasers(default_cleaner):
@@ -623,6 +627,47 @@ def test_lists_in_an_article_make_no_deck_of_teasers(default_cleaner):
         items = [f"- {line}" if n % 2 == bulleted else line for n, line in enumerate(DECK)]
         assert _terminator(default_cleaner, [*article, opener, *items]) == -1
     assert _terminator(default_cleaner, [*article, opener, f"{DECK[0]}:", *DECK[1:]]) == -1
+
+
+ROUND_UP = """Premier League round-up: Arsenal go top as City slip at Villa
+By Mark Jones
+Arsenal moved to the top of the Premier League table on Saturday after a late winner at Brentford, while Manchester City's unbeaten run ended with a 1-0 defeat at Aston Villa.
+Liverpool were held at home by Brighton, and Tottenham's slump continued with a fourth defeat in five matches, leaving the manager under growing pressure before the international break.
+Here is how every match unfolded.
+Brentford 0-1 Arsenal
+Kai Havertz headed in Bukayo Saka's cross in the 89th minute to settle a scrappy game. Brentford had two efforts ruled out for offside in the first half.
+Aston Villa 1-0 Manchester City
+Leon Bailey's deflected shot in the 74th minute was enough for Villa, who dominated for long spells. City managed just two shots on target.
+Liverpool 2-2 Brighton
+Mohamed Salah scored twice, but Brighton came from behind both times, with Pascal Gross equalising from a free-kick in stoppage time.
+Tottenham 1-2 Wolves
+Wolves scored twice in injury time to stun Tottenham, who had led through Son Heung-min since the first half."""
+
+FAQ = """Energy bill support: what you need to know about the new grant
+Millions of households in England will be able to apply for a one-off grant of up to 500 pounds to help with energy bills from next month, the government announced on Tuesday.
+Ministers said the grant would be paid directly into bank accounts within six weeks of a successful application, and that councils would be given extra funding to process claims.
+Advertisement
+Who is eligible for the new grant
+Households with an income below 31,000 pounds that do not pay an energy supplier directly can apply. Pensioners are automatically eligible.
+How to apply for the money
+Applications open on 1 October through the council website. You will need a recent bill or tenancy agreement and your bank details.
+When will the money arrive
+Payments will be made within six weeks of a successful claim, and most households should receive the money before Christmas.
+What if I am refused
+You can ask your council to review the decision within 28 days. Charities can help you prepare an appeal."""
+
+
+@pytest.mark.parametrize("text", [ROUND_UP, FAQ], ids=["round-up", "faq"])
+def test_an_article_told_in_short_sections_is_no_deck_of_teasers(default_cleaner, text):
+    """Below a short lead, sections of a subheading and one paragraph have a deck's shape; the
+    article is mostly below them, and its subheadings are shorter than headlines."""
+    assert _terminator(default_cleaner, text.splitlines()) == -1
+    kept = default_cleaner.clean(text)
+    assert all(line in kept for line in text.splitlines()[4:] if line != "Advertisement")
+    # Below a longer article too: the subheadings are shorter than teasers' headlines.
+    lines = text.splitlines()
+    longer = [lines[0], *(PROSE.replace("Monday", day) for day in DAYS[:5]), *lines[3:]]
+    assert _terminator(default_cleaner, longer) == -1
 
 
 def test_teasers_above_the_article_or_after_a_brief_end_nothing(default_cleaner):

@@ -317,6 +317,10 @@ def _listed(
 DECK_MIN_PAIRS = 3
 #: words; the longest headline of a teaser, and the longest summary.
 DECK_HEADLINE_MAX_WORDS = 20
+#: words; the shortest mean headline of a deck: teasers carry whole headlines ("Ferry services cut
+#: as the harbour silts up"), an article's sections shorter subheadings ("Who is eligible",
+#: "Brentford 0-1 Arsenal").
+DECK_HEADLINE_MEAN_MIN_WORDS = 6
 DECK_SUMMARY_MAX_WORDS = 60
 #: words; the longest mean summary of a deck. A teaser's summary is one or two sentences; the
 #: sections of an article under their subheadings run longer. On the development set the decks of
@@ -327,9 +331,9 @@ DECK_SUMMARY_MEAN_MAX_WORDS = 40
 
 
 def teaser_deck(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], start: int, end: int
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], context: DocumentContext
 ) -> int:
-    """The position of the first deck of teasers between ``start`` and ``end``, or -1.
+    """The position of the first deck of teasers below the main text's start, or -1.
 
     A deck is DECK_MIN_PAIRS pairs or more in a row of a headline (no sentence punctuation, 2 to
     DECK_HEADLINE_MAX_WORDS words) and a one-paragraph summary (prose of at most
@@ -339,8 +343,16 @@ def teaser_deck(
     summaries read as prose. An article's last section (a subheading and a paragraph right after
     the paragraphs above), a list and the line that introduces it ("You will learn:") start no deck,
     nor does a run of pairs that a paragraph longer than any summary follows (a roundup of products
-    with short reviews, then the article's closing paragraph).
+    with short reviews, then the article's closing paragraph). And the deck must come below most of
+    the article: the main text's prose above it at least as long as its prose from the deck on, and
+    its headlines DECK_HEADLINE_MEAN_MIN_WORDS long on average (an article told in short sections,
+    a match report per result or a question per answer, has its sections below a short lead, under
+    subheadings shorter than headlines).
     """
+    start, end = context.first, len(features) - 1
+    if start < 0:
+        return -1
+    prose_before = context.prose_before
     lines = features[start : end + 1]
     heads = [
         not (removed[q] or f.terminal or f.bullet) and 2 <= f.words <= DECK_HEADLINE_MAX_WORDS and not texts[q].endswith(":")
@@ -358,20 +370,24 @@ def teaser_deck(
         return -1
     i = 0
     while i <= end - start:
-        first, words, sentences = i, 0, 0
+        first, words, sentences, heading_words = i, 0, 0, 0
         while pairs_at[i]:
             f = features[start + i + 1]
             words += f.words
             sentences += f.terminal
+            heading_words += features[start + i].words
             i += 2
             if i > end - start:
                 break
         pairs = (i - first) // 2
         at = start + first
         opens = at == 0 or removed[at - 1] or classes[at - 1] not in (GOOD, NEAR)
+        below = (context.prose_total if context.last + 1 >= len(prose_before) else prose_before[context.last + 1])
         if (
             pairs >= DECK_MIN_PAIRS and opens
             and words <= DECK_SUMMARY_MEAN_MAX_WORDS * pairs and 2 * sentences >= pairs
+            and heading_words >= DECK_HEADLINE_MEAN_MIN_WORDS * pairs
+            and prose_before[at] - prose_before[start] >= below - prose_before[at]
             and not any(prose[k] and lines[k].terminal and lines[k].words > DECK_SUMMARY_MAX_WORDS
                         for k in range(i, len(lines)))
         ):  # fmt: skip
