@@ -20,8 +20,7 @@
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
    that two different rules removed, and any line between two legal notices (see
-   :func:`between_legal_notices`); the headline right under a related-stories label goes with it
-   (``related-item``).
+   :func:`between_legal_notices`).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -312,7 +311,7 @@ def analyse(
         if repeat >= 0 and _list_follows(features, repeat):
             terminator = repeat
     if terminator < 0 and context.first >= 0:  # the page's other stories, each with its summary
-        deck = teaser_deck(texts, features, classes, removed, context.first, len(texts) - 1)
+        deck = teaser_deck(texts, features, classes, removed, context)
         if deck > context.first and context.prose_before[deck] >= TAIL_MIN_PROSE_BEFORE:
             terminator = deck
     return Analysis(
@@ -510,8 +509,6 @@ def _one_pass(
         _end_rules(lines, features, classes, matches, analysis.context, out)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, analysis.headline, analysis.legal_prose)
-    if not config.disables("related-item"):
-        _related_items(lines, features, classes, out, analysis.headline)
 
 
 def _end_rules(
@@ -617,37 +614,3 @@ def _wedged(
                 "context", "wedged", out.drop[above].category, 0.7, "short line between two removed lines"
             )
             out.trim.pop(index, None)
-
-
-#: words; the longest label of a related-stories box whose first item goes with it (a longer line
-#: that a related rule removed holds its teaser itself: "Read more: Storm closes schools").
-RELATED_LABEL_MAX_WORDS = 5
-#: words; the longest headline under a related-stories label that goes with it.
-RELATED_ITEM_MAX_WORDS = 20
-
-
-def _related_items(
-    lines: list[int], features: list[LineFeatures], classes: list[str], out: Decisions, headline: int
-) -> None:
-    """Remove the headline right under a related-stories label that a rule removed ("Related
-    stories", then "Flood warnings issued for river valleys"): a line that ends no sentence, of at
-    most RELATED_ITEM_MAX_WORDS words and no prose (an article's sentence below a related box
-    ends with sentence punctuation). On the development set this removes 29 lines in the
-    conservative profile (one of them, a two-word heading, gold text) and 8 in the default one
-    (none gold), which the line model had left."""
-    for position in range(len(lines) - 1):
-        label = out.drop.get(lines[position])
-        if label is None or label.source != "rule" or label.category != "related":
-            continue
-        if features[position].words > RELATED_LABEL_MAX_WORDS:
-            continue
-        below = position + 1
-        f = features[below]
-        index = lines[below]
-        if (
-            index in out.drop or below == headline or f.terminal or f.bullet or classes[below] == GOOD
-            or not 2 <= f.words <= RELATED_ITEM_MAX_WORDS
-        ):  # fmt: skip
-            continue
-        out.drop[index] = Evidence("context", "related-item", "related", 0.8, f"the headline under {label.code}")
-        out.trim.pop(index, None)

@@ -120,7 +120,7 @@ def test_rule_ids_prefixes_and_categories_can_be_disabled(name):
     assert cleaner.Cleaner(CleanerConfig(profile="conservative", disable=name)).clean(text) == text
 
 
-@pytest.mark.parametrize("name", ["line-score", "wedged", "related-item", "tail-block", "restated", "markup", "markup.related-posts"])
+@pytest.mark.parametrize("name", ["line-score", "wedged", "tail-block", "restated", "markup", "markup.related-posts"])
 def test_heuristics_and_markup_tokens_can_be_disabled(name):
     assert cleaner.Cleaner(CleanerConfig(disable=name)).config.disable == frozenset({name})
 
@@ -344,24 +344,6 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     # Past more than HEADLINE_MAX_PASSED removed lines, a line is no longer taken for the headline.
     far = [headline, "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Share on LinkedIn", "Email"]
     assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))
-
-
-def test_the_headline_under_a_related_label_goes_with_it():
-    close = "Residents who need shelter can call the emergency hotline, which is open around the clock, officials said."
-    teaser = "Flood warnings issued for river valleys"
-    text = "\n".join(SIX_PARAGRAPHS[:4] + ["Related stories", teaser, close])
-    for profile in cleaner.PROFILES:
-        result = cleaner.clean_and_explain(text, CleanerConfig(profile=profile))
-        assert result.text == "\n".join(SIX_PARAGRAPHS[:4] + [close]), profile
-        assert ("context:related-item", teaser) in [(r.evidence.code, r.text.strip()) for r in result.removals]
-    # A sentence under the label is the article's; so is a subheading under a line that holds its
-    # own teaser ("Read more: ..."): neither goes as the box's item.
-    for below in ([close], [f"Read more: {teaser}", "Water levels rise", close]):
-        label = [] if len(below) > 1 else ["Related stories"]
-        result = cleaner.clean_and_explain("\n".join(SIX_PARAGRAPHS[:4] + label + below), CleanerConfig(profile="conservative"))
-        assert result.text.endswith(below[-1]) and "context:related-item" not in {r.evidence.code for r in result.removals}
-    off = CleanerConfig(profile="conservative", disable=frozenset({"related-item", "line-score"}))
-    assert teaser in cleaner.clean(text, off)
 
 
 def test_an_authors_bio_goes_at_the_articles_end_only():
