@@ -196,6 +196,11 @@ def test_a_dateline_just_above_the_main_text_starts_it(default_cleaner):
     datelines = [False, True, False, False, False, False]
     assert document_context(texts, measured, classes, removed, None, datelines).first == 1
     assert document_context(texts, measured, classes, removed).first == 4  # without datelines
+    # A headline between them: the dateline opens another story (a teaser above this one's headline).
+    teaser = [texts[1], "Read more", "Spain's prime minister survives a confidence vote", *texts[4:]]
+    context = document_context(teaser, [features(t) for t in teaser], [NEAR, BAD, BAD, GOOD, GOOD],
+                               [False, True, False, False, False], None, [True, False, False, False, False])  # fmt: skip
+    assert context.first == 3
     # More than DATELINE_GAP kept lines between them: no.
     lines = [*texts[:2], "New rules", "Key points", "By Ana Ruiz", *texts[4:]]
     context = document_context(lines, [features(t) for t in lines], [BAD, NEAR, BAD, BAD, BAD, GOOD, GOOD],

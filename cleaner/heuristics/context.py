@@ -134,12 +134,17 @@ def _starts_story(classes: list[str], words: list[int], removed: list[bool], fir
 #: kept lines; how many lines other than prose (a subheading, a photo caption's label) may part a
 #: dateline above the main text from it for the main text to start at the dateline.
 DATELINE_GAP = 2
+#: words; the longest of those lines: a subheading is short, while a headline between a dateline
+#: and the main text says the dateline opens another story (a teaser above the story's headline).
+DATELINE_GAP_MAX_WORDS = 6
 
 
-def _dateline_above(classes: list[str], removed: list[bool], datelines: list[bool], first: int) -> int:
+def _dateline_above(
+    classes: list[str], words: list[int], removed: list[bool], datelines: list[bool], first: int
+) -> int:
     """Where the main text starts given the lines just above it: at a dateline that only removed
-    lines and at most DATELINE_GAP kept lines other than prose part from it (a story's short first
-    paragraph, cut off from the rest by an ad label and a subheading), else at ``first``."""
+    lines and at most DATELINE_GAP short kept lines other than prose part from it (a story's short
+    first paragraph, cut off from the rest by an ad label and a subheading), else at ``first``."""
     kept = 0
     for position in range(first - 1, -1, -1):
         if datelines[position]:
@@ -147,7 +152,7 @@ def _dateline_above(classes: list[str], removed: list[bool], datelines: list[boo
         if removed[position]:
             continue
         kept += 1
-        if kept > DATELINE_GAP or classes[position] in (GOOD, NEAR):
+        if kept > DATELINE_GAP or classes[position] in (GOOD, NEAR) or words[position] > DATELINE_GAP_MAX_WORDS:
             break
     return first
 
@@ -204,7 +209,7 @@ def document_context(
         if dated > first and _starts_story(classes, words, removed, first, dated, last):
             first = dated
         elif dated < 0 or dated > first:
-            first = _dateline_above(classes, removed, datelines, first)
+            first = _dateline_above(classes, words, removed, datelines, first)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
