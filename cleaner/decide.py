@@ -74,10 +74,10 @@ WEDGED_SENTENCE_MIN_WORDS = 4
 #: that rules removed in between, share buttons or a date stamp, are not counted).
 HEADLINE_MAX_GAP = 2
 #: lines; how many lines that rules removed (share buttons, a date stamp) may sit between the
-#: headline and the main text, besides HEADLINE_MAX_GAP kept ones. Headlines kept this way cost
-#: precision against gold text that leaves them out (benchmarks/quality.py, fulltext default F1
-#: 0.928 -> 0.926 with 4, 0.925 without a limit, where a label above a long share bar passes for
-#: the headline more often).
+#: headline and the main text, besides HEADLINE_MAX_GAP kept ones, when none of the lines just
+#: above the main text qualifies. Looking past them in every document cost fulltext default F1
+#: 0.002 (benchmarks/quality.py: a label or a masthead's tagline above a menu passed for the
+#: headline); only as a second try, nothing at three decimals.
 HEADLINE_MAX_PASSED = 4
 #: categories of boxes: a line that is no long prose (not ``good``), between two lines that two
 #: different rules of one of these categories removed, belongs to the box (the pitch of a
@@ -300,11 +300,17 @@ def analyse(
     headline = -1
     if context.first >= 0:
         lowest, highest = HEADLINE_WORDS
-        best = 0
-        for position in _kept_above(removed, context.first, HEADLINE_MAX_GAP + 1):
-            f = features[position]
-            if not f.terminal and lowest <= f.words <= highest and f.words > best:
-                headline, best = position, f.words
+        near = [p for p in range(max(0, context.first - HEADLINE_MAX_GAP - 1), context.first + 1) if not removed[p]]
+        # Past lines that the rules removed only when none of the lines just above qualifies (a
+        # masthead's tagline above a menu would otherwise outweigh the headline under it).
+        for window in (near, _kept_above(removed, context.first, HEADLINE_MAX_GAP + 1)):
+            best = 0
+            for position in window:
+                f = features[position]
+                if not f.terminal and lowest <= f.words <= highest and f.words > best:
+                    headline, best = position, f.words
+            if headline >= 0:
+                break
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)

@@ -341,6 +341,10 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     for profile in cleaner.PROFILES:
         kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
         assert kept[0] == headline and kept[-6:] == SIX_PARAGRAPHS, profile
+    # A line just above the story is the headline, rather than a masthead's longer tagline above a menu.
+    masthead = ["The Valley Gazette, serving the Severn valley since 1887", "Home", "Subscribe", "Sign in", headline]
+    kept = cleaner.clean("\n".join(masthead + SIX_PARAGRAPHS)).splitlines()
+    assert kept[0] == headline and masthead[0] not in kept
     # Past more than HEADLINE_MAX_PASSED removed lines, a line is no longer taken for the headline.
     far = [headline, "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Share on LinkedIn", "Email"]
     assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))
