@@ -243,3 +243,23 @@ def test_a_user_pack_edited_often_leaves_a_bounded_cache(tmp_path, monkeypatch):
         rules = [replace(rule, phrases=(phrase,)) for rule in pack.rules]
         Matcher(rules, "hyperscan")
     assert len(list(tmp_path.glob("patterns-*.hsdb"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ('"Follow us on Twitter for updates," the police department told residents.', True),
+        ("„Abonnieren Sie unseren Newsletter“, stand in der gefälschten Mail.", True),
+        ("» Follow us on Twitter and Instagram for the latest updates.", False),  # an arrow
+        ("» Lesen Sie auch: Sturm schließt Schulen", False),
+        ("«Follow us on Facebook»", False),  # a prompt in quotation marks, nothing after them
+        ("Follow us on Twitter", False),
+    ],
+)
+def test_a_start_rule_leaves_a_quote_alone_but_not_a_prompt_behind_an_arrow(line, quoted):
+    from cleaner.rules.matcher import quotes_someone
+
+    assert quotes_someone(line) is quoted
+    rule = next(r for r in load_rule_pack("en/share").rules if r.id == "en.share.follow")
+    found = Matcher([rule], "re").match([line.lower()])
+    assert bool(found) is (not quoted and "follow us" in line.lower())

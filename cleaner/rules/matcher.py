@@ -137,9 +137,19 @@ def _open_repeats(text: str, in_class: bool) -> str:
     )
 
 
-#: Opening quotation marks: a line that starts with one quotes someone ("Follow us on Twitter for
-#: updates," the police said.), so a ``start`` rule leaves it alone: prompts are not quoted.
-QUOTES = tuple('"“”„«»‘’‚\'「『')
+#: Quotation marks, opening and closing (see :func:`quotes_someone`).
+QUOTES = '"“”„«»‘’‚\'「」『』‹›'
+
+
+def quotes_someone(line: str) -> bool:
+    """Whether a stripped line quotes someone: it opens with a quotation mark right before a word,
+    and words follow the closing mark ("Follow us on Twitter for updates," the police said.). A
+    ``start`` rule leaves such a line alone; a prompt in quotation marks with nothing after them,
+    or an arrow ("» Read more: ...") is still a prompt."""
+    if len(line) < 2 or line[0] not in QUOTES or line[1].isspace():
+        return False
+    closing = next((position for position in range(1, len(line)) if line[position] in QUOTES), -1)
+    return closing > 0 and any(ch.isalnum() for ch in line[closing + 1 :])
 
 
 class _ExactCheck:
@@ -165,7 +175,7 @@ class _ExactCheck:
             return RuleMatch(rule, index, None) if ok else None
         if mode == "start":
             stripped = line.strip()
-            ok = len(stripped) <= rule.max_chars and not stripped.startswith(QUOTES) and self.regex.match(line) is not None
+            ok = len(stripped) <= rule.max_chars and not quotes_someone(stripped) and self.regex.match(line) is not None
             return RuleMatch(rule, index, None) if ok else None
         if mode == "contains":
             ok = len(line.strip()) <= rule.max_chars and self.regex.search(line) is not None

@@ -34,8 +34,8 @@ CATEGORIES = frozenset(
 
 #: How a rule applies to a line.
 #: ``line``: the whole line is the phrase, give or take punctuation and symbols;
-#: ``start``: the line starts with the phrase (after punctuation other than an opening quotation mark:
-#: a quote is article text) and is at most ``max_chars`` long;
+#: ``start``: the line starts with the phrase (after punctuation) and is at most ``max_chars`` long,
+#: unless it quotes someone (see :func:`.matcher.quotes_someone`);
 #: ``contains``: a line of at most ``max_chars`` characters contains the phrase;
 #: ``trim``: the phrase starts a trailing span of at most ``max_chars`` characters that is cut off.
 MODES = ("line", "start", "contains", "trim")
