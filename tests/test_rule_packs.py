@@ -263,3 +263,23 @@ def test_a_start_rule_leaves_a_quote_alone_but_not_a_prompt_behind_an_arrow(line
     rule = next(r for r in load_rule_pack("en/share").rules if r.id == "en.share.follow")
     found = Matcher([rule], "re").match([line.lower()])
     assert bool(found) is (not quoted and "follow us" in line.lower())
+
+
+def test_a_cache_that_cannot_be_touched_still_serves(tmp_path, monkeypatch):
+    pytest.importorskip("hyperscan")
+    import os
+
+    from cleaner.rules import matcher
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    rules = list(parse_pack(GOOD_RULE, "house.toml").rules)
+    Matcher(rules, "hyperscan")  # compiles and writes the cache
+    compiled = []
+    monkeypatch.setattr(matcher, "_compile_hyperscan", lambda sources: compiled.append(sources))
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only cache")
+
+    monkeypatch.setattr(os, "utime", read_only)
+    Matcher(rules, "hyperscan")
+    assert compiled == []  # loaded from the cache, not compiled again

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import platform
@@ -360,10 +361,12 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
         try:
             database = _hs.loadb(path.read_bytes(), _hs.HS_MODE_BLOCK)
             database.scratch = _hs.Scratch(database)
-            os.utime(path)  # used now: the pruning keeps the most recently used files
-            return database
         except (OSError, _hs.error, ValueError, TypeError):
             pass
+        else:
+            with contextlib.suppress(OSError):  # a cache shared read-only still serves
+                os.utime(path)  # used now: the pruning keeps the most recently used files
+            return database
     database = _compile_hyperscan(sources)
     if database is not None and path is not None:
         try:
