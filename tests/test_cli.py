@@ -24,6 +24,7 @@ import pytest
 
 import cleaner
 from cleaner import batch, cli
+from cleaner.cli import shell
 from cleaner.batch import inputs, jsonl, workers
 from cleaner.cli import main
 
@@ -416,7 +417,7 @@ def test_explain_numbers_and_shows_lines_split_at_other_line_breaks(tmp_path, ca
 
 def test_explain_is_coloured_on_a_terminal_unless_no_color(capsys, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    monkeypatch.setattr(shell, "isatty", lambda stream: True)
     assert main(["explain", str(SEED), *CONSERVATIVE]) == 0
     coloured = capsys.readouterr().out
     assert ANSI.search(coloured)
