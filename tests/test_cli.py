@@ -521,6 +521,8 @@ def test_rules_test_fails_a_pack_whose_ids_clean_would_refuse(tmp_path, capsys):
     assert "FAIL en.ads.label: the built-in pack en.ads has this id" in out and "1 ids taken by built-in rules" in out
     assert main(["clean", "--rules", str(pack), str(SEED)]) == 2  # what the test foretold
     assert main(["rules", "test", "en/ads"]) == 0  # a built-in pack is no clash with itself
+    assert main(["rules", "test", str(pack), "--no-builtin-rules"]) == 0  # a pack that replaces them
+    assert main(["clean", "--rules", str(pack), "--no-builtin-rules", str(SEED)]) == 0
 
 
 def test_rules_test_reports_an_invalid_pack(tmp_path, capsys):
@@ -996,6 +998,11 @@ def test_dev_stdout_appends_to_the_file_the_shell_opened(tmp_path):
     subprocess.run(f"{command} >> {shlex.quote(str(log))}", shell=True, check=True, cwd=ROOT, timeout=60)
     assert log.read_text(encoding="utf-8") == "kept line\n" + SEED_EXPECTED
     assert not log.is_symlink() and log.stat().st_nlink == 1
+
+
+def test_stdin_is_read_once(capsys):
+    assert main(["explain", "-", "-"]) == 2
+    assert "given more than once" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ atomic files, pipes), :mod:`.run` (routing, ``--on-error``, statistics), :mod:`.
 
 from .errors import DocumentError, OutputError, RunFailed, UsageError
 from .inputs import FORMATS, Source, decode, document_name, find_sources, iter_chunks
-from .jsonl import read_record, skip_bom
+from .jsonl import EXPLAIN_KEY, read_record, skip_bom
 from .outputs import Output, StdoutOutput, is_fd_alias, open_output, writes_straight
 from .run import ON_ERROR, Report, Run, Stats
-from .workers import EXPLAIN_KEY, Options, clean_page, clean_text, run_chunks
+from .workers import Options, clean_page, clean_text, run_chunks
 
 __all__ = [
     "EXPLAIN_KEY",

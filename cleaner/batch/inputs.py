@@ -78,6 +78,8 @@ def find_sources(
     the folder or the bare file name, with or without a trailing ``.gz``; a folder whose path or name
     matches an ``exclude`` glob is skipped with everything under it.
     """
+    if list(inputs).count(STDIN) > 1:
+        raise UsageError("- (stdin) is given more than once; it can be read once")
     sources: list[Source] = []
     for item in inputs:
         if item == STDIN:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .workers import Options
 
 UTF8_BOM = b"\xef\xbb\xbf"
+EXPLAIN_KEY = "cleaner"  # the key --explain adds to a record
 
 
 def read_record(body: bytes, offset: int, lineno: int, options: Options) -> tuple[str, str, Any]:
@@ -26,7 +27,8 @@ def read_record(body: bytes, offset: int, lineno: int, options: Options) -> tupl
     it is a string or an integer, else the line number. A record that cannot be cleaned raises
     :class:`DocumentError`, carrying the id once the record has been parsed; so does one that holds
     a field named like ``options.output_field`` (other than the text field), which the cleaned text
-    would overwrite.
+    would overwrite. (EXPLAIN_KEY, the key of the tool's own trail, is replaced: explaining an
+    explained file again refreshes it.)
     """
     line = decode(body, options.encoding_errors, offset)
     record = _parse_record(line)

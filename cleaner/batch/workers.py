@@ -19,10 +19,7 @@ from ..errors import CleanerError
 from ..pipeline import Cleaner
 from .errors import DocumentError
 from .inputs import Chunk, decode
-from .jsonl import read_record, skip_bom, splice
-
-EXPLAIN_KEY = "cleaner"  # the JSONL key --explain adds
-
+from .jsonl import EXPLAIN_KEY, read_record, skip_bom, splice
 
 @dataclass(frozen=True)
 class Options:

@@ -133,5 +133,7 @@ def build_parser(engine_default: str | None = None) -> argparse.ArgumentParser:
     )
     testing.add_argument("packs", nargs="+", metavar="PACK", help="built-in name (en/ads) or TOML file")
     testing.add_argument("-v", "--verbose", action="store_true", help="also list the examples that pass")
+    testing.add_argument("--no-builtin-rules", action="store_true",
+                         help="the packs are meant to replace the built-in rules: do not check their ids against them")
     testing.set_defaults(handler=cmd_rules_test)
     return parser

@@ -53,13 +53,14 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
             failures += 1
             continue
         passed = failed = clashes = 0
-        if str(name) not in available_rule_packs():  # a built-in pack is tested against itself only
+        if str(name) not in available_rule_packs() and not args.no_builtin_rules:  # built-in: against itself only
             built_in = {rule.id: source.id for source in builtin_packs() for rule in source.rules}
             for rule in pack.rules:
                 if rule.id in built_in:
                     clashes += 1
                     print(f"FAIL {rule.id}: the built-in pack {built_in[rule.id]} has this id; `cleaner clean --rules` "
-                          "refuses the pack unless it is renamed (or with --no-builtin-rules)")  # fmt: skip
+                          "refuses the pack beside the built-in rules (rename the rule, or test with "
+                          "--no-builtin-rules a pack that replaces them)")  # fmt: skip
         for rule in pack.rules:
             # A weak rule only informs the line model, and an end-only one waits for an article
             # around its line: their examples are checked against the rule's own match.
