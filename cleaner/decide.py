@@ -7,8 +7,7 @@
    and after the main text's start, a related or newsletter label or a bare copyright mark after
    its end (each a line shaped as a label or notice, unless it sits near the main text's end),
    and failing those, the document's headline repeated after the main text with a list below it
-   (latest posts), or a deck of teasers, headlines each with a short summary, that starts below
-   enough prose (see :func:`heuristics.context.teaser_deck`).
+   (latest posts).
 3. Heuristics: every line that is not prose inside the main text gets a boilerplate score from
    the line model (:mod:`heuristics.scoring`), blended with its neighbours' scores; at or above
    the profile's threshold it goes.
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
-from .heuristics.context import DocumentContext, dateline_positions, document_context, restated, teaser_deck
+from .heuristics.context import DocumentContext, dateline_positions, document_context, restated
 from .heuristics.features import LineFeatures, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -74,11 +73,8 @@ WEDGED_SENTENCE_MIN_WORDS = 4
 #: that rules removed in between, share buttons or a date stamp, are not counted).
 HEADLINE_MAX_GAP = 2
 #: lines; how many lines that rules removed (share buttons, a date stamp) may sit between the
-#: headline and the main text, besides HEADLINE_MAX_GAP kept ones, when none of the lines just
-#: above the main text qualifies. The headlines kept this way cost precision against gold text
-#: that leaves them out (benchmarks/quality.py, fulltext default F1 0.9275 -> 0.9268 against 0);
-#: looking past removed lines in every document cost 0.002, a label or a masthead's tagline above
-#: a menu passing for the headline.
+#: headline and the main text, besides HEADLINE_MAX_GAP kept ones, until a line that may be the
+#: headline is found (see :func:`_headline_candidates`).
 HEADLINE_MAX_PASSED = 4
 #: categories of boxes: a line that is no long prose (not ``good``), between two lines that two
 #: different rules of one of these categories removed, belongs to the box (the pitch of a
@@ -301,26 +297,16 @@ def analyse(
     headline = -1
     if context.first >= 0:
         lowest, highest = HEADLINE_WORDS
-        near = [p for p in range(max(0, context.first - HEADLINE_MAX_GAP - 1), context.first + 1) if not removed[p]]
-        # Past lines that the rules removed only when none of the lines just above qualifies (a
-        # masthead's tagline above a menu would otherwise outweigh the headline under it).
-        for window in (near, _kept_above(removed, context.first, HEADLINE_MAX_GAP + 1)):
-            best = 0
-            for position in window:
-                f = features[position]
-                if not f.terminal and lowest <= f.words <= highest and f.words > best:
-                    headline, best = position, f.words
-            if headline >= 0:
-                break
+        best = 0
+        for position in _headline_candidates(removed, features, context.first):
+            f = features[position]
+            if not f.terminal and lowest <= f.words <= highest and f.words > best:
+                headline, best = position, f.words
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
         if repeat >= 0 and _list_follows(features, repeat):
             terminator = repeat
-    if terminator < 0 and context.first >= 0:  # the page's other stories, each with its summary
-        deck = teaser_deck(texts, features, classes, removed, context)
-        if deck > context.first and context.prose_before[deck] >= TAIL_MIN_PROSE_BEFORE:
-            terminator = deck
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, legal_prose,
@@ -328,21 +314,28 @@ def analyse(
     )  # fmt: skip
 
 
-def _kept_above(removed: list[bool], position: int, count: int) -> list[int]:
-    """``position`` and up to ``count`` kept lines just above it, top first; up to
-    HEADLINE_MAX_PASSED lines that rules removed (share buttons, a date stamp between a headline and
-    its story) are passed over on the way."""
+def _headline_candidates(removed: list[bool], features: list[LineFeatures], first: int) -> list[int]:
+    """The lines that may be the document's headline: the main text's first line and the
+    HEADLINE_MAX_GAP + 1 kept lines above it. Lines that rules removed (share buttons, a date
+    stamp between a headline and its story) are passed over, up to HEADLINE_MAX_PASSED of them,
+    but only until a line that may be the headline is found: a masthead's tagline above a menu
+    is no candidate against the headline under the menu."""
+    lowest, highest = HEADLINE_WORDS
     out: list[int] = []
+    found = False
     passed = 0
-    while position >= 0 and len(out) <= count:
-        if not removed[position]:
-            out.append(position)
-        elif passed == HEADLINE_MAX_PASSED:
-            break
-        else:
+    position = first
+    while position >= 0 and len(out) <= HEADLINE_MAX_GAP + 1:
+        if removed[position]:
+            if found or passed == HEADLINE_MAX_PASSED:
+                break
             passed += 1
+        else:
+            out.append(position)
+            f = features[position]
+            found = found or (position < first and not f.terminal and lowest <= f.words <= highest)
         position -= 1
-    return out[::-1]
+    return out
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

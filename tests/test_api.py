@@ -341,6 +341,10 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     for profile in cleaner.PROFILES:
         kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
         assert kept[0] == headline and kept[-6:] == SIX_PARAGRAPHS, profile
+    # Fewer removed lines between the byline and the story: the byline is still no headline.
+    short = [headline, "By Sarah Mitchell, Technology Correspondent", "Published 12 March 2024", "Share on Facebook"]
+    kept = cleaner.clean("\n".join(short + SIX_PARAGRAPHS)).splitlines()
+    assert kept[0] == headline
     # A line just above the story is the headline, rather than a masthead's longer tagline above a menu.
     masthead = ["The Valley Gazette, serving the Severn valley since 1887", "Home", "Subscribe", "Sign in", headline]
     kept = cleaner.clean("\n".join(masthead + SIX_PARAGRAPHS)).splitlines()

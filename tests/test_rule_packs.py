@@ -254,6 +254,11 @@ def test_a_user_pack_edited_often_leaves_a_bounded_cache(tmp_path, monkeypatch):
         ("» Lesen Sie auch: Sturm schließt Schulen", False),
         ("«Follow us on Facebook»", False),  # a prompt in quotation marks, nothing after them
         ("Follow us on Twitter", False),
+        # A quoted paragraph that the next one continues has no closing mark; French « takes a space.
+        ('"Follow us on Facebook and Twitter for the latest updates. We will tell residents', True),
+        ("« Follow us on Facebook », a indiqué la préfecture.", True),
+        ("»Follow us on Twitter", False),  # » is an arrow too: a quote needs its closing «
+        ("»Lesen Sie auch: „Sturm schließt Schulen“", False),  # „ “ inside is no closing »
     ],
 )
 def test_a_start_rule_leaves_a_quote_alone_but_not_a_prompt_behind_an_arrow(line, quoted):

@@ -134,27 +134,44 @@ def _starts_story(classes: list[str], words: list[int], removed: list[bool], fir
 #: kept lines; how many lines other than prose (a subheading, a photo caption's label) may part a
 #: dateline above the main text from it for the main text to start at the dateline.
 DATELINE_GAP = 2
-#: words; the longest of those lines: a subheading is short, while a headline between a dateline
-#: and the main text says the dateline opens another story (a teaser above the story's headline).
+#: words; the longest of those lines that may part them unless a headline sits right above the
+#: dateline: a longer line between them is a headline, and the dateline opens another story (a
+#: teaser above this story's headline), unless the dateline has a headline of its own above it.
 DATELINE_GAP_MAX_WORDS = 6
 
 
 def _dateline_above(
-    classes: list[str], words: list[int], removed: list[bool], datelines: list[bool], first: int
+    classes: list[str], features: list[LineFeatures], removed: list[bool], datelines: list[bool], first: int
 ) -> int:
     """Where the main text starts given the lines just above it: at a dateline that only removed
-    lines and at most DATELINE_GAP short kept lines other than prose part from it (a story's short
-    first paragraph, cut off from the rest by an ad label and a subheading), else at ``first``."""
+    lines and at most DATELINE_GAP kept lines other than prose part from it (a story's short first
+    paragraph, cut off from the rest by an ad label and a subheading), else at ``first``. A kept
+    line of more than DATELINE_GAP_MAX_WORDS words between them counts only if a headline (a line
+    of 3 words or more that ends no sentence) sits right above the dateline."""
     kept = 0
+    long_between = False
     for position in range(first - 1, -1, -1):
         if datelines[position]:
+            if long_between and not _headline_above(features, removed, position):
+                return first
             return position
         if removed[position]:
             continue
         kept += 1
-        if kept > DATELINE_GAP or classes[position] in (GOOD, NEAR) or words[position] > DATELINE_GAP_MAX_WORDS:
+        if kept > DATELINE_GAP or classes[position] in (GOOD, NEAR):
             break
+        long_between = long_between or features[position].words > DATELINE_GAP_MAX_WORDS
     return first
+
+
+def _headline_above(features: list[LineFeatures], removed: list[bool], position: int) -> bool:
+    """Whether the nearest kept line above ``position`` reads as a headline: 3 words or more and no
+    sentence punctuation."""
+    for above in range(position - 1, -1, -1):
+        if not removed[above]:
+            f = features[above]
+            return f.words >= 3 and not f.terminal
+    return False
 
 
 def dateline_positions(texts: list[str], features: list[LineFeatures]) -> list[int]:
@@ -209,7 +226,7 @@ def document_context(
         if dated > first and _starts_story(classes, words, removed, first, dated, last):
             first = dated
         elif dated < 0 or dated > first:
-            first = _dateline_above(classes, words, removed, datelines, first)
+            first = _dateline_above(classes, features, removed, datelines, first)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -316,87 +333,3 @@ def _listed(
                 break
             listed[position] = True
     return listed
-
-
-#: pairs; the fewest (headline, summary) pairs in a row that make a deck of teasers.
-DECK_MIN_PAIRS = 3
-#: words; the longest headline of a teaser, and the longest summary.
-DECK_HEADLINE_MAX_WORDS = 20
-#: words; the shortest mean headline of a deck: teasers carry whole headlines ("Ferry services cut
-#: as the harbour silts up"), an article's sections shorter subheadings ("Who is eligible",
-#: "Brentford 0-1 Arsenal").
-DECK_HEADLINE_MEAN_MIN_WORDS = 6
-DECK_SUMMARY_MAX_WORDS = 60
-#: words; the longest mean summary of a deck. A teaser's summary is one or two sentences; the
-#: sections of an article under their subheadings run longer. On the development set the decks of
-#: teasers average 11 to 36 words a summary; the two runs of (subheading, paragraph) pairs of the
-#: articles themselves that have the deck's shape (a list of products with their reviews, quotes
-#: under their sources' names) average 42 and 52.
-DECK_SUMMARY_MEAN_MAX_WORDS = 40
-
-
-def teaser_deck(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], context: DocumentContext
-) -> int:
-    """The position of the first deck of teasers below the main text's start, or -1.
-
-    A deck is DECK_MIN_PAIRS pairs or more in a row of a headline (no sentence punctuation, 2 to
-    DECK_HEADLINE_MAX_WORDS words) and a one-paragraph summary (prose of at most
-    DECK_SUMMARY_MAX_WORDS words, DECK_SUMMARY_MEAN_MAX_WORDS on average, at least half of them
-    ending a sentence, each followed by no paragraph but the next headline), that a line other than
-    prose opens (its heading, a label, a removed line): the "more stories" block of a page, whose
-    summaries read as prose. An article's last section (a subheading and a paragraph right after
-    the paragraphs above), a list and the line that introduces it ("You will learn:") start no deck,
-    nor does a run of pairs that a paragraph longer than any summary follows (a roundup of products
-    with short reviews, then the article's closing paragraph). And the deck must come below most of
-    the article: the main text's prose above it at least as long as its prose from the deck on, and
-    its headlines DECK_HEADLINE_MEAN_MIN_WORDS long on average (an article told in short sections,
-    a match report per result or a question per answer, has its sections below a short lead, under
-    subheadings shorter than headlines).
-    """
-    start, end = context.first, len(features) - 1
-    if start < 0:
-        return -1
-    prose_before = context.prose_before
-    lines = features[start : end + 1]
-    heads = [
-        not (removed[q] or f.terminal or f.bullet) and 2 <= f.words <= DECK_HEADLINE_MAX_WORDS and not texts[q].endswith(":")
-        for q, f in zip(range(start, end + 1), lines)
-    ]  # fmt: skip
-    prose = [not removed[q] and classes[q] in (GOOD, NEAR) for q in range(start, end + 1)]
-    summaries = [ok and not f.bullet and f.words <= DECK_SUMMARY_MAX_WORDS for ok, f in zip(prose, lines)]
-    heads += [False, False]
-    prose += [False, False]
-    summaries += [False, False]
-    # Where a pair may begin (counted from start): a headline, its summary, then no paragraph other
-    # than the next headline.
-    pairs_at = [heads[i] and summaries[i + 1] and not (prose[i + 2] and not heads[i + 2]) for i in range(len(lines))]
-    if sum(pairs_at) < DECK_MIN_PAIRS:
-        return -1
-    i = 0
-    while i <= end - start:
-        first, words, sentences, heading_words = i, 0, 0, 0
-        while pairs_at[i]:
-            f = features[start + i + 1]
-            words += f.words
-            sentences += f.terminal
-            heading_words += features[start + i].words
-            i += 2
-            if i > end - start:
-                break
-        pairs = (i - first) // 2
-        at = start + first
-        opens = at == 0 or removed[at - 1] or classes[at - 1] not in (GOOD, NEAR)
-        below = (context.prose_total if context.last + 1 >= len(prose_before) else prose_before[context.last + 1])
-        if (
-            pairs >= DECK_MIN_PAIRS and opens
-            and words <= DECK_SUMMARY_MEAN_MAX_WORDS * pairs and 2 * sentences >= pairs
-            and heading_words >= DECK_HEADLINE_MEAN_MIN_WORDS * pairs
-            and prose_before[at] - prose_before[start] >= below - prose_before[at]
-            and not any(prose[k] and lines[k].terminal and lines[k].words > DECK_SUMMARY_MAX_WORDS
-                        for k in range(i, len(lines)))
-        ):  # fmt: skip
-            return at
-        if i == first:
-            i += 1
-    return -1

@@ -138,19 +138,32 @@ def _open_repeats(text: str, in_class: bool) -> str:
     )
 
 
-#: Quotation marks, opening and closing (see :func:`quotes_someone`).
-QUOTES = '"“”„«»‘’‚\'「」『』‹›'
+#: Opening quotation marks and the marks that close them (see :func:`quotes_someone`).
+QUOTE_PAIRS = {
+    '"': '"', "“": "”", "”": "”", "„": "“", "‚": "‘", "‘": "’", "'": "'", "«": "»", "»": "«", "‹": "›", "›": "‹",
+    "「": "」", "『": "』",
+}
+#: Opening marks that also serve as arrows ("» Lesen Sie auch: ..."): a quote needs its closing mark.
+ARROW_QUOTES = frozenset("»›")
 
 
 def quotes_someone(line: str) -> bool:
-    """Whether a stripped line quotes someone: it opens with a quotation mark right before a word,
-    and words follow the closing mark ("Follow us on Twitter for updates," the police said.). A
-    ``start`` rule leaves such a line alone; a prompt in quotation marks with nothing after them,
-    or an arrow ("» Read more: ...") is still a prompt."""
-    if len(line) < 2 or line[0] not in QUOTES or line[1].isspace():
+    """Whether a stripped line quotes someone: it opens with a quotation mark right before a word
+    (French « may take a space), and either words follow the closing mark ("Follow us on Twitter
+    for updates," the police said.) or the quote runs on past the line (a quoted paragraph that
+    the next one continues has no closing mark). A ``start`` rule leaves such a line alone; a
+    prompt in quotation marks with nothing after them, or behind an arrow ("» Read more: ..."),
+    is still a prompt."""
+    if len(line) < 2 or line[0] not in QUOTE_PAIRS:
         return False
-    closing = next((position for position in range(1, len(line)) if line[position] in QUOTES), -1)
-    return closing > 0 and any(ch.isalnum() for ch in line[closing + 1 :])
+    opening = line[0]
+    body = line[1:].lstrip() if opening == "«" else line[1:]
+    if not body or body[0].isspace():
+        return False
+    closing = body.find(QUOTE_PAIRS[opening])
+    if closing < 0:
+        return opening not in ARROW_QUOTES
+    return any(ch.isalnum() for ch in body[closing + 1 :])
 
 
 class _ExactCheck:
