@@ -333,9 +333,11 @@ def _headline_candidates(removed: list[bool], features: list[LineFeatures], firs
         else:
             out.append(position)
             f = features[position]
-            found = found or (position < first and not f.terminal and lowest <= f.words <= highest)
+            found = found or (
+                position < first and not f.terminal and not f.digit_heavy and lowest <= f.words <= highest
+            )  # a time stamp ("14:32 GMT") is no headline that ends the search
         position -= 1
-    return out
+    return out[::-1]  # top first: of two candidates as long, the upper one is the headline
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

@@ -349,6 +349,13 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     masthead = ["The Valley Gazette, serving the Severn valley since 1887", "Home", "Subscribe", "Sign in", headline]
     kept = cleaner.clean("\n".join(masthead + SIX_PARAGRAPHS)).splitlines()
     assert kept[0] == headline and masthead[0] not in kept
+    # A time stamp between them is no headline that ends the search.
+    live = ["Live updates: the flood defences vote", "Last updated 14:32 GMT", "14:32 GMT"]
+    assert cleaner.clean("\n".join(live + SIX_PARAGRAPHS)).splitlines()[0] == live[0]
+    # Of two candidates as long, the upper one is the headline (a standfirst without punctuation below).
+    stand = ["Council approves new flood defences after two years of talks",
+             "Residents welcome plan to protect the valley from the river"]  # fmt: skip
+    assert cleaner.clean("\n".join([*stand, "Advertisement", *SIX_PARAGRAPHS])).splitlines()[0] == stand[0]
     # Past more than HEADLINE_MAX_PASSED removed lines, a line is no longer taken for the headline.
     far = [headline, "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Share on LinkedIn", "Email"]
     assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))

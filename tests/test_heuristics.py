@@ -207,6 +207,18 @@ def test_a_dateline_just_above_the_main_text_starts_it(default_cleaner):
                                [False, False, True, False, False, False], None,
                                [False, True, False, False, False, False])  # fmt: skip
     assert context.first == 1
+    # A kept line right below the dateline (a teaser's headline under its lead, or the next story's
+    # headline): the dateline opens a teaser, whatever sits above it.
+    for teaser in (
+        ["Also of interest", texts[1], "Fire in the harbour", "Advertisement", *texts[4:]],
+        ["Rescue teams search for survivors after the quake", texts[1],
+         "Central bank holds rates steady for a fifth month amid cooling inflation", "Tweet", *texts[4:]],
+    ):  # fmt: skip
+        classes = [BAD, NEAR, BAD, BAD, GOOD, GOOD]
+        context = document_context(teaser, [features(t) for t in teaser], classes,
+                                   [False, False, False, True, False, False], None,
+                                   [False, True, False, False, False, False])  # fmt: skip
+        assert context.first == 4, teaser[2]
     # More than DATELINE_GAP kept lines between them: no.
     lines = [*texts[:2], "New rules", "Key points", "By Ana Ruiz", *texts[4:]]
     context = document_context(lines, [features(t) for t in lines], [BAD, NEAR, BAD, BAD, BAD, GOOD, GOOD],

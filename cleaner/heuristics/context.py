@@ -144,14 +144,17 @@ def _dateline_above(
     classes: list[str], features: list[LineFeatures], removed: list[bool], datelines: list[bool], first: int
 ) -> int:
     """Where the main text starts given the lines just above it: at a dateline that only removed
-    lines and at most DATELINE_GAP kept lines other than prose part from it (a story's short first
-    paragraph, cut off from the rest by an ad label and a subheading), else at ``first``. A kept
-    line of more than DATELINE_GAP_MAX_WORDS words between them counts only if a headline (a line
-    of 3 words or more that ends no sentence) sits right above the dateline."""
+    lines and at most DATELINE_GAP kept lines other than prose part from it, the first of them a
+    removed one (a story's short first paragraph, cut off from the rest by an ad label and maybe a
+    subheading), else at ``first``. A kept line of more than DATELINE_GAP_MAX_WORDS words between
+    them counts only if a headline (a line of 3 words or more that ends no sentence) sits right
+    above the dateline."""
     kept = 0
     long_between = False
     for position in range(first - 1, -1, -1):
         if datelines[position]:
+            if position + 1 < first and not removed[position + 1]:
+                return first  # a kept line right below it: a teaser's headline, or the next story's
             if long_between and not _headline_above(features, removed, position):
                 return first
             return position

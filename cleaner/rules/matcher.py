@@ -145,15 +145,17 @@ QUOTE_PAIRS = {
 }
 #: Opening marks that also serve as arrows ("» Lesen Sie auch: ..."): a quote needs its closing mark.
 ARROW_QUOTES = frozenset("»›")
+#: How a line that quotes a paragraph running on into the next one ends: with a sentence.
+RUN_ON_ENDS = tuple(".!?…;,")
 
 
 def quotes_someone(line: str) -> bool:
     """Whether a stripped line quotes someone: it opens with a quotation mark right before a word
     (French « may take a space), and either words follow the closing mark ("Follow us on Twitter
-    for updates," the police said.) or the quote runs on past the line (a quoted paragraph that
-    the next one continues has no closing mark). A ``start`` rule leaves such a line alone; a
-    prompt in quotation marks with nothing after them, or behind an arrow ("» Read more: ..."),
-    is still a prompt."""
+    for updates," the police said.) or the quote runs on past the line, ending a sentence (a quoted
+    paragraph that the next one continues has no closing mark). A ``start`` rule leaves such a line
+    alone; a prompt in quotation marks with nothing or a colon after them (« À lire aussi » : ...),
+    or behind an arrow ("» Read more: ..."), is still a prompt."""
     if len(line) < 2 or line[0] not in QUOTE_PAIRS:
         return False
     opening = line[0]
@@ -161,9 +163,12 @@ def quotes_someone(line: str) -> bool:
     if not body or body[0].isspace():
         return False
     closing = body.find(QUOTE_PAIRS[opening])
-    if closing < 0:
-        return opening not in ARROW_QUOTES
-    return any(ch.isalnum() for ch in body[closing + 1 :])
+    if closing < 0:  # a quoted paragraph that runs on ends a sentence; a label does not
+        return opening not in ARROW_QUOTES and body.rstrip().endswith(RUN_ON_ENDS)
+    if opening in ARROW_QUOTES and opening in body[:closing]:
+        return False  # an arrow before a quote of its own: "»Mehr zum Thema: Die »Berlinale«-Filme"
+    after = body[closing + 1 :].lstrip()
+    return not after.startswith(":") and any(ch.isalnum() for ch in after)
 
 
 class _ExactCheck:
