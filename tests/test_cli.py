@@ -1038,7 +1038,7 @@ def test_an_output_field_named_like_the_explain_key_is_refused(tmp_path, capsys)
     assert "give --output-field another name" in capsys.readouterr().err
 
 
-# --------------------------------------------------------------------------- streams, stdout and review fixes
+# --------------------------------------------------------------------------- streams, stdout and edge cases
 
 
 @pytest.fixture
