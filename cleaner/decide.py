@@ -138,6 +138,7 @@ class Analysis:
     comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
     legal_prose: list[bool] | None  # between two legal notices (see between_legal_notices)
+    closing: int  # position of the article's closing sentence (see closing_sentence), or -1
     # Kept across the passes of one decision, by line index: the line-local feature values
     # (measured once per line) and their weighted sums under the decision's model.
     local: dict[int, tuple[float, ...]] = field(default_factory=dict)
@@ -199,8 +200,7 @@ class Analysis:
     def _closing_sentence(self) -> int:
         """The position of the article's closing sentence (see :func:`closing_sentence`) when no
         label that ends the article comes before it, or -1."""
-        position = closing_sentence(self.context, self.removed, self.features)
-        return -1 if 0 <= self.terminator < position else position
+        return -1 if 0 <= self.terminator < self.closing else self.closing
 
 
 def closing_sentence(context: DocumentContext, removed: list[bool], features: list[LineFeatures]) -> int:
@@ -276,7 +276,8 @@ def analyse(
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
     # box or a photo credit above it sits inside the article and ends nothing. (A related label
     # above one sentence is a teaser's: it still ends the article.)
-    closing_end = max(context.last, closing_sentence(context, removed, features))
+    closing = closing_sentence(context, removed, features)
+    closing_end = max(context.last, closing)
     terminator = comments = -1
     for match in matches:
         rule = match.rule
@@ -309,7 +310,7 @@ def analyse(
             terminator = repeat
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
-        headline, legal_prose,
+        headline, legal_prose, closing,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
