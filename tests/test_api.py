@@ -356,8 +356,19 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     stand = ["Council approves new flood defences after two years of talks",
              "Residents welcome plan to protect the valley from the river"]  # fmt: skip
     assert cleaner.clean("\n".join([*stand, "Advertisement", *SIX_PARAGRAPHS])).splitlines()[0] == stand[0]
-    # Past more than HEADLINE_MAX_PASSED removed lines, a line is no longer taken for the headline.
-    far = [headline, "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Share on LinkedIn", "Email"]
+    # A byline, a role, a date, share and save buttons and a caption between them (a common page
+    # header), and a standfirst without a full stop right below the headline: both stay.
+    header = [headline, "Two of the largest platforms must open their ad auctions to outside audits by next year",
+              "Sarah Mitchell", "Technology correspondent", "Published 3 hours ago", "Share", "Save",
+              "Image source, Getty Images", "Image caption, The rules cover search and social media advertising"]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(header + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept[:2] == header[:2] and kept[-6:] == SIX_PARAGRAPHS, profile
+    assert cleaner.clean("\n".join(header + SIX_PARAGRAPHS)).splitlines() == header[:2] + SIX_PARAGRAPHS
+    # Farther than HEADLINE_WINDOW lines above the story, a line is no longer taken for the headline.
+    far = [headline, *[f"Share on {site}" for site in ("Facebook", "Twitter", "WhatsApp", "LinkedIn", "Reddit",
+                                                       "Pinterest", "Telegram", "Flipboard", "Tumblr")],
+           "Email", "Print", "Save", "Comments"]  # fmt: skip
     assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))
 
 

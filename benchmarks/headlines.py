@@ -1,0 +1,73 @@
+"""How often cleaner keeps a page's own headline, on the scraped-text views of the development set.
+
+    python benchmarks/headlines.py                          # fulltext and ptags views, both profiles
+    python benchmarks/headlines.py --views recall --bench ../shared/bench
+
+The development set's gold text leaves the headline out, so the quality figures cannot show whether
+it stays. Here a page's headline is its ``<h1>`` or its ``og:title`` (from ``<bench>/aeb/html``,
+compared in lower case with runs of non-word characters as one space, 3 words or more); a page
+counts when a line of the view is its headline, and the headline is kept when cleaning removes no
+part of the first such line. Needs beautifulsoup4 and lxml (the ``html`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+import cleaner
+from devset import DEFAULT_BENCH, load_views
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def normalise(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().lower()
+
+
+def headlines(html_path: Path) -> set[str]:
+    """The page's ``<h1>`` texts and ``og:title``, normalised, of 3 words or more."""
+    soup = BeautifulSoup(gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace"), "lxml")
+    titles = [h1.get_text(" ", strip=True) for h1 in soup.find_all("h1")]
+    titles += [meta.get("content", "") for meta in soup.find_all("meta", attrs={"property": "og:title"})]
+    return {title for title in map(normalise, titles) if len(title.split()) >= 3}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--views", nargs="+", default=["fulltext", "ptags"], choices=("recall", "ptags", "fulltext"))
+    parser.add_argument("--profiles", nargs="+", default=list(cleaner.PROFILES), choices=cleaner.PROFILES)
+    args = parser.parse_args(argv)
+
+    records = load_views(args.bench)
+    titles = {record["id"]: headlines(args.bench / "aeb" / "html" / f"{record['id']}.html.gz") for record in records}
+    print("| view | profile | pages with the headline in the text | headline kept |")
+    print("|---|---|---:|---:|")
+    for view in args.views:
+        for profile in args.profiles:
+            worker = cleaner.Cleaner(cleaner.CleanerConfig(profile=profile))
+            found = kept = 0
+            for record in records:
+                text = record["views"][view]
+                offset = 0
+                for line in text.split("\n"):
+                    if normalise(line) in titles[record["id"]]:
+                        break
+                    offset += len(line) + 1
+                else:
+                    continue
+                found += 1
+                removals = worker.clean_and_explain(text).removals
+                kept += not any(r.start <= offset < r.end or offset <= r.start < offset + len(line) for r in removals)
+            print(f"| {view} | {profile} | {found} | {kept} ({kept / found:.0%}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
