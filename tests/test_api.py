@@ -520,3 +520,19 @@ def test_a_prompt_that_ends_a_line_of_article_text_cuts_off_only_itself():
     result = cleaner.clean_and_explain(text)
     assert result.text == text.replace(" Click here to subscribe.", "")
     assert [r.evidence.code for r in result.removals] == ["rule:en.newsletter.click-here"]
+
+
+def test_a_ranking_keeps_its_items_below_an_ad_box_and_a_related_box():
+    intro = ("Sun, sea and sand: despite higher prices, most families want to travel abroad again this summer, "
+             "according to a survey of more than 5,000 households published on Tuesday.")  # fmt: skip
+    items = [
+        "1. Spain", "Mallorca, the Canaries and the Costa Brava have topped the ranking for years.",
+        "2. Italy", "Lake Garda, the Adriatic coast and Sicily drew about eleven million visitors.",
+        "3. Turkey", "All-inclusive offers kept the country popular despite rising prices.",
+    ]  # fmt: skip
+    after = ["4. Austria", "5. Greece", "6. Croatia", "7. France", "8. Netherlands", "9. Denmark", "10. Egypt"]
+    text = "\n".join([intro, *items, "Advertisement", *after[:3], "Related", "Airport chaos: your rights when flights are late", *after[3:]])
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean(text, CleanerConfig(profile=profile)).splitlines()
+        assert all(line in kept for line in [intro, *items, *after]), profile
+        assert "Advertisement" not in kept and "Related" not in kept, profile

@@ -645,3 +645,24 @@ def test_an_article_told_in_short_sections_keeps_every_section(default_cleaner, 
     lines = text.splitlines()
     longer = [lines[0], *(PROSE.replace("Monday", day) for day in DAYS[:5]), *lines[3:]]
     assert _terminator(default_cleaner, longer) == -1
+
+
+def test_a_numbered_list_runs_on_past_the_main_text():
+    from cleaner.heuristics.context import _numbered_continuation
+
+    texts = ["Intro paragraph", "1. Spain", "Sun and sea.", "2. Italy", "Lakes.", "Ad", "3. Turkey", "4. Austria"]
+    classes = [GOOD, BAD, NEAR, BAD, NEAR, BAD, BAD, BAD]
+    removed = [False, False, False, False, False, True, False, False]
+    # Two items inside the main text (positions 0-4): the list goes on with 3 and 4 below the ad.
+    assert _numbered_continuation(texts, classes, removed, 0, 4) == [1, 3, 6, 7]
+    # A countdown counts down; a number out of turn ends nothing but does not count.
+    down = ["Intro", "10. Oslo", "9. Rome", "7. Lima", "8. Kyiv"]
+    assert _numbered_continuation(down, [GOOD] + [BAD] * 4, [False] * 5, 0, 2) == [1, 2, 4]
+    # Only one item inside, nothing after: no list to continue.
+    assert _numbered_continuation(texts[:3], classes[:3], removed[:3], 0, 2) == []
+    # A numbered list that starts after the main text needs a line of prose under an item: a
+    # "Most read" list of headlines has none.
+    most_read = ["Intro", "Most read", "1. Storm hits coast", "2. Council votes", "3. Team wins cup"]
+    assert _numbered_continuation(most_read, [GOOD] + [BAD] * 4, [False, True, False, False, False], 0, 0) == []
+    described = ["Intro", "1. Storm", "The coast was hit.", "2. Vote", "3. Cup"]
+    assert _numbered_continuation(described, [GOOD, BAD, NEAR, BAD, BAD], [False] * 5, 0, 0) == [1, 3, 4]

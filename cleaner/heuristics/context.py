@@ -230,6 +230,15 @@ def document_context(
             first = dated
         elif dated < 0 or dated > first:
             first = _dateline_above(classes, features, removed, datelines, first)
+    continued: list[int] = []
+    if first >= 0:
+        continued = _numbered_continuation(texts, classes, removed, first, last)
+        if continued:
+            last = continued[-1]
+            while last + 1 < len(texts) and not removed[last + 1] and (
+                classes[last + 1] == GOOD or (classes[last + 1] == NEAR and features[last + 1].terminal)
+            ):
+                last += 1  # the last item's own lines, and the list's closing paragraph
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -242,7 +251,7 @@ def document_context(
         main_words = sum(words[first : last + 1])
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
-        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last),
+        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued),
     )  # fmt: skip
 
 
@@ -310,8 +319,64 @@ _DIGIT_RE = re.compile(r"\d")
 LIST_MAX_LINES = 60
 
 
+_NUMBER_RE = re.compile(r"\(?([0-9]{1,3})[.)]\s")
+#: lines; the farthest the next item of a numbered list may sit from the one before it (an ad box or
+#: a related-stories box, with its teasers, between two items of a ranking).
+NUMBERED_MAX_GAP = 8
+
+
+def _numbered_continuation(
+    texts: list[str], classes: list[str], removed: list[bool], first: int, last: int
+) -> list[int]:
+    """The positions of the items of a numbered list that the main text holds or introduces, when
+    the list runs on past the main text's end ("1. Spanien", "2. Italien", "3. Türkei", then an ad
+    box that cuts the main text short, "4. Österreich" ... "10. Ägypten"); or none.
+
+    The list's first item is inside the main text or within NUMBERED_MAX_GAP lines after it; each
+    next item counts one on (or one down: a countdown) within NUMBERED_MAX_GAP lines of the one
+    before. A list that starts after the main text needs three items and a line of prose under one
+    of them (a ranking describes its entries; a numbered "Most read" list of headlines does not).
+    """
+    count = len(texts)
+    for start in range(first, min(count, last + NUMBERED_MAX_GAP + 1)):
+        found = _NUMBER_RE.match(texts[start])
+        if not found or removed[start]:
+            continue
+        chain, step = [start], 0
+        number = int(found.group(1))
+        for position in range(start + 1, count):
+            if position - chain[-1] > NUMBERED_MAX_GAP:
+                break
+            found = _NUMBER_RE.match(texts[position])
+            if not found or removed[position]:
+                continue
+            value = int(found.group(1))
+            if step == 0 and abs(value - number) == 1:
+                step = value - number
+            if step and value == number + step:
+                chain.append(position)
+                number = value
+        if len(chain) < 2 or chain[-1] <= last:
+            continue
+        if start > last:
+            described = any(
+                classes[p] in (GOOD, NEAR) and not _NUMBER_RE.match(texts[p]) and not removed[p]
+                for p in range(chain[0] + 1, chain[-1])
+            )
+            if len(chain) < 3 or not described:
+                continue
+        return chain
+    return []
+
+
 def _listed(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    first: int,
+    last: int,
+    continued: list[int] = (),
 ) -> list[bool]:
     """Whether each line is an item of a list of data that the main text introduces.
 
@@ -335,4 +400,6 @@ def _listed(
             if not (features[position].bullet or _DIGIT_RE.search(item)):
                 break
             listed[position] = True
+    for position in continued:  # the items of a numbered list that runs on past the main text
+        listed[position] = True
     return listed
