@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
-from .heuristics.context import DocumentContext, dateline_positions, document_context, restated
+from .heuristics.context import DocumentContext, dateline_positions, document_context, entry_times, restated
 from .heuristics.features import LineFeatures, has_url, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -423,6 +423,12 @@ def decide(
     local: dict[int, tuple[float, ...]] = {}
     local_sums: dict[int, float] = {}
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
+    # A live blog's entry times are part of it: a metadata rule does not remove them, nor do the
+    # heuristics.
+    stamps = frozenset(lines[p] for p in entry_times(texts))
+    for index in stamps:
+        if index in out.drop and out.drop[index].category == "metadata":
+            del out.drop[index]
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         if len(positions) == len(lines):
@@ -433,7 +439,7 @@ def decide(
         _one_pass(
             sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
             [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums, reasons,
-            datelines,
+            datelines, stamps,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -476,9 +482,13 @@ def _one_pass(
     local_sums: dict[int, float],
     reasons: bool,
     datelines: frozenset[int],
+    stamps: frozenset[int],
 ) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines)
-    protected = {analysis.headline, analysis.standfirst} - {-1}  # the document's own header stays
+    # The document's own header stays, and so do a live blog's entry times.
+    protected = {analysis.headline, analysis.standfirst} - {-1}
+    if stamps:
+        protected.update(position for position, index in enumerate(lines) if index in stamps)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)

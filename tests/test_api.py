@@ -536,3 +536,18 @@ def test_a_ranking_keeps_its_items_below_an_ad_box_and_a_related_box():
         kept = cleaner.clean(text, CleanerConfig(profile=profile)).splitlines()
         assert all(line in kept for line in [intro, *items, *after]), profile
         assert "Advertisement" not in kept and "Related" not in kept, profile
+
+
+def test_a_live_blog_keeps_its_entry_times():
+    entries = [
+        ("21:15", "Firefighters said the fish market was flooded for the first time in a decade, and police closed the streets around it."),
+        ("20:48", "Rail operators stopped all long-distance trains in the north until Tuesday morning, a spokeswoman said."),
+        ("19:30", "The weather service raised its warning to the highest level for the coast as gusts reached 110 kilometres an hour."),
+        ("19:02", "Welcome to our live coverage of the storm: we will keep you up to date on the latest developments through the night."),
+    ]  # fmt: skip
+    lines = ["Live: storm hits the north coast", *[line for entry in entries for line in entry]]
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean("\n".join(lines), CleanerConfig(profile=profile)).splitlines() == lines, profile
+    # A lone time stamp under a headline is still a stamp.
+    story = ["Storm hits the north coast", "21:15", *SIX_PARAGRAPHS]
+    assert "21:15" not in cleaner.clean("\n".join(story)).splitlines()

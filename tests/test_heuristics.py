@@ -666,3 +666,17 @@ def test_a_numbered_list_runs_on_past_the_main_text():
     assert _numbered_continuation(most_read, [GOOD] + [BAD] * 4, [False, True, False, False, False], 0, 0) == []
     described = ["Intro", "1. Storm", "The coast was hit.", "2. Vote", "3. Cup"]
     assert _numbered_continuation(described, [GOOD, BAD, NEAR, BAD, BAD], [False] * 5, 0, 0) == [1, 3, 4]
+
+
+def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
+    from cleaner.heuristics.context import entry_times
+
+    blog = ["Live", "21:15 Uhr", "Fish market flooded", "20:48 Uhr", "Trains stopped", "19:30 Uhr", "Storm warning"]
+    assert entry_times(blog) == [1, 3, 5]
+    # Past midnight, newest first, and with am/pm.
+    assert entry_times(["00:41", "a", "00:12", "b", "23:58", "c"]) == [0, 2, 4]
+    assert entry_times(["10:58pm", "a", "10:41pm", "b", "9:52pm", "c"]) == [0, 2, 4]
+    # Video durations jump about; two stamps are too few; a stamp needs an entry below it.
+    assert entry_times(["1:41", "a", "18:08", "b", "10:18", "c", "5:56", "d"]) == []
+    assert entry_times(["21:15", "a", "20:48", "b"]) == []
+    assert entry_times(["21:15", "a", "20:48", "b", "19:30"]) == []

@@ -319,6 +319,51 @@ _DIGIT_RE = re.compile(r"\d")
 LIST_MAX_LINES = 60
 
 
+# A time of day alone on a line: "21:15 Uhr", "17:41", "10:58pm", "9.30 a.m.", "14h32", "12:47 CET".
+_TIME_RE = re.compile(
+    r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?", re.IGNORECASE
+)
+#: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`).
+ENTRY_TIMES_MIN = 3
+DAY_MINUTES = 24 * 60
+#: minutes; the longest step from one entry's time to the next (a blog's entries follow each other
+#: within hours; the durations of a list of videos jump about).
+ENTRY_MAX_STEP = 6 * 60
+
+
+def entry_times(texts: list[str]) -> list[int]:
+    """The positions of the time stamps that head the entries of a live blog: lines that hold a
+    time of day alone, at least ENTRY_TIMES_MIN of them, in order (each later than the one before,
+    or each earlier: the newest entry first; past midnight too), every one followed by a line that
+    is no time stamp. Video durations in a list of clips ("01:45", "09:09", "01:52") are in no
+    order."""
+    stamps: list[tuple[int, int]] = []
+    for position, text in enumerate(texts):
+        found = _TIME_RE.fullmatch(text)
+        if found is None:
+            continue
+        hours, minutes, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+        if half == "p" and hours < 12:
+            hours += 12
+        elif half == "a" and hours == 12:
+            hours = 0
+        stamps.append((position, hours * 60 + minutes))
+    if len(stamps) < ENTRY_TIMES_MIN:
+        return []
+    times = [minutes for _, minutes in stamps]
+    # Minutes from one stamp to the next, round the clock (a blog runs on past midnight).
+    steps = [(later - earlier) % DAY_MINUTES for earlier, later in zip(times, times[1:])]
+    if not (
+        all(0 < step <= ENTRY_MAX_STEP for step in steps)
+        or all(DAY_MINUTES - ENTRY_MAX_STEP <= step < DAY_MINUTES for step in steps)
+    ):
+        return []
+    positions = [position for position, _ in stamps]
+    if any(position + 1 >= len(texts) or position + 1 in positions for position in positions):
+        return []
+    return positions
+
+
 _NUMBER_RE = re.compile(r"\(?([0-9]{1,3})[.)]\s")
 #: lines; the farthest the next item of a numbered list may sit from the one before it (an ad box or
 #: a related-stories box, with its teasers, between two items of a ranking).
