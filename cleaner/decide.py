@@ -104,6 +104,12 @@ HEADLINE_WORDS = (3, 25)
 #: and extends the main text). A newsletter box below the article: benchmarks/quality.py,
 #: conservative ptags 0.841 -> 0.843, recall-view precision 0.956 -> 0.957, no page worse.
 TERMINATOR_CATEGORIES = frozenset({"comments", "related", "copyright", "newsletter"})
+#: share of the main text's sentences above a related label that the sentences below it may reach
+#: for the label to end the article (see :func:`_article_ended`). Calibrated with
+#: benchmarks/quality.py over 0.25-1 and without: 0.5 changes three development pages (fulltext
+#: conservative F1 0.873 -> 0.874); counting teaser headlines as prose (0.5 or 1) cost ptags
+#: conservative precision 0.797 -> 0.794.
+RELATED_SENTENCES_AFTER = 0.5
 #: share of the main text's prose above a line that the prose below it may reach for a rule that
 #: acts at the article's end only (``where = "end"``) to remove it. 0 would ask for nothing below;
 #: tried 0 and 0.25 (benchmarks/quality.py).
@@ -296,6 +302,7 @@ def analyse(
             and (_label_shaped(classes[position], features[position]) or _near_main_end(context, position))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
             and position > _earliest_end(rule, context, closing_end)
+            and (rule.category != "related" or _article_ended(context, position, classes, features))
         ):
             if terminator < 0:
                 terminator = position
@@ -362,6 +369,15 @@ def _list_follows(features: list[LineFeatures], position: int) -> bool:
 def _label_shaped(cls: str, f: LineFeatures) -> bool:
     """Whether a line reads as a label or a notice, not as a paragraph (that may quote one)."""
     return cls != GOOD and f.words <= TERMINATOR_MAX_WORDS
+
+
+def _article_ended(context: DocumentContext, position: int, classes: list[str], features: list[LineFeatures]) -> bool:
+    """Whether the sentences below a related label (words of ``good`` lines, and of ``near`` ones
+    that end a sentence) add up to at most RELATED_SENTENCES_AFTER of the main text's sentences
+    above it: a box of teasers inside an article that the main text search cut short (a ranking, a
+    live blog, a match report with its line-ups) has the rest of the article below it."""
+    sentences = [f.words if cls == GOOD or (cls == NEAR and f.terminal) else 0 for cls, f in zip(classes, features)]
+    return sum(sentences[position + 1 :]) <= RELATED_SENTENCES_AFTER * sum(sentences[context.first : position])
 
 
 def _near_main_end(context: DocumentContext, position: int) -> bool:

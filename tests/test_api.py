@@ -551,3 +551,25 @@ def test_a_live_blog_keeps_its_entry_times():
     # A lone time stamp under a headline is still a stamp.
     story = ["Storm hits the north coast", "21:15", *SIX_PARAGRAPHS]
     assert "21:15" not in cleaner.clean("\n".join(story)).splitlines()
+
+
+def test_a_related_box_inside_the_article_ends_nothing_when_much_of_the_article_follows():
+    """A list of results cuts the main text short; the related box above it is inside the article:
+    the list and the paragraphs below it stay in the conservative profile."""
+    top = [
+        "Paris Saint-Germain strengthened their lead at the top of the table on Sunday night, beating Lyon 4-1 at the Parc des Princes after Alexandre Lacazette had given the visitors an early lead.",
+        "Ousmane Dembele scored twice in the second half and the champions now have a five-point cushion over their closest rivals, who dropped points for the second week running.",
+        "In Nantes, Marseille had to settle for a 1-1 draw after Mason Greenwood's penalty was cancelled out ten minutes from time, and their coach said afterwards that his side had lacked a killer instinct.",
+    ]  # fmt: skip
+    box = ["Read more", "Why the Marseille coach rotated his side against Nantes"]
+    results = ["Results of the ninth round", "Friday: Lens - Toulouse 2-0", "Saturday: Monaco - Brest 3-2",
+               "Saturday: Lille - Rennes 1-1", "Saturday: Strasbourg - Le Havre 2-1", "Sunday: Nice - Auxerre 0-0",
+               "Sunday: Nantes - Marseille 1-1", "Sunday: Reims - Lorient 2-2", "Sunday: PSG - Lyon 4-1"]  # fmt: skip
+    bottom = [
+        "In the table, Monaco's spectacular win over Brest lifts them to second place, level on points with Lens, who still have the best defence in the league.",
+        "At the bottom, Le Havre and Auxerre share last place with six points each; the Normans have not won since the third round.",
+        "The tenth round opens on Friday with a meeting between Marseille and Lens at the Velodrome, where the home side have won their last four league matches.",
+    ]  # fmt: skip
+    text = "\n".join([*top, *box, *results, "Advertisement", *bottom])
+    kept = cleaner.clean(text, CleanerConfig(profile="conservative")).splitlines()
+    assert kept[:3] == top and kept[-3:] == bottom and "Read more" not in kept
