@@ -84,3 +84,90 @@ def test_an_article_sentence_with_a_prompt_s_words_is_no_rule_hit(engine, langua
     rules = [rule for pack in builtin_packs(frozenset({language})) for rule in pack.rules]
     matcher = Matcher(rules, engine)
     assert [m.rule.id for m in matcher.match([line.lower()]) if m.rule.weight == 1.0] == []
+
+
+NEIGHBOURS = {
+    "en": (
+        "The council approved the budget on Tuesday after a long debate in the chamber.",
+        "The new measures will take effect next month, officials said in a statement.",
+    ),
+    "de": (
+        "Der Bundestag hat am Donnerstag den Haushalt für das kommende Jahr beschlossen.",
+        "Die Opposition kritisierte die Pläne als unzureichend und kündigte Widerstand an.",
+    ),
+    "it": (
+        "Il governo ha approvato giovedì la legge di bilancio dopo un lungo dibattito in aula.",
+        "Le nuove misure entreranno in vigore il mese prossimo, ha detto il ministro.",
+    ),
+    "nl": (
+        "Het kabinet heeft dinsdag de begroting voor volgend jaar gepresenteerd in de Tweede Kamer.",
+        "De oppositie noemde de plannen onvoldoende en kondigde verzet aan in het debat.",
+    ),
+    **PROSE,
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Sign up for the council's roadworks email alerts, Mr Duncan told residents worried about disruption."),
+        ("en", "Join the union's WhatsApp channel, organisers told striking workers on Monday."),
+        ("en", "Posted in Afghanistan"),
+        ("en", "Physician associate (PA)"),
+        ("en", "He said he had no comment. Reuters"),
+        ("de", "Kritik von Fans und Vereinsführung"),
+        ("de", "Bericht von Amnesty International"),
+        ("de", "Interview von Lanz sorgt für Ärger"),
+        ("de", "Wer ein Abo abschließt, kann das Angebot weiterhin 30 Tage kostenlos testen, danach kostet es 9,99 Euro im Monat."),
+        ("de", "Die dritte Staffel geht nur mit RTL+ weiter, im Free-TV ist sie nicht zu sehen."),
+        ("es", "El acuerdo fue anunciado primero en el canal de WhatsApp de la Casa Rosada, que difundió el texto completo."),
+        ("es", "El padrón actualizado el lunes 4 de marzo por la Secretaría de Minería incluye 38 proyectos."),
+        ("es", "Más noticias de la guerra"),
+        (
+            "fr",
+            "« Avec votre accord, nous et nos partenaires utilisons des cookies », pouvait-on lire sur le bandeau du site, selon la CNIL.",
+        ),
+        ("fr", "Il reste 30 % à découvrir, selon les chercheurs, dans les archives du musée."),
+        ("it", "Tasso di occupazione: 61,9% (fonte Istat)"),
+        ("nl", "Meer berichten over intimidatie"),
+        ("nl", "Foto van de dag"),
+        ("nl", "Het persbericht is verzonden door de advocaat van de verdachte, zei de politie."),
+        ("pt", "Os ministros repetiram a mesma tese: o conteúdo é de responsabilidade do usuário que o publica."),
+        ("pt", "Fotografia como memória"),
+        ("pt", "Mais do que um arquivo"),
+        ("pt", "Participe do canal do sindicato no WhatsApp, dizia a mensagem enviada aos associados."),
+    ],
+)
+def test_an_article_line_shaped_like_a_label_or_a_prompt_is_removed_by_no_rule(engine, language, line):
+    _engine(engine)
+    first, second = NEIGHBOURS[language]
+    text = f"{first}\n{line}\n{second}\n{first}\n"
+    for profile in cleaner.PROFILES:
+        config = cleaner.CleanerConfig(engine=engine, profile=profile, languages=(language,))
+        result = cleaner.clean_and_explain(text, config)
+        assert [r.evidence.code for r in result.removals if r.evidence.source == "rule" and line in r.text] == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("language", "line", "code"),
+    [
+        ("en", "The WeWork logo is displayed outside of a co-working space in New York.Reuters", "common.credits.agency-paren"),
+        (
+            "en",
+            "Traders work on the floor at the New York Stock Exchange in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
+            "common.credits.agency-paren",
+        ),
+        ("en", "Residents queue outside the polling station in Leeds (PA Wire)", "common.credits.agency-paren"),
+        ("de", "Eine Kritik von Peter Kümmel", "de.metadata.byline"),
+        ("es", "Madrid Actualizado Domingo, 17 marzo 2024 - 23:08", "es.metadata.prefix"),
+        ("pt", "📲 Participe do canal do g1 SP no WhatsApp", "pt.newsletter.signup"),
+    ],
+)
+def test_the_boilerplate_a_tightened_pattern_was_written_for_is_still_removed(engine, language, line, code):
+    _engine(engine)
+    first, second = NEIGHBOURS[language]
+    text = f"{first}\n{first}\n{line}\n{second}\n{first}\n"
+    removed = _removed(text, engine, "conservative", language)
+    assert removed.get(line) == f"rule:{code}"
