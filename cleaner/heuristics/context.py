@@ -323,6 +323,8 @@ LIST_MAX_LINES = 60
 _TIME_RE = re.compile(
     r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?", re.IGNORECASE
 )
+#: characters; the longest line that may hold a time of day alone ("12:47 a.m. CEST").
+TIME_MAX_CHARS = 16
 #: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`).
 ENTRY_TIMES_MIN = 3
 DAY_MINUTES = 24 * 60
@@ -348,6 +350,8 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
     ends with a colon sits right above its first time ("The programme for Saturday is:")."""
     stamps: list[tuple[int, int]] = []
     for position, text in enumerate(texts):
+        if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
+            continue
         found = _TIME_RE.fullmatch(text)
         if found is None:
             continue
@@ -403,6 +407,8 @@ def _numbered_continuation(
     count = len(texts)
     seen: set[int] = set()  # the items of the lists tried already
     for start in range(first, min(count, last + NUMBERED_MAX_GAP + 1)):
+        if not texts[start][0].isdigit() and not texts[start].startswith("("):
+            continue
         found = _NUMBER_RE.match(texts[start])
         if not found or removed[start] or start in seen:
             continue
