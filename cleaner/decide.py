@@ -82,6 +82,10 @@ HEADLINE_WINDOW = 12
 #: the plain longest line picked 234 headlines and 113 other lines, this 246 and 101.
 HEADLINE_FULL_WORDS = 12
 HEADLINE_DISTANCE_COST = 0.25
+#: words; a line above the headline found, no longer than it, is the headline and the line found
+#: its standfirst from this many words on (a section label above a headline, "U.S. news", is
+#: shorter).
+STANDFIRST_HEADLINE_MIN_WORDS = 4
 #: categories of boxes: a line that is no long prose (not ``good``), between two lines that two
 #: different rules of one of these categories removed, belongs to the box (the pitch of a
 #: newsletter box between its heading and its form). Ad labels, credits (and the copyright marks
@@ -323,7 +327,10 @@ def analyse(
     standfirst = -1
     if headline > 0 and not removed[headline - 1]:  # a headline right above, no longer: this is its standfirst
         above = headline - 1
-        if _headline_shaped(texts[above], features[above]) and features[above].words <= features[headline].words:
+        if (
+            _headline_shaped(texts[above], features[above])
+            and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words <= features[headline].words
+        ):
             headline, standfirst = above, headline
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
@@ -338,17 +345,25 @@ def analyse(
 
 
 _SENTENCE_ENDS = tuple(".,;:…。")
-# A sentence's end inside the line, after a lower-case word ("a big win. He didn't get it"): a
-# caption or a standfirst cut short, not a headline ("U.S. Senate" is none).
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")
+# A sentence's end inside the line: a full stop after a lower-case word of three letters or more,
+# then a capital ("a big win. He didn't get it"): a caption or a standfirst cut short, not a
+# headline ("Gov. Newsom signs ...", "FC St. Pauli", "Arsenal vs. Chelsea", "EE. UU.", "DIRECT.
+# Guerre en Ukraine" and "iPad Air? Our verdict" are headlines).
+_INNER_SENTENCE_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\. +(?:[^\W\d_]|[(“\"‘'«])")
 _CLOSING_MARKS = "\"”’'»)"
+
+
+def _inner_sentence_end(text: str) -> bool:
+    return any(
+        found.group()[0].islower() and not found.group()[-1].islower() for found in _INNER_SENTENCE_END.finditer(text)
+    )
 
 
 def _headline_shaped(text: str, f: LineFeatures) -> bool:
     """Whether a line may be a headline: HEADLINE_WORDS words, no figures table, and no
     sentence end (a question or an exclamation is fine: "Transfer deadline day LIVE!")."""
     lowest, highest = HEADLINE_WORDS
-    if not lowest <= f.words <= highest or f.digit_heavy or has_url(text) or _INNER_SENTENCE_END.search(text):
+    if not lowest <= f.words <= highest or f.digit_heavy or has_url(text) or _inner_sentence_end(text):
         return False
     return not text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
 
@@ -441,7 +456,7 @@ def decide(
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     # A live blog's entry times are part of it: a metadata rule does not remove them, nor do the
     # heuristics.
-    stamps = frozenset(lines[p] for p in entry_times(texts))
+    stamps = frozenset(lines[p] for p in entry_times(texts, features))
     for index in stamps:
         if index in out.drop and out.drop[index].category == "metadata":
             del out.drop[index]

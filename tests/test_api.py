@@ -522,6 +522,26 @@ def test_a_prompt_that_ends_a_line_of_article_text_cuts_off_only_itself():
     assert [r.evidence.code for r in result.removals] == ["rule:en.newsletter.click-here"]
 
 
+def test_headlines_with_abbreviations_and_questions_stay():
+    for headline in ("Gov. Newsom signs first-in-nation AI safety law", "FC St. Pauli siegt im Nordderby",
+                     "Should you buy the iPad Air? Our verdict", "Liverpool vs. Man City: five talking points"):  # fmt: skip
+        top = [headline, "By Sarah Mitchell", "Published 12 March 2024", "Share on Facebook", "Share on Twitter"]
+        for profile in cleaner.PROFILES:
+            kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+            assert kept[0] == headline, (headline, profile)
+
+
+def test_a_numbered_most_read_list_after_a_ranking_still_goes():
+    intro = ("Cornwall has more than 300 beaches, and choosing between them can be hard; these are the ones "
+             "our writer returns to every summer, counted down to the best.")  # fmt: skip
+    ranking = [line for n in range(3, 0, -1) for line in (
+        f"{n}. Beach number {n}", f"The sand at beach number {n} stretches for miles and the water is calm at low tide.")]  # fmt: skip
+    most_read = ["Most popular", "1. Heathrow passengers face delays as staff strike",
+                 "2. The little-known Greek island that rivals Santorini", "3. Ryanair changes cabin bag rules for summer"]  # fmt: skip
+    kept = cleaner.clean("\n".join([intro, *ranking, *most_read])).splitlines()
+    assert kept == [intro, *ranking]
+
+
 def test_a_ranking_keeps_its_items_below_an_ad_box_and_a_related_box():
     intro = ("Sun, sea and sand: despite higher prices, most families want to travel abroad again this summer, "
              "according to a survey of more than 5,000 households published on Tuesday.")  # fmt: skip
@@ -548,9 +568,13 @@ def test_a_live_blog_keeps_its_entry_times():
     lines = ["Live: storm hits the north coast", *[line for entry in entries for line in entry]]
     for profile in cleaner.PROFILES:
         assert cleaner.clean("\n".join(lines), CleanerConfig(profile=profile)).splitlines() == lines, profile
-    # A lone time stamp under a headline is still a stamp.
+    # A lone time stamp under a headline is still a stamp, and a TV guide after a story is no blog.
     story = ["Storm hits the north coast", "21:15", *SIX_PARAGRAPHS]
     assert "21:15" not in cleaner.clean("\n".join(story)).splitlines()
+    guide = ["Tonight on TV", "19:00", "Emmerdale", "20:00", "Coronation Street", "21:00", "The Great British Sewing Bee"]
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join([*SIX_PARAGRAPHS, *guide]), CleanerConfig(profile=profile)).splitlines()
+        assert kept[:6] == SIX_PARAGRAPHS and not set(guide[1:]) & set(kept), profile
 
 
 def test_a_related_box_inside_the_article_ends_nothing_when_much_of_the_article_follows():

@@ -655,9 +655,12 @@ def test_a_numbered_list_runs_on_past_the_main_text():
     removed = [False, False, False, False, False, True, False, False]
     # Two items inside the main text (positions 0-4): the list goes on with 3 and 4 below the ad.
     assert _numbered_continuation(texts, classes, removed, 0, 4) == [1, 3, 6, 7]
-    # A countdown counts down; a number out of turn ends nothing but does not count.
-    down = ["Intro", "10. Oslo", "9. Rome", "7. Lima", "8. Kyiv"]
-    assert _numbered_continuation(down, [GOOD] + [BAD] * 4, [False] * 5, 0, 2) == [1, 2, 4]
+    # A countdown counts down; a number out of turn ends the list.
+    down = ["Intro", "10. Oslo", "9. Rome", "8. Lima", "6. Kyiv", "7. Riga"]
+    assert _numbered_continuation(down, [GOOD] + [BAD] * 5, [False] * 6, 0, 2) == [1, 2, 3]
+    # A list that starts again after the article's own ("Most read": 1., 2., ...) is no continuation.
+    again = ["Intro", "2. Rome", "1. Oslo", "Close.", "Most read", "1. Storm", "2. Vote", "3. Cup"]
+    assert _numbered_continuation(again, [GOOD, BAD, BAD, NEAR, BAD, BAD, BAD, BAD], [False] * 8, 0, 3) == []
     # Only one item inside, nothing after: no list to continue.
     assert _numbered_continuation(texts[:3], classes[:3], removed[:3], 0, 2) == []
     # A numbered list that starts after the main text needs a line of prose under an item: a
@@ -671,12 +674,20 @@ def test_a_numbered_list_runs_on_past_the_main_text():
 def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     from cleaner.heuristics.context import entry_times
 
-    blog = ["Live", "21:15 Uhr", "Fish market flooded", "20:48 Uhr", "Trains stopped", "19:30 Uhr", "Storm warning"]
-    assert entry_times(blog) == [1, 3, 5]
-    # Past midnight, newest first, and with am/pm.
-    assert entry_times(["00:41", "a", "00:12", "b", "23:58", "c"]) == [0, 2, 4]
-    assert entry_times(["10:58pm", "a", "10:41pm", "b", "9:52pm", "c"]) == [0, 2, 4]
+    def times(texts: list[str]) -> list[int]:
+        return entry_times(texts, [measure(text, words_of(text.lower()), None) for text in texts])
+
+    entry = "Police closed the streets around the market as the water rose."
+    blog = ["Live", "21:15 Uhr", "Fish market flooded", entry, "20:48 Uhr", entry, "19:30 Uhr", entry]
+    assert times(blog) == [1, 4, 6]
+    # Past midnight, newest first, two entries in one minute, and with am/pm.
+    assert times(["00:41", entry, "00:12", entry, "00:12", entry, "23:58", entry]) == [0, 2, 4, 6]
+    assert times(["10:58pm", entry, "10:41pm", entry, "9:52pm", entry]) == [0, 2, 4]
     # Video durations jump about; two stamps are too few; a stamp needs an entry below it.
-    assert entry_times(["1:41", "a", "18:08", "b", "10:18", "c", "5:56", "d"]) == []
-    assert entry_times(["21:15", "a", "20:48", "b"]) == []
-    assert entry_times(["21:15", "a", "20:48", "b", "19:30"]) == []
+    assert times(["1:41", entry, "18:08", entry, "10:18", entry, "5:56", entry]) == []
+    assert times(["21:15", entry, "20:48", entry]) == []
+    assert times(["21:15", entry, "20:48", entry, "19:30"]) == []
+    # A TV guide lists titles, not entries; a programme that the article introduces counts.
+    guide = ["20:15", "Tatort: Der Elefant im Raum", "21:45", "Caren Miosga", "22:45", "Tagesthemen"]
+    assert times(["Heute im TV", *guide]) == []
+    assert times(["The programme for Saturday is:", *guide]) == [1, 3, 5]

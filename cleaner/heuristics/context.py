@@ -323,22 +323,35 @@ LIST_MAX_LINES = 60
 _TIME_RE = re.compile(
     r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?", re.IGNORECASE
 )
+#: characters; the longest line that may hold a time of day alone ("12:47 a.m. CEST").
+TIME_MAX_CHARS = 16
 #: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`).
 ENTRY_TIMES_MIN = 3
 DAY_MINUTES = 24 * 60
 #: minutes; the longest step from one entry's time to the next (a blog's entries follow each other
 #: within hours; the durations of a list of videos jump about).
 ENTRY_MAX_STEP = 6 * 60
+#: lines below a time stamp that make its entry (a headline, then the first paragraph), and the
+#: shortest sentence among them that shows an entry; share of the stamps that need one.
+ENTRY_LINES = 3
+ENTRY_SENTENCE_MIN_WORDS = 6
+ENTRY_SENTENCE_SHARE = 2 / 3
 
 
-def entry_times(texts: list[str]) -> list[int]:
+def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
     """The positions of the time stamps that head the entries of a live blog: lines that hold a
     time of day alone, at least ENTRY_TIMES_MIN of them, in order (each later than the one before,
     or each earlier: the newest entry first; past midnight too), every one followed by a line that
-    is no time stamp. Video durations in a list of clips ("01:45", "09:09", "01:52") are in no
-    order."""
+    is no time stamp, and most of them with a sentence in their entry (at least
+    ENTRY_SENTENCE_SHARE of them have a line that ends a sentence, of ENTRY_SENTENCE_MIN_WORDS words
+    or more, among the ENTRY_LINES lines below them). The durations of a list of clips ("01:45",
+    "09:09", "01:52") are in no order; a TV guide ("20:15", "Tatort: Der Elefant im Raum") lists
+    titles, not entries, and so does a timetable, which counts when a line of two words or more that
+    ends with a colon sits right above its first time ("The programme for Saturday is:")."""
     stamps: list[tuple[int, int]] = []
     for position, text in enumerate(texts):
+        if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
+            continue
         found = _TIME_RE.fullmatch(text)
         if found is None:
             continue
@@ -353,15 +366,24 @@ def entry_times(texts: list[str]) -> list[int]:
     times = [minutes for _, minutes in stamps]
     # Minutes from one stamp to the next, round the clock (a blog runs on past midnight).
     steps = [(later - earlier) % DAY_MINUTES for earlier, later in zip(times, times[1:])]
-    if not (
-        all(0 < step <= ENTRY_MAX_STEP for step in steps)
-        or all(DAY_MINUTES - ENTRY_MAX_STEP <= step < DAY_MINUTES for step in steps)
+    if not any(steps) or not (  # two entries in one minute are fine
+        all(step <= ENTRY_MAX_STEP for step in steps)
+        or all(step == 0 or step >= DAY_MINUTES - ENTRY_MAX_STEP for step in steps)
     ):
         return []
     positions = [position for position, _ in stamps]
     if any(position + 1 >= len(texts) or position + 1 in positions for position in positions):
         return []
-    return positions
+    ends = positions[1:] + [len(texts)]
+    with_sentence = sum(
+        any(features[p].terminal and features[p].words >= ENTRY_SENTENCE_MIN_WORDS for p in range(start + 1, min(end, start + 1 + ENTRY_LINES)))
+        for start, end in zip(positions, ends)
+    )
+    if with_sentence >= ENTRY_SENTENCE_SHARE * len(positions):
+        return positions
+    # A programme that the article introduces ("The programme for Saturday is:") lists titles.
+    above = texts[positions[0] - 1] if positions[0] > 0 else ""
+    return positions if above.endswith(":") and " " in above else []
 
 
 _NUMBER_RE = re.compile(r"\(?([0-9]{1,3})[.)]\s")
@@ -379,13 +401,16 @@ def _numbered_continuation(
 
     The list's first item is inside the main text or within NUMBERED_MAX_GAP lines after it; each
     next item counts one on (or one down: a countdown) within NUMBERED_MAX_GAP lines of the one
-    before. A list that starts after the main text needs three items and a line of prose under one
+    before; a number out of turn ends it (a numbered "Most read" list that starts again at 1). A list that starts after the main text needs three items and a line of prose under one
     of them (a ranking describes its entries; a numbered "Most read" list of headlines does not).
     """
     count = len(texts)
+    seen: set[int] = set()  # the items of the lists tried already
     for start in range(first, min(count, last + NUMBERED_MAX_GAP + 1)):
+        if not texts[start][0].isdigit() and not texts[start].startswith("("):
+            continue
         found = _NUMBER_RE.match(texts[start])
-        if not found or removed[start]:
+        if not found or removed[start] or start in seen:
             continue
         chain, step = [start], 0
         number = int(found.group(1))
@@ -398,9 +423,11 @@ def _numbered_continuation(
             value = int(found.group(1))
             if step == 0 and abs(value - number) == 1:
                 step = value - number
-            if step and value == number + step:
-                chain.append(position)
-                number = value
+            if step == 0 or value != number + step:
+                break  # a list that starts again ("Most read: 1. ...") or a number out of turn
+            chain.append(position)
+            number = value
+        seen.update(chain)
         if len(chain) < 2 or chain[-1] <= last:
             continue
         if start > last:
