@@ -115,7 +115,6 @@ NEIGHBOURS = {
         ("en", "Join the union's WhatsApp channel, organisers told striking workers on Monday."),
         ("en", "Posted in Afghanistan"),
         ("en", "Physician associate (PA)"),
-        ("en", "He said he had no comment. Reuters"),
         ("de", "Kritik von Fans und Vereinsführung"),
         ("de", "Bericht von Amnesty International"),
         ("de", "Interview von Lanz sorgt für Ärger"),
