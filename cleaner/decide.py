@@ -354,6 +354,7 @@ _CLOSING_MARKS = "\"”’'»)"
 
 
 def _inner_sentence_end(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` (see _INNER_SENTENCE_END)."""
     return any(
         found.group()[0].islower() and not found.group()[-1].islower() for found in _INNER_SENTENCE_END.finditer(text)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import accumulate, groupby
@@ -376,7 +377,10 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
         return []
     ends = positions[1:] + [len(texts)]
     with_sentence = sum(
-        any(features[p].terminal and features[p].words >= ENTRY_SENTENCE_MIN_WORDS for p in range(start + 1, min(end, start + 1 + ENTRY_LINES)))
+        any(
+            features[p].terminal and features[p].words >= ENTRY_SENTENCE_MIN_WORDS
+            for p in range(start + 1, min(end, start + 1 + ENTRY_LINES))
+        )
         for start, end in zip(positions, ends)
     )
     if with_sentence >= ENTRY_SENTENCE_SHARE * len(positions):
@@ -401,16 +405,17 @@ def _numbered_continuation(
 
     The list's first item is inside the main text or within NUMBERED_MAX_GAP lines after it; each
     next item counts one on (or one down: a countdown) within NUMBERED_MAX_GAP lines of the one
-    before; a number out of turn ends it (a numbered "Most read" list that starts again at 1). A list that starts after the main text needs three items and a line of prose under one
-    of them (a ranking describes its entries; a numbered "Most read" list of headlines does not).
+    before; a number out of turn ends it (a numbered "Most read" list that starts again at 1). A
+    list that starts after the main text needs three items and a line of prose under one of them
+    (a ranking describes its entries; a numbered "Most read" list of headlines does not).
     """
     count = len(texts)
     seen: set[int] = set()  # the items of the lists tried already
     for start in range(first, min(count, last + NUMBERED_MAX_GAP + 1)):
-        if not texts[start][0].isdigit() and not texts[start].startswith("("):
+        if start in seen or removed[start] or not (texts[start][0].isdigit() or texts[start][0] == "("):
             continue
         found = _NUMBER_RE.match(texts[start])
-        if not found or removed[start] or start in seen:
+        if not found:
             continue
         chain, step = [start], 0
         number = int(found.group(1))
@@ -448,7 +453,7 @@ def _listed(
     removed: list[bool],
     first: int,
     last: int,
-    continued: list[int] = (),
+    continued: Sequence[int] = (),
 ) -> list[bool]:
     """Whether each line is an item of a list of data that the main text introduces.
 
@@ -456,6 +461,8 @@ def _listed(
     "Here are the results:") and is in the main text (``first`` to ``last``) or just after it.
     Its items start like a list item or hold a digit (dates, scores, amounts); it ends at the
     first line that does not, or is prose, is removed by a rule, or ends with a colon itself.
+    The items of a numbered list that runs on past the main text (``continued``, see
+    :func:`_numbered_continuation`) are listed too.
     """
     count = len(texts)
     listed = [False] * count
