@@ -597,3 +597,20 @@ def test_a_related_box_inside_the_article_ends_nothing_when_much_of_the_article_
     text = "\n".join([*top, *box, *results, "Advertisement", *bottom])
     kept = cleaner.clean(text, CleanerConfig(profile="conservative")).splitlines()
     assert kept[:3] == top and kept[-3:] == bottom and "Read more" not in kept
+
+
+def test_a_headline_longer_than_its_standfirst_stays_and_a_section_label_above_it_goes():
+    headline = ("Strictly star Amy Dowden reveals she baked 400 chocolate chip cookies for her wedding guests "
+                "instead of a cake")  # fmt: skip
+    standfirst = "The dancer said her mum thought she had 'lost the plot' when she revealed the plan"
+    top = ["Home", "News", "Showbiz", "Sport", "TV", headline, standfirst, "Ellie Henman", "Published: 14:27, 6 May 2025"]
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert headline in kept and kept[kept.index(headline) + 1] == standfirst, profile
+        assert kept[-6:] == SIX_PARAGRAPHS, profile
+    # The headline is no evidence that the line above it is prose: a section label there goes.
+    local = ["LOCAL", "Baxter council votes to pull city ads from billboard on Highway 371",
+             "March 19, 2025 at 6:42 PM CDT", "Share", "Facebook", "Email", "Print"]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(local + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept == [local[1], *SIX_PARAGRAPHS], profile
