@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate, groupby
+from itertools import accumulate, compress, groupby
+from operator import attrgetter
 
 from .classes import BAD, GOOD, NEAR, SHORT
 from .features import LineFeatures
@@ -233,7 +234,7 @@ def document_context(
             first = _dateline_above(classes, features, removed, datelines, first)
     continued: list[int] = []
     if first >= 0:
-        continued = _numbered_continuation(texts, classes, removed, first, last)
+        continued = _numbered_continuation(texts, features, classes, removed, first, last)
         if continued:
             last = continued[-1]
             while last + 1 < len(texts) and not removed[last + 1] and (
@@ -397,7 +398,7 @@ NUMBERED_MAX_GAP = 8
 
 
 def _numbered_continuation(
-    texts: list[str], classes: list[str], removed: list[bool], first: int, last: int
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
 ) -> list[int]:
     """The positions of the items of a numbered list that the main text holds or introduces, when
     the list runs on past the main text's end ("1. Spanien", "2. Italien", "3. Türkei", then an ad
@@ -410,12 +411,12 @@ def _numbered_continuation(
     (a ranking describes its entries; a numbered "Most read" list of headlines does not).
     """
     count = len(texts)
+    end = min(count, last + NUMBERED_MAX_GAP + 1)
     seen: set[int] = set()  # the items of the lists tried already
-    for start in range(first, min(count, last + NUMBERED_MAX_GAP + 1)):
-        if start in seen or removed[start] or not (texts[start][0].isdigit() or texts[start][0] == "("):
-            continue
+    # A numbered item is shaped as a list item ("1. ", "(2) "): only those lines are looked at.
+    for start in compress(range(first, end), map(attrgetter("bullet"), features[first:end])):
         found = _NUMBER_RE.match(texts[start])
-        if not found:
+        if not found or start in seen or removed[start]:
             continue
         chain, step = [start], 0
         number = int(found.group(1))
