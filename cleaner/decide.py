@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
@@ -302,6 +303,8 @@ def analyse(
     closing = closing_sentence(context, removed, features)
     closing_end = max(context.last, closing)
     terminator = comments = -1
+    related = any(match.rule.category == "related" for match in matches)
+    sentences_before = _sentences_before(classes, features) if related else []
     for match in matches:
         rule = match.rule
         position = position_of[match.line]
@@ -312,7 +315,7 @@ def analyse(
             and (_label_shaped(classes[position], features[position]) or _near_main_end(context, position))
             and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
             and position > _earliest_end(rule, context, closing_end)
-            and (rule.category != "related" or _article_ended(context, position, classes, features))
+            and (rule.category != "related" or _article_ended(context, position, sentences_before))
         ):
             if terminator < 0:
                 terminator = position
@@ -393,13 +396,21 @@ def _label_shaped(cls: str, f: LineFeatures) -> bool:
     return cls != GOOD and f.words <= TERMINATOR_MAX_WORDS
 
 
-def _article_ended(context: DocumentContext, position: int, classes: list[str], features: list[LineFeatures]) -> bool:
-    """Whether the sentences below a related label (words of ``good`` lines, and of ``near`` ones
-    that end a sentence) add up to at most RELATED_SENTENCES_AFTER of the main text's sentences
-    above it: a box of teasers inside an article that the main text search cut short (a ranking, a
-    live blog, a match report with its line-ups) has the rest of the article below it."""
-    sentences = [f.words if cls == GOOD or (cls == NEAR and f.terminal) else 0 for cls, f in zip(classes, features)]
-    return sum(sentences[position + 1 :]) <= RELATED_SENTENCES_AFTER * sum(sentences[context.first : position])
+def _sentences_before(classes: list[str], features: list[LineFeatures]) -> list[int]:
+    """Words of sentence lines (``good`` lines, and ``near`` ones that end a sentence) strictly
+    before each position, and in all at the end (one item more than there are lines)."""
+    return list(accumulate(
+        (f.words if cls == GOOD or (cls == NEAR and f.terminal) else 0 for cls, f in zip(classes, features)), initial=0
+    ))  # fmt: skip
+
+
+def _article_ended(context: DocumentContext, position: int, sentences_before: list[int]) -> bool:
+    """Whether the sentences below a related label add up to at most RELATED_SENTENCES_AFTER of
+    the main text's sentences above it (``sentences_before``: see :func:`_sentences_before`): a box
+    of teasers inside an article that the main text search cut short (a ranking, a live blog, a
+    match report with its line-ups) has the rest of the article below it."""
+    below = sentences_before[-1] - sentences_before[position + 1]
+    return below <= RELATED_SENTENCES_AFTER * (sentences_before[position] - sentences_before[context.first])
 
 
 def _near_main_end(context: DocumentContext, position: int) -> bool:
