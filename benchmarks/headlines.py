@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
                 found += 1
                 removals = worker.clean_and_explain(text).removals
                 kept += not any(r.start <= offset < r.end or offset <= r.start < offset + len(line) for r in removals)
-            print(f"| {view} | {profile} | {found} | {kept} ({kept / found:.0%}) |")
+            share = f" ({kept / found:.0%})" if found else ""
+            print(f"| {view} | {profile} | {found} | {kept}{share} |")
     return 0
 
 

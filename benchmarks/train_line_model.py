@@ -65,8 +65,9 @@ def collect(records: list[dict], score, worker: cleaner.Cleaner, views: tuple[st
                 measured.matches, decisions, weak,
             )  # fmt: skip
             page_rows = []
+            protected = analysis.protected()  # the cleaner never judges these lines
             for position, (index, candidate) in enumerate(zip(measured.nonblank, analysis.candidates())):
-                if not candidate or index in decisions.drop or position == analysis.headline:
+                if not candidate or index in decisions.drop or position in protected:
                     continue
                 tokens = score.tokenize(measured.texts[position])
                 y = label(tokens, gold_grams, gold_joined)

@@ -13,9 +13,11 @@
    the profile's threshold it goes.
    The document's own headline (the longest line shaped as one among the HEADLINE_WINDOW lines
    above the main text, nearer lines weighing more; see :func:`_headline_shaped`) is never
-   scored away, nor a standfirst right below it, nor are the items
-   of a list of data that a line of the main text ending with a colon introduces, nor a short
-   closing sentence that only rule-removed lines part from the main text.
+   scored away, nor a standfirst right below it, nor a live blog's entry times and the first line
+   of each entry (see :func:`heuristics.context.entry_times`), nor are the items of a list of
+   data that a line of the main text ending with a colon introduces or of a numbered list that
+   runs on past the main text, nor a short closing sentence that only rule-removed lines part
+   from the main text.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
@@ -38,7 +40,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
-from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH
+from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, dateline_positions, document_context, entry_times, restated
 from .heuristics.features import LineFeatures, has_url, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -161,6 +163,7 @@ class Analysis:
     comments: int  # position of the comment-section label that ends the article, or -1
     headline: int  # position of the document's own headline, or -1
     standfirst: int  # position of the headline's standfirst (the line right below it), or -1
+    entry_times: frozenset[int]  # positions of a live blog's entry times (see context.entry_times)
     legal_prose: list[bool] | None  # between two legal notices (see between_legal_notices)
     closing: int  # position of the article's closing sentence (see closing_sentence), or -1
     # Kept across the passes of one decision, by line index: the line-local feature values
@@ -199,19 +202,25 @@ class Analysis:
 
         return score
 
+    def protected(self) -> set[int]:
+        """Positions the heuristics never remove: the document's headline and standfirst, and a
+        live blog's entry times with the first line of each entry (its headline or first
+        paragraph: without it, a stamp heads nothing, and a second cleaning would find no blog)."""
+        return ({self.headline, self.standfirst} - {-1}) | self.entry_times | {p + 1 for p in self.entry_times}
+
     def candidates(self) -> list[bool]:
         """Whether the line model may judge each line.
 
         Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
         the items of a list of data that the main text introduces ("Tour dates:" and the dates)
-        are exempt, unless they follow the label that ends the article (a comment section, a
+        or of a numbered list that runs on past it are exempt, unless they follow the label that ends the article (a comment section, a
         related-stories block) or repeat another line of the document; so is a short closing
         sentence that only rule-removed lines part from the main text (:meth:`_closing_sentence`).
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
         out = [
-            not (listed[position] or (first <= position <= last and (cls == GOOD or (cls == NEAR and f.terminal))))
+            not (listed[position] or (first <= position <= last and sentence_line(cls, f)))
             or 0 <= terminator < position
             or repeated[position]
             for position, (cls, f) in enumerate(zip(self.classes, self.features))
@@ -286,9 +295,11 @@ def analyse(
     local: dict[int, tuple[float, ...]] | None = None,
     local_sums: dict[int, float] | None = None,
     datelines: frozenset[int] | None = None,
+    stamps: frozenset[int] | None = None,
 ) -> Analysis:
     """What the heuristics know about the lines (``datelines``: the line indexes that open with a
-    news dateline, found here when not given)."""
+    news dateline, ``stamps`` those of a live blog's entry times; both found here when not
+    given)."""
     drop = rule_decisions.drop
     removed = [index in drop for index in lines]
     legal_prose = between_legal_notices(lines, texts, features, drop)
@@ -348,7 +359,11 @@ def analyse(
             terminator = repeat
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
-        headline, standfirst, legal_prose, closing,
+        headline, standfirst,
+        frozenset(entry_times(texts, features)) if stamps is None else frozenset(
+            position for position, index in enumerate(lines) if index in stamps
+        ),
+        legal_prose, closing,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
@@ -397,10 +412,10 @@ def _label_shaped(cls: str, f: LineFeatures) -> bool:
 
 
 def _sentences_before(classes: list[str], features: list[LineFeatures]) -> list[int]:
-    """Words of sentence lines (``good`` lines, and ``near`` ones that end a sentence) strictly
-    before each position, and in all at the end (one item more than there are lines)."""
+    """Words of sentence lines (see :func:`~heuristics.classes.sentence_line`) strictly before
+    each position, and in all at the end (one item more than there are lines)."""
     return list(accumulate(
-        (f.words if cls == GOOD or (cls == NEAR and f.terminal) else 0 for cls, f in zip(classes, features)), initial=0
+        (f.words if sentence_line(cls, f) else 0 for cls, f in zip(classes, features)), initial=0
     ))  # fmt: skip
 
 
@@ -472,23 +487,20 @@ def decide(
     local: dict[int, tuple[float, ...]] = {}
     local_sums: dict[int, float] = {}
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
-    # A live blog's entry times are part of it: a metadata rule does not remove them, nor do the
-    # heuristics.
-    stamps = frozenset(lines[p] for p in entry_times(texts, features))
-    for index in stamps:
-        if index in out.drop and out.drop[index].category == "metadata":
-            del out.drop[index]
+    held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
+        sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]
+        stamps = frozenset(sub_lines[p] for p in entry_times(sub_texts, sub_features))
+        _hold_entry_times(stamps, out, held)
         if len(positions) == len(lines):
             sub_matches = matches
         else:  # later passes: only the weak and end-only matches of kept lines are left to see
             kept = set(sub_lines)
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
-            sub_lines, [texts[p] for p in positions], [features[p] for p in positions],
-            [classes[p] for p in positions], sub_matches, weak, config, out, model, local, local_sums, reasons,
-            datelines, stamps,
+            sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
+            model, local, local_sums, reasons, datelines, stamps,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -501,6 +513,18 @@ def decide(
                 if index in rule_trims:
                     out.trim[index] = rule_trims[index]
     return out
+
+
+def _hold_entry_times(stamps: frozenset[int], out: Decisions, held: dict[int, Evidence]) -> None:
+    """A live blog's entry times (``stamps``, line indexes found among the lines a pass sees) are
+    part of it: a metadata rule's removal of one is held back, and comes back when a later pass,
+    seeing fewer lines, finds no blog there any more (as a second cleaning of the output would)."""
+    for index in stamps:
+        evidence = out.drop.get(index)
+        if evidence is not None and evidence.source == "rule" and evidence.category == "metadata":
+            held[index] = out.drop.pop(index)
+    for index in [index for index in held if index not in stamps]:
+        out.drop[index] = held.pop(index)
 
 
 def _over_budget(lines: list[int], features: list[LineFeatures], out: Decisions) -> bool:
@@ -533,12 +557,9 @@ def _one_pass(
     datelines: frozenset[int],
     stamps: frozenset[int],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines)
-    # The document's own header stays, and so do a live blog's entry times.
+    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps)
+    protected = analysis.protected()
     header = {analysis.headline, analysis.standfirst} - {-1}
-    protected = set(header)
-    if stamps:
-        protected.update(position for position, index in enumerate(lines) if index in stamps)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)
@@ -611,7 +632,7 @@ def _end_rules(
             out.trim.pop(index, None)
             continue
         cls, f = classes[position], features[position]
-        if position <= context.last and (cls == GOOD or (cls == NEAR and f.terminal)):
+        if position <= context.last and sentence_line(cls, f):
             after += f.words
 
 

@@ -695,3 +695,18 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     guide = ["20:15", "Tatort: Der Elefant im Raum", "21:45", "Caren Miosga", "22:45", "Tagesthemen"]
     assert times(["Heute im TV", *guide]) == []
     assert times(["The programme for Saturday is:", *guide]) == [1, 3, 5]
+
+
+def test_headline_shape():
+    from cleaner.decide import _headline_shaped
+
+    def shaped(text: str) -> bool:
+        return _headline_shaped(text, measure(text, words_of(text.lower()), None))
+
+    for text in ("Gov. Newsom signs first-in-nation AI safety law", "Should you buy the iPad Air? Our verdict",
+                 "Transfer deadline day LIVE!", 'Hitzeforscherin: „Unsere Städte sind nicht gebaut“'):  # fmt: skip
+        assert shaped(text), text
+    for text in ("Trump asked voters for a big win. He didn't get it", 'He said the vote was "fair."',
+                 "Read the full report at https://example.com/report", "Council approves new flood defences.",
+                 "Updated 14:32 GMT, 12/03/2024", "Two words"):  # fmt: skip
+        assert not shaped(text), text

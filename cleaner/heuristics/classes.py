@@ -40,3 +40,9 @@ def classify(f: LineFeatures) -> str:
     if (stop is None or stop >= STOP_SHARE_HIGH) and f.chars >= GOOD_MIN_CHARS:
         return GOOD
     return NEAR
+
+
+def sentence_line(cls: str, f: LineFeatures) -> bool:
+    """Whether a line of class ``cls`` is prose that makes sentences: a ``good`` line, or a
+    ``near`` one that ends a sentence (a teaser headline is ``near`` but ends none)."""
+    return cls == GOOD or (cls == NEAR and f.terminal)

@@ -18,8 +18,8 @@ from importlib import resources
 from itertools import accumulate, compress, groupby
 from operator import attrgetter
 
-from .classes import BAD, GOOD, NEAR, SHORT
-from .features import LineFeatures
+from .classes import BAD, GOOD, NEAR, SHORT, sentence_line
+from .features import NUMBERED_RE, LineFeatures
 
 #: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
 NEAR_WORD_VALUE = 0.5
@@ -237,10 +237,11 @@ def document_context(
         continued = _numbered_continuation(texts, features, classes, removed, first, last)
         if continued:
             last = continued[-1]
-            while last + 1 < len(texts) and not removed[last + 1] and (
-                classes[last + 1] == GOOD or (classes[last + 1] == NEAR and features[last + 1].terminal)
-            ):
-                last += 1  # the last item's own lines, and the list's closing paragraph
+            # The last item's own lines, and the list's closing paragraph.
+            while last + 1 < len(texts) and not removed[last + 1]:
+                if not sentence_line(classes[last + 1], features[last + 1]):
+                    break
+                last += 1
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -325,31 +326,38 @@ LIST_MAX_LINES = 60
 _TIME_RE = re.compile(
     r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?", re.IGNORECASE
 )
-#: characters; the longest line that may hold a time of day alone ("12:47 a.m. CEST").
+#: characters; the longest line that may hold a time of day alone ("12:47 a.m. CEST" has 15).
 TIME_MAX_CHARS = 16
-#: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`).
+#: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`): two time
+#: lines in order say little (a date line and an update stamp); three in order, each above an
+#: entry, are a blog's or a programme's.
 ENTRY_TIMES_MIN = 3
+#: minutes in a day: times are compared round the clock (a blog runs on past midnight).
 DAY_MINUTES = 24 * 60
 #: minutes; the longest step from one entry's time to the next (a blog's entries follow each other
 #: within hours; the durations of a list of videos jump about).
 ENTRY_MAX_STEP = 6 * 60
 #: lines below a time stamp that make its entry (a headline, then the first paragraph), and the
-#: shortest sentence among them that shows an entry; share of the stamps that need one.
+#: shortest sentence among them that shows an entry (words); share of the stamps that need one
+#: (a blog may post a photo or a one-line update under a stamp). Set on realistic live blogs in
+#: seven languages against TV guides and clip lists, which list titles.
 ENTRY_LINES = 3
 ENTRY_SENTENCE_MIN_WORDS = 6
 ENTRY_SENTENCE_SHARE = 2 / 3
 
 
 def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
-    """The positions of the time stamps that head the entries of a live blog: lines that hold a
-    time of day alone, at least ENTRY_TIMES_MIN of them, in order (each later than the one before,
-    or each earlier: the newest entry first; past midnight too), every one followed by a line that
-    is no time stamp, and most of them with a sentence in their entry (at least
-    ENTRY_SENTENCE_SHARE of them have a line that ends a sentence, of ENTRY_SENTENCE_MIN_WORDS words
-    or more, among the ENTRY_LINES lines below them). The durations of a list of clips ("01:45",
-    "09:09", "01:52") are in no order; a TV guide ("20:15", "Tatort: Der Elefant im Raum") lists
-    titles, not entries, and so does a timetable, which counts when a line of two words or more that
-    ends with a colon sits right above its first time ("The programme for Saturday is:")."""
+    """The positions of the time stamps that head the entries of a live blog: the longest run of
+    lines that hold a time of day alone, each later than the one before or each earlier (the
+    newest entry first; a minute may repeat; past midnight too), at most ENTRY_MAX_STEP apart; at
+    least ENTRY_TIMES_MIN of them that a line that is no time stamp follows, and most of them with
+    a sentence in their entry (at least ENTRY_SENTENCE_SHARE of them have a line that
+    ends a sentence, of ENTRY_SENTENCE_MIN_WORDS words or more, among the ENTRY_LINES lines below
+    them). A stray time elsewhere (a clip's length, a clock in the page's header) ends a run, not
+    the blog. The durations of a list of clips ("01:45", "09:09", "01:52") are in no order; a TV
+    guide ("20:15", "Tatort: Der Elefant im Raum") lists titles, not entries, and so does a
+    timetable, which counts when a line of two words or more that ends with a colon sits right
+    above its first time ("The programme for Saturday is:")."""
     stamps: list[tuple[int, int]] = []
     for position, text in enumerate(texts):
         if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
@@ -363,38 +371,59 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
         elif half == "a" and hours == 12:
             hours = 0
         stamps.append((position, hours * 60 + minutes))
-    if len(stamps) < ENTRY_TIMES_MIN:
+    run = _longest_ordered_run(stamps)
+    # A stamp right above the next one, or as the last line, heads no entry.
+    run = [start for start, end in zip(run, [*run[1:], len(texts)]) if end - start >= 2]
+    if len(run) < ENTRY_TIMES_MIN:
         return []
-    times = [minutes for _, minutes in stamps]
-    # Minutes from one stamp to the next, round the clock (a blog runs on past midnight).
-    steps = [(later - earlier) % DAY_MINUTES for earlier, later in zip(times, times[1:])]
-    if not any(steps) or not (  # two entries in one minute are fine
-        all(step <= ENTRY_MAX_STEP for step in steps)
-        or all(step == 0 or step >= DAY_MINUTES - ENTRY_MAX_STEP for step in steps)
-    ):
-        return []
-    positions = [position for position, _ in stamps]
-    if any(position + 1 >= len(texts) or position + 1 in positions for position in positions):
-        return []
-    ends = positions[1:] + [len(texts)]
+    ends = [*run[1:], len(texts)]
     with_sentence = sum(
         any(
             features[p].terminal and features[p].words >= ENTRY_SENTENCE_MIN_WORDS
             for p in range(start + 1, min(end, start + 1 + ENTRY_LINES))
         )
-        for start, end in zip(positions, ends)
+        for start, end in zip(run, ends)
     )
-    if with_sentence >= ENTRY_SENTENCE_SHARE * len(positions):
-        return positions
-    # A programme that the article introduces ("The programme for Saturday is:") lists titles.
-    above = texts[positions[0] - 1] if positions[0] > 0 else ""
-    return positions if above.endswith(":") and " " in above else []
+    if with_sentence >= ENTRY_SENTENCE_SHARE * len(run):
+        return run
+    above = run[0] - 1  # a programme that the article introduces ("The programme for Saturday is:")
+    return run if above >= 0 and texts[above].endswith(":") and features[above].words >= 2 else []
 
 
-_NUMBER_RE = re.compile(r"\(?([0-9]{1,3})[.)]\s")
-#: lines; the farthest the next item of a numbered list may sit from the one before it (an ad box or
-#: a related-stories box, with its teasers, between two items of a ranking).
+def _longest_ordered_run(stamps: list[tuple[int, int]]) -> list[int]:
+    """The positions of the longest run of consecutive ``(position, minute of the day)`` stamps that
+    go one way round the clock (see :func:`entry_times`), with at least one step that is no
+    repeat."""
+    best: list[int] = []
+    run: list[int] = []
+    way = 0  # +1 later, -1 earlier, 0 not known yet
+    moved = False
+    for k, (position, minute) in enumerate(stamps):
+        step = (minute - stamps[k - 1][1]) % DAY_MINUTES if k else None
+        here = 0 if not step else 1 if step <= ENTRY_MAX_STEP else -1 if step >= DAY_MINUTES - ENTRY_MAX_STEP else None
+        if step is None or here is None or (here and way and here != way):
+            if moved and len(run) > len(best):
+                best = run
+            # A step the wrong way starts a new run at the stamp before; a jump, at this one.
+            run = [stamps[k - 1][0], position] if here else [position]
+            way, moved = (here or 0), bool(here)
+            continue
+        run.append(position)
+        way = way or here
+        moved = moved or bool(here)
+    if moved and len(run) > len(best):
+        best = run
+    return best
+
+
+#: lines; the farthest the next item of a numbered list may sit from the one before it, not
+#: counting lines that rules removed (a teaser or a pitch of an ad box or a related-stories box
+#: between two items of a ranking; its labels and buttons are mostly rule-removed). Set on
+#: realistic rankings with such boxes (3-6 kept lines between items).
 NUMBERED_MAX_GAP = 8
+#: items; the fewest of a numbered list that starts after the main text (two numbered lines in a
+#: row say little; see :func:`_numbered_continuation`).
+NUMBERED_AFTER_MIN_ITEMS = 3
 
 
 def _numbered_continuation(
@@ -413,18 +442,21 @@ def _numbered_continuation(
     count = len(texts)
     end = min(count, last + NUMBERED_MAX_GAP + 1)
     seen: set[int] = set()  # the items of the lists tried already
-    # A numbered item is shaped as a list item ("1. ", "(2) "): only those lines are looked at.
+    # A numbered item is shaped as a list item ("1. ", "12) "): only those lines are looked at.
     for start in compress(range(first, end), map(attrgetter("bullet"), features[first:end])):
-        found = _NUMBER_RE.match(texts[start])
+        found = NUMBERED_RE.match(texts[start])
         if not found or start in seen or removed[start]:
             continue
-        chain, step = [start], 0
+        chain, step, gap = [start], 0, 0
         number = int(found.group(1))
         for position in range(start + 1, count):
-            if position - chain[-1] > NUMBERED_MAX_GAP:
+            if removed[position]:
+                continue
+            gap += 1
+            if gap > NUMBERED_MAX_GAP:
                 break
-            found = _NUMBER_RE.match(texts[position])
-            if not found or removed[position]:
+            found = NUMBERED_RE.match(texts[position])
+            if not found:
                 continue
             value = int(found.group(1))
             if step == 0 and abs(value - number) == 1:
@@ -432,16 +464,16 @@ def _numbered_continuation(
             if step == 0 or value != number + step:
                 break  # a list that starts again ("Most read: 1. ...") or a number out of turn
             chain.append(position)
-            number = value
+            number, gap = value, 0
         seen.update(chain)
         if len(chain) < 2 or chain[-1] <= last:
             continue
         if start > last:
             described = any(
-                classes[p] in (GOOD, NEAR) and not _NUMBER_RE.match(texts[p]) and not removed[p]
+                classes[p] in (GOOD, NEAR) and not NUMBERED_RE.match(texts[p]) and not removed[p]
                 for p in range(chain[0] + 1, chain[-1])
             )
-            if len(chain) < 3 or not described:
+            if len(chain) < NUMBERED_AFTER_MIN_ITEMS or not described:
                 continue
         return chain
     return []

@@ -34,7 +34,8 @@ _CHARACTER_CLASSES = bytes(
 # Bytes to delete so that only the lead bytes of UTF-8 sequences that may encode a character of
 # _UNSPACED_RE remain (U+0800-U+0FFF and U+3000-U+DFFF): without them, no need for the regex.
 _NOT_UNSPACED_LEADS = bytes(b for b in range(256) if not (b == 0xE0 or 0xE3 <= b <= 0xED))
-_NUMBERED_RE = re.compile(r"\(?\d{1,3}[.)]\s")
+#: a numbered list item's start ("1. ", "12) "), its number the group.
+NUMBERED_RE = re.compile(r"\(?(\d{1,3})[.)]\s")
 
 #: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
 TERMINAL = tuple('.!?…"”’\')»。！？;')
@@ -150,7 +151,7 @@ def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> Lin
         count,
         stop_share,
         terminal,
-        text.startswith(BULLETS) or (text[0].isdigit() and _NUMBERED_RE.match(text) is not None),
+        text.startswith(BULLETS) or (text[0].isdigit() and NUMBERED_RE.match(text) is not None),
         digits > DIGIT_HEAVY_SHARE * len(text),
         title,
     )
