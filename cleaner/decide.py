@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
