@@ -41,7 +41,9 @@ from itertools import accumulate
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
-from .heuristics.context import DocumentContext, dateline_positions, document_context, entry_times, restated
+from .heuristics.context import (
+    ENTRY_TIMES_MIN, DocumentContext, dateline_positions, document_context, entry_times, restated, time_lines,
+)
 from .heuristics.features import LineFeatures, has_url, measure_shape
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
@@ -213,9 +215,10 @@ class Analysis:
 
         Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
         the items of a list of data that the main text introduces ("Tour dates:" and the dates)
-        or of a numbered list that runs on past it are exempt, unless they follow the label that ends the article (a comment section, a
-        related-stories block) or repeat another line of the document; so is a short closing
-        sentence that only rule-removed lines part from the main text (:meth:`_closing_sentence`).
+        or of a numbered list that runs on past it are exempt, unless they follow the label that
+        ends the article (a comment section, a related-stories block) or repeat another line of
+        the document; so is a short closing sentence that only rule-removed lines part from the
+        main text (:meth:`_closing_sentence`).
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
@@ -488,10 +491,11 @@ def decide(
     local_sums: dict[int, float] = {}
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
+    timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]
-        stamps = frozenset(sub_lines[p] for p in entry_times(sub_texts, sub_features))
+        stamps = frozenset(sub_lines[p] for p in entry_times(sub_texts, sub_features)) if timed else frozenset()
         _hold_entry_times(stamps, out, held)
         if len(positions) == len(lines):
             sub_matches = matches

@@ -358,20 +358,7 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
     guide ("20:15", "Tatort: Der Elefant im Raum") lists titles, not entries, and so does a
     timetable, which counts when a line of two words or more that ends with a colon sits right
     above its first time ("The programme for Saturday is:")."""
-    stamps: list[tuple[int, int]] = []
-    for position, text in enumerate(texts):
-        if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
-            continue
-        found = _TIME_RE.fullmatch(text)
-        if found is None:
-            continue
-        hours, minutes, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
-        if half == "p" and hours < 12:
-            hours += 12
-        elif half == "a" and hours == 12:
-            hours = 0
-        stamps.append((position, hours * 60 + minutes))
-    run = _longest_ordered_run(stamps)
+    run = _longest_ordered_run(time_lines(texts))
     # A stamp right above the next one, or as the last line, heads no entry.
     run = [start for start, end in zip(run, [*run[1:], len(texts)]) if end - start >= 2]
     if len(run) < ENTRY_TIMES_MIN:
@@ -388,6 +375,24 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
         return run
     above = run[0] - 1  # a programme that the article introduces ("The programme for Saturday is:")
     return run if above >= 0 and texts[above].endswith(":") and features[above].words >= 2 else []
+
+
+def time_lines(texts: list[str]) -> list[tuple[int, int]]:
+    """``(position, minute of the day)`` of each line that holds a time of day alone."""
+    stamps: list[tuple[int, int]] = []
+    for position, text in enumerate(texts):
+        if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
+            continue
+        found = _TIME_RE.fullmatch(text)
+        if found is None:
+            continue
+        hours, minutes, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+        if half == "p" and hours < 12:
+            hours += 12
+        elif half == "a" and hours == 12:
+            hours = 0
+        stamps.append((position, hours * 60 + minutes))
+    return stamps
 
 
 def _longest_ordered_run(stamps: list[tuple[int, int]]) -> list[int]:
