@@ -365,7 +365,7 @@ def analyse(
         headline, standfirst,
         frozenset(entry_times(texts, features)) if stamps is None else frozenset(
             position for position, index in enumerate(lines) if index in stamps
-        ),
+        ) if stamps else frozenset(),
         legal_prose, closing,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
@@ -391,9 +391,9 @@ def _headline_shaped(text: str, f: LineFeatures) -> bool:
     """Whether a line may be a headline: HEADLINE_WORDS words, no figures table, and no
     sentence end (a question or an exclamation is fine: "Transfer deadline day LIVE!")."""
     lowest, highest = HEADLINE_WORDS
-    if not lowest <= f.words <= highest or f.digit_heavy or has_url(text) or _inner_sentence_end(text):
+    if not lowest <= f.words <= highest or f.digit_heavy or text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
         return False
-    return not text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
+    return not (has_url(text) or _inner_sentence_end(text))
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.
