@@ -563,7 +563,6 @@ def _one_pass(
 ) -> None:
     analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps)
     protected = analysis.protected()
-    header = {analysis.headline, analysis.standfirst} - {-1}
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)
@@ -588,9 +587,9 @@ def _one_pass(
             judged.append(position)
             scores[position] = score_of(position)
         last = len(lines) - 1
-        top = min(header) if header else -1
+        headline = analysis.headline  # the standfirst, if any, is right below it
         for position in judged:
-            below = HEADER_SCORE_ABOVE if position + 1 == top else scores[min(position + 1, last)]
+            below = HEADER_SCORE_ABOVE if position + 1 == headline else scores[min(position + 1, last)]
             around = (scores[max(position - 1, 0)] + below) / 2
             score = (1 - NEIGHBOUR_WEIGHT) * scores[position] + NEIGHBOUR_WEIGHT * around
             if score >= threshold:
