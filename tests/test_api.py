@@ -624,3 +624,13 @@ def test_a_headline_longer_than_its_standfirst_stays_and_a_section_label_above_i
     for profile in cleaner.PROFILES:
         kept = cleaner.clean("\n".join(local + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
         assert kept == [local[1], *SIX_PARAGRAPHS], profile
+
+
+def test_a_sentence_right_below_the_headline_stays_as_its_standfirst():
+    headline = "The case for a four-day school week is weaker than it looks"
+    standfirst = "Districts adopting it are saving a little money and losing a lot of learning."
+    top = [headline, standfirst, "By Karen Lindqvist", "4 min", "2475 comments"]
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept[:2] == [headline, standfirst] and kept[-6:] == SIX_PARAGRAPHS, profile
+    assert cleaner.clean("\n".join(top + SIX_PARAGRAPHS)).splitlines() == [headline, standfirst, *SIX_PARAGRAPHS]
