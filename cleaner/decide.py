@@ -373,13 +373,13 @@ def analyse(
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
         if repeat >= 0 and _list_follows(features, repeat):
             terminator = repeat
+    if stamps is None:
+        entry_positions = frozenset(entry_times(texts, features))
+    else:
+        entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
-        headline, standfirst,
-        frozenset(entry_times(texts, features)) if stamps is None else frozenset(
-            position for position, index in enumerate(lines) if index in stamps
-        ) if stamps else frozenset(),
-        legal_prose, closing,
+        headline, standfirst, entry_positions, legal_prose, closing,
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
