@@ -237,6 +237,35 @@ class Analysis:
         closing = self._closing_sentence()
         if closing >= 0:
             out[closing] = False
+        for position in self._subheadings():
+            out[position] = False
+        return out
+
+    def _subheadings(self) -> list[int]:
+        """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS
+        words inside the main text, in sentence case (see :func:`_sentence_cased`), that ends no sentence (a question or
+        a colon may end it: "What happens next?", "In short:"), between two lines of prose (the
+        one above may sit past lines that rules removed: an ad label or a sign-up box before the
+        next section), no rule flagged, no repeat, before any label that ends the article. Page
+        chrome inside an article is title-shaped ("Read More", "Related Articles") or the rules'."""
+        context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
+        out = []
+        end = context.last if self.terminator < 0 else min(context.last, self.terminator)
+        for position in range(context.first + 1, end):
+            f = features[position]
+            if (
+                f.words > SUBHEADING_MAX_WORDS or removed[position] or self.weak[position]
+                or context.repeated[position] or sentence_line(classes[position], f)
+                or (f.terminal and not texts[position].endswith("?"))
+                or not sentence_line(classes[position + 1], features[position + 1])
+                or not _sentence_cased(texts[position])
+            ):  # fmt: skip
+                continue
+            above = position - 1
+            while above > context.first and removed[above]:
+                above -= 1
+            if sentence_line(classes[above], features[above]):
+                out.append(position)
         return out
 
     def _closing_sentence(self) -> int:
@@ -407,6 +436,18 @@ def _headline_shaped(text: str, f: LineFeatures) -> bool:
     if not lowest <= f.words <= highest or f.digit_heavy or text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
         return False
     return not (has_url(text) or _inner_sentence_end(text))
+
+
+#: words; the longest line that may be a subheading of the main text (see Analysis._subheadings).
+SUBHEADING_MAX_WORDS = 6
+
+
+def _sentence_cased(text: str) -> bool:
+    """Whether a line of two words or more has at most half of its words after the first
+    capitalised: "Other business", "What happens next", "So schützen Sie sich bei Unwetter" (German
+    capitalises its nouns), not "Read More", "Related Articles" or a name ("Brigit Katz")."""
+    rest = text.split()[1:]
+    return bool(rest) and 2 * sum(1 for word in rest if word[:1].isupper()) <= len(rest)
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

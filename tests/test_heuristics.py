@@ -271,6 +271,86 @@ def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
     assert not any(context.listed)
 
 
+def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
+    from cleaner.heuristics.context import document_context, introduced_items
+
+    items = ["London: £2,065", "North East: £2,441", "South West: £2,377", "East Midlands: £2,310"]
+    closing = "The council said that the new bills would be sent out to every household in the first week of April."
+    texts = [PROSE, "Advertisement", "Band D bills by region:", *items, closing]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    removed = [text == "Advertisement" for text in texts]
+    assert introduced_items(texts, measured, classes, removed) == [False] * 3 + [True] * 4 + [False]
+    context = document_context(texts, measured, classes, removed)
+    assert (context.first, context.last) == (0, len(texts) - 1)
+    # Without the colon line, the same items are a break: the paragraph below is cut off.
+    plain = [PROSE, "Advertisement", *items, closing]
+    measured = [features(text) for text in plain]
+    context = document_context(plain, measured, [classify(f) for f in measured], removed[:2] + [False] * 5)
+    assert (context.first, context.last) == (0, 0)
+    # A title-shaped colon line is a related box's label, not the article's words.
+    label = ["Related Coverage From Money:", "How to retire early", "How to invest in index funds"]
+    measured = [features(text) for text in label]
+    assert not any(introduced_items(label, measured, [classify(f) for f in measured], [False] * 3))
+
+
+MATCH_FACTS = [
+    "SC Freiburg: Atubolu - Kübler, Ginter, Lienhart, Günter - Eggestein, Höfler (78. Osterhage) - Doan, Grifo",
+    "TSG Hoffenheim: Baumann - Akpoguma, Nsoki, Chaves - Geiger, Bischof, Stach (70. Samassekou) - Kramaric",
+    "Tore: 0:1 Kramaric (23.), 1:1 Grifo (58., Foulelfmeter), 2:1 Gregoritsch (66.), 3:1 Grifo (84.)",
+    "Gelbe Karten: Eggestein - Akpoguma, Nsoki",
+    "Schiedsrichter: Tobias Welz (Wiesbaden)",
+    "Zuschauer: 34.700 (ausverkauft)",
+]
+
+
+def test_a_box_of_data_below_the_article_is_listed():
+    from cleaner.heuristics.context import document_context
+
+    def listed(texts: list[str], removed: list[bool] | None = None) -> list[bool]:
+        measured = [features(text) for text in texts]
+        removed = removed or [False] * len(texts)
+        return document_context(texts, measured, [classify(f) for f in measured], removed).listed
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    # Past a heading (the result), the facts of a match report: most of them hold a figure.
+    assert listed([*story, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS, "Alle Spiele, alle Tore: DAZN"]) == [
+        False, False, False, *[True] * len(MATCH_FACTS), False,
+    ]  # fmt: skip
+    # Two lines are no box; nor are lines without figures, or with a URL, or far below the text.
+    assert not any(listed([*story, *MATCH_FACTS[:2]]))
+    assert not any(listed([*story, "Tags: Politics", "Topics: Berlin, Bundestag", "Filed under: News"]))
+    assert not any(listed([*story, "Listen: http://po.st/1", "Download: http://po.st/2", "iTunes: http://po.st/3"]))
+    assert not any(listed([*story, "Most read", "More", "Sport", *MATCH_FACTS])[5:])
+    # A line that a rule removed ends the run.
+    assert not any(listed([*story, *MATCH_FACTS[:2], "Share: Facebook", *MATCH_FACTS[2:4]], [False] * 4 + [True, False, False]))
+
+
+def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
+    paragraphs = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    text = "\n".join([
+        paragraphs[0], paragraphs[1], "Advertisement", "Sign up for our newsletter", "What happens next",
+        paragraphs[2], "Other business", paragraphs[3],
+    ])  # fmt: skip
+    kept = default_cleaner.clean(text).splitlines()
+    assert "What happens next" in kept and "Other business" in kept
+    measured = default_cleaner.measure(text)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert analysis._subheadings() == [4, 6]
+    # Title-shaped lines, sentences and lines above no prose are not subheadings.
+    for line in ("Read More Stories", "The vote was close.", "Brigit Katz"):
+        other = text.replace("Other business", line)
+        measured = default_cleaner.measure(other)
+        decisions, weak = apply_rules(measured.matches)
+        analysis = analyse(
+            measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+        )
+        assert 6 not in analysis._subheadings(), line
+
+
 def test_tour_dates_after_the_article_stay(default_cleaner):
     text = "\n".join([PROSE, PROSE.replace("Monday", "Tuesday"), "The band's 2020 tour dates:", *TOUR_DATES])
     assert default_cleaner.clean(text) == text

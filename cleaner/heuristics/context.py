@@ -19,7 +19,7 @@ from itertools import accumulate, compress, groupby
 from operator import attrgetter
 
 from .classes import BAD, GOOD, NEAR, SHORT, sentence_line
-from .features import NUMBERED_RE, LineFeatures
+from .features import NUMBERED_RE, LineFeatures, has_url
 
 #: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
 NEAR_WORD_VALUE = 0.5
@@ -225,6 +225,9 @@ def document_context(
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
+    for position in compress(range(len(texts)), introduced_items(texts, features, classes, removed)):
+        if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
+            neutral[position] = True
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     if first >= 0 and datelines is not None:
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
@@ -318,6 +321,15 @@ def _run_lengths(features: list[LineFeatures]) -> list[int]:
 
 
 _DIGIT_RE = re.compile(r"\d")
+# A line of data as "key: value": a key of one to four words that starts with a letter, a colon, a
+# value ("Newcastle: 90–140mm", "Wattage: 1,750", "Zuschauer: 34.700 (ausverkauft)", "Referee:
+# Anthony Taylor").
+_KEY_VALUE_RE = re.compile(r"[^\W\d_][^\s:,]*(?: [^\s:,]+){0,3}: \S")
+#: lines; the fewest "key: value" lines in a row that make a box of data (see :func:`_data_box`).
+DATA_BOX_MIN_LINES = 3
+#: kept lines; how far below the main text's end a box of data may start (past a heading such as
+#: the match's result, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)").
+DATA_BOX_GAP = 2
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
 
@@ -484,6 +496,42 @@ def _numbered_continuation(
     return []
 
 
+#: words; the longest line that counts as an item of a list that a line ending with a colon
+#: introduces (see :func:`introduced_items`).
+LIST_ITEM_MAX_WORDS = 20
+#: items; the fewest that make such a list.
+LIST_MIN_ITEMS = 2
+
+
+def introduced_items(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
+) -> list[bool]:
+    """Whether each line is an item of a list that a kept line of two words or more ending with a
+    colon introduces ("Band D bills by region:", "Symptoms include:"): the run of at least
+    LIST_MIN_ITEMS kept lines right below it that are no prose (see
+    :func:`~heuristics.classes.sentence_line`), end with no colon and have at most
+    LIST_ITEM_MAX_WORDS words. Such items neither extend nor break the
+    main text: an article's list between its paragraphs is no edge of it."""
+    count = len(texts)
+    items = [False] * count
+    for opener in range(count - 1):
+        text = texts[opener]
+        if not text.endswith(":") or removed[opener] or " " not in text or features[opener].title:
+            continue
+        end = opener + 1
+        while end < count and end - opener <= LIST_MAX_LINES:
+            f = features[end]
+            if removed[end] or sentence_line(classes[end], f) or texts[end].endswith(":"):
+                break
+            if f.words > LIST_ITEM_MAX_WORDS:
+                break
+            end += 1
+        if end - opener - 1 >= LIST_MIN_ITEMS:
+            for position in range(opener + 1, end):
+                items[position] = True
+    return items
+
+
 def _listed(
     texts: list[str],
     features: list[LineFeatures],
@@ -519,4 +567,33 @@ def _listed(
             listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
+    for position in _data_box(texts, features, classes, removed, first, last):
+        listed[position] = True
     return listed
+
+
+def _data_box(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
+) -> list[int]:
+    """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
+    main text or within DATA_BOX_GAP lines after it: at least DATA_BOX_MIN_LINES kept lines in a row, no prose
+    paragraph among them, most with a figure in their value. A match report's line-ups, scorers,
+    referee and attendance, a forecast's rainfall totals, a product's specifications. (A site's
+    "Published:", "Updated:" and "Tags:" lines are the rules' to remove, and a removed line ends
+    a run; so does a line with a URL: "Listen: http://...".)"""
+    out: list[int] = []
+    count = len(texts)
+    position = first
+    while 0 <= position <= min(last + 1 + DATA_BOX_GAP, count - 1):
+        end = position
+        while (
+            end < count and not removed[end] and classes[end] != GOOD and _KEY_VALUE_RE.match(texts[end])
+            and not has_url(texts[end])
+        ):  # fmt: skip
+            end += 1
+        if end - position >= DATA_BOX_MIN_LINES:
+            figures = sum(1 for p in range(position, end) if _DIGIT_RE.search(texts[p].partition(":")[2]))
+            if 2 * figures > end - position:
+                out.extend(range(position, end))
+        position = end + 1
+    return out
