@@ -272,7 +272,7 @@ def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
 
 
 def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
-    from cleaner.heuristics.context import document_context, introduced_items
+    from cleaner.heuristics.context import document_context, introduced_lists
 
     items = ["London: £2,065", "North East: £2,441", "South West: £2,377", "East Midlands: £2,310"]
     closing = "The council said that the new bills would be sent out to every household in the first week of April."
@@ -280,9 +280,11 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     measured = [features(text) for text in texts]
     classes = [classify(f) for f in measured]
     removed = [text == "Advertisement" for text in texts]
-    assert introduced_items(texts, measured, classes, removed) == [False] * 3 + [True] * 4 + [False]
+    assert introduced_lists(texts, measured, classes, removed) == [(2, 7)]
     context = document_context(texts, measured, classes, removed)
     assert (context.first, context.last) == (0, len(texts) - 1)
+    # The text goes on below the list: its items are the article's, never judged.
+    assert context.listed == [False] * 3 + [True] * 4 + [False]
     # Without the colon line, the same items are a break: the paragraph below is cut off.
     plain = [PROSE, "Advertisement", *items, closing]
     measured = [features(text) for text in plain]
@@ -291,7 +293,7 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     # A title-shaped colon line is a related box's label, not the article's words.
     label = ["Related Coverage From Money:", "How to retire early", "How to invest in index funds"]
     measured = [features(text) for text in label]
-    assert not any(introduced_items(label, measured, [classify(f) for f in measured], [False] * 3))
+    assert not introduced_lists(label, measured, [classify(f) for f in measured], [False] * 3)
 
 
 MATCH_FACTS = [

@@ -225,9 +225,13 @@ def document_context(
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
-    for position in compress(range(len(texts)), introduced_items(texts, features, classes, removed)):
-        if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
-            neutral[position] = True
+    # The items of a list that the text introduces neither extend nor break the main text: an
+    # article's list between its paragraphs is no edge of it.
+    lists = introduced_lists(texts, features, classes, removed)
+    for opener, end in lists:
+        for position in range(opener + 1, end):
+            if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
+                neutral[position] = True
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     if first >= 0 and datelines is not None:
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
@@ -257,7 +261,7 @@ def document_context(
         main_words = sum(words[first : last + 1])
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
-        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued),
+        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued, lists),
     )  # fmt: skip
 
 
@@ -503,17 +507,17 @@ LIST_ITEM_MAX_WORDS = 20
 LIST_MIN_ITEMS = 2
 
 
-def introduced_items(
+def introduced_lists(
     texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]
-) -> list[bool]:
-    """Whether each line is an item of a list that a kept line of two words or more ending with a
-    colon introduces ("Band D bills by region:", "Symptoms include:"): the run of at least
-    LIST_MIN_ITEMS kept lines right below it that are no prose (see
+) -> list[tuple[int, int]]:
+    """The lists that a kept line of two words or more ending with a colon introduces ("Band D
+    bills by region:", "Symptoms include:"), as ``(opener, end)``: the items are the run of at least
+    LIST_MIN_ITEMS kept lines from ``opener + 1`` up to ``end`` (excluded) that are no prose (see
     :func:`~heuristics.classes.sentence_line`), end with no colon and have at most
-    LIST_ITEM_MAX_WORDS words. Such items neither extend nor break the
-    main text: an article's list between its paragraphs is no edge of it."""
+    LIST_ITEM_MAX_WORDS words. A title-shaped colon line is a box's label ("Related Coverage From
+    Money:"), not the article's words."""
     count = len(texts)
-    items = [False] * count
+    out = []
     for opener in range(count - 1):
         text = texts[opener]
         if not text.endswith(":") or removed[opener] or " " not in text or features[opener].title:
@@ -527,9 +531,8 @@ def introduced_items(
                 break
             end += 1
         if end - opener - 1 >= LIST_MIN_ITEMS:
-            for position in range(opener + 1, end):
-                items[position] = True
-    return items
+            out.append((opener, end))
+    return out
 
 
 def _listed(
@@ -540,15 +543,18 @@ def _listed(
     first: int,
     last: int,
     continued: Sequence[int] = (),
+    lists: Sequence[tuple[int, int]] = (),
 ) -> list[bool]:
-    """Whether each line is an item of a list of data that the main text introduces.
+    """Whether each line is an item of a list that the main text introduces.
 
     The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
     "Here are the results:") and is in the main text (``first`` to ``last``) or just after it.
     Its items start like a list item or hold a digit (dates, scores, amounts); it ends at the
     first line that does not, or is prose, is removed by a rule, or ends with a colon itself.
-    The items of a numbered list that runs on past the main text (``continued``, see
-    :func:`_numbered_continuation`) are listed too.
+    The items of a list that the main text introduces and goes on after (``lists``, see
+    :func:`introduced_lists`: "Symptoms include:", "a high temperature", "sneezing", then the
+    next paragraph), of a numbered list that runs on past the main text (``continued``, see
+    :func:`_numbered_continuation`) and of a box of data (see :func:`_data_box`) are listed too.
     """
     count = len(texts)
     listed = [False] * count
@@ -565,6 +571,10 @@ def _listed(
             if not (features[position].bullet or _DIGIT_RE.search(item)):
                 break
             listed[position] = True
+    for opener, end in lists:
+        if first <= opener and end <= last:  # the main text goes on below the list
+            for position in range(opener + 1, end):
+                listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
     for position in _data_box(texts, features, classes, removed, first, last):
