@@ -757,6 +757,21 @@ def test_a_numbered_list_runs_on_past_the_main_text():
     assert _numbered_continuation(described, [GOOD, BAD, NEAR, BAD, BAD], [False] * 5, 0, 0) == [1, 3, 4]
 
 
+def test_the_last_item_of_a_list_that_runs_on_keeps_its_paragraphs_past_a_price_line():
+    from cleaner.heuristics.context import _item_end
+
+    # "5. Best oven style", "$399.95 at Williams Sonoma", its paragraph, "How we tested", a
+    # paragraph, "Read our full review", then a related box that a rule removed.
+    classes = [BAD, BAD, NEAR, SHORT, GOOD, BAD, BAD]
+    sentence = features("It bakes, toasts and roasts better than any other appliance we tested this year.")
+    lines = [features("x")] * 2 + [sentence, features("How we tested"), features(PROSE), features("y"), features("z")]
+    removed = [False] * 6 + [True]
+    assert _item_end(classes, lines, removed, 0) == 4
+    # Three lines that are no prose in a row end it; so does a line that a rule removed.
+    assert _item_end([BAD, BAD, BAD, BAD, GOOD], [features("x")] * 4 + [features(PROSE)], [False] * 5, 0) == 0
+    assert _item_end([BAD, BAD, GOOD], [features("x"), features("x"), features(PROSE)], [False, True, False], 0) == 0
+
+
 def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     from cleaner.heuristics.context import entry_times
 

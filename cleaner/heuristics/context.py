@@ -243,12 +243,7 @@ def document_context(
     if first >= 0:
         continued = _numbered_continuation(texts, features, classes, removed, first, last)
         if continued:
-            last = continued[-1]
-            # The last item's own lines, and the list's closing paragraph.
-            while last + 1 < len(texts) and not removed[last + 1]:
-                if not sentence_line(classes[last + 1], features[last + 1]):
-                    break
-                last += 1
+            last = _item_end(classes, features, removed, continued[-1])
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -445,6 +440,25 @@ NUMBERED_MAX_GAP = 8
 #: items; the fewest of a numbered list that starts after the main text (two numbered lines in a
 #: row say little; see :func:`_numbered_continuation`).
 NUMBERED_AFTER_MIN_ITEMS = 3
+
+
+#: kept lines; how many lines that are no prose (a price button, a subheading) may sit between the
+#: last item of a numbered list that runs on and a paragraph of its own or the list's closing
+#: section.
+ITEM_END_GAP = 2
+
+
+def _item_end(classes: list[str], features: list[LineFeatures], removed: list[bool], item: int) -> int:
+    """The last line of a numbered list's last item (at ``item``) and of the list's closing
+    paragraphs: each next line of prose (see :func:`~heuristics.classes.sentence_line`) that at most
+    ITEM_END_GAP kept lines part from the one before, and no line that a rule removed."""
+    last = item
+    position = item + 1
+    while position < len(classes) and not removed[position] and position - last <= ITEM_END_GAP + 1:
+        if sentence_line(classes[position], features[position]):
+            last = position
+        position += 1
+    return last
 
 
 def _numbered_continuation(
