@@ -44,7 +44,7 @@ from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
     ENTRY_TIMES_MIN, DocumentContext, dateline_positions, document_context, entry_times, restated, time_lines,
 )
-from .heuristics.features import LineFeatures, has_url, measure_shape
+from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch
@@ -243,7 +243,7 @@ class Analysis:
 
     def _subheadings(self) -> list[int]:
         """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS
-        words inside the main text, in sentence case (see :func:`_sentence_cased`), that ends no sentence (a question or
+        words inside the main text, in sentence case (see :func:`~heuristics.features.sentence_cased`), that ends no sentence (a question or
         a colon may end it: "What happens next?", "In short:"), between two lines of prose (the
         one above may sit past lines that rules removed: an ad label or a sign-up box before the
         next section), no rule flagged, no repeat, before any label that ends the article. Page
@@ -258,7 +258,7 @@ class Analysis:
                 or context.repeated[position] or sentence_line(classes[position], f)
                 or (f.terminal and not texts[position].endswith("?"))
                 or not sentence_line(classes[position + 1], features[position + 1])
-                or not _sentence_cased(texts[position])
+                or not sentence_cased(texts[position])
             ):  # fmt: skip
                 continue
             above = position - 1
@@ -440,14 +440,6 @@ def _headline_shaped(text: str, f: LineFeatures) -> bool:
 
 #: words; the longest line that may be a subheading of the main text (see Analysis._subheadings).
 SUBHEADING_MAX_WORDS = 6
-
-
-def _sentence_cased(text: str) -> bool:
-    """Whether a line of two words or more has at most half of its words after the first
-    capitalised: "Other business", "What happens next", "So schützen Sie sich bei Unwetter" (German
-    capitalises its nouns), not "Read More", "Related Articles" or a name ("Brigit Katz")."""
-    rest = text.split()[1:]
-    return bool(rest) and 2 * sum(1 for word in rest if word[:1].isupper()) <= len(rest)
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

@@ -43,6 +43,16 @@ def test_title_shape_needs_capitals_and_no_sentence_end():
     assert not features("most popular stories this week").title
 
 
+def test_sentence_case_counts_the_words_after_the_first():
+    from cleaner.heuristics.features import sentence_cased
+
+    for text in ("Other business", "Symptoms include:", "So schützen Sie sich bei Unwetter", "In short:"):
+        assert sentence_cased(text), text
+        assert features(text).title, text  # what the title shape says of these
+    for text in ("Read More", "Related Articles From Money:", "Brigit Katz", "Summary"):
+        assert not sentence_cased(text), text
+
+
 def test_list_items_and_digit_heavy_lines():
     assert features("- first item").bullet
     assert features("2) Second item in the list").bullet
@@ -290,7 +300,11 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     measured = [features(text) for text in plain]
     context = document_context(plain, measured, [classify(f) for f in measured], removed[:2] + [False] * 5)
     assert (context.first, context.last) == (0, 0)
-    # A title-shaped colon line is a related box's label, not the article's words.
+    # Two words in sentence case introduce a list too (the title shape takes them for a label).
+    symptoms = ["Symptoms include:", "Sudden, watery diarrhoea", "Vomiting", "Leg cramps"]
+    measured = [features(text) for text in symptoms]
+    assert introduced_lists(symptoms, measured, [classify(f) for f in measured], [False] * 4) == [(0, 4)]
+    # A title-cased colon line is a related box's label, not the article's words.
     label = ["Related Coverage From Money:", "How to retire early", "How to invest in index funds"]
     measured = [features(text) for text in label]
     assert not introduced_lists(label, measured, [classify(f) for f in measured], [False] * 3)

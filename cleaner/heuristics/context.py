@@ -19,7 +19,7 @@ from itertools import accumulate, compress, groupby
 from operator import attrgetter
 
 from .classes import BAD, GOOD, NEAR, SHORT, sentence_line
-from .features import NUMBERED_RE, LineFeatures, has_url
+from .features import NUMBERED_RE, LineFeatures, has_url, sentence_cased
 
 #: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
 NEAR_WORD_VALUE = 0.5
@@ -528,13 +528,14 @@ def introduced_lists(
     bills by region:", "Symptoms include:"), as ``(opener, end)``: the items are the run of at least
     LIST_MIN_ITEMS kept lines from ``opener + 1`` up to ``end`` (excluded) that are no prose (see
     :func:`~heuristics.classes.sentence_line`), end with no colon and have at most
-    LIST_ITEM_MAX_WORDS words. A title-shaped colon line is a box's label ("Related Coverage From
-    Money:"), not the article's words."""
+    LIST_ITEM_MAX_WORDS words. The colon line is in sentence case (see
+    :func:`~heuristics.features.sentence_cased`): a title-cased one is a box's label ("Related
+    Coverage From Money:"), not the article's words."""
     count = len(texts)
     out = []
     for opener in range(count - 1):
         text = texts[opener]
-        if not text.endswith(":") or removed[opener] or " " not in text or features[opener].title:
+        if not text.endswith(":") or removed[opener] or not sentence_cased(text):
             continue
         end = opener + 1
         while end < count and end - opener <= LIST_MAX_LINES:

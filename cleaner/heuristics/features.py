@@ -121,6 +121,16 @@ def words_of(text: str) -> list[str]:
     return text.encode("ascii", "replace").translate(_SPACE_NON_WORD).decode("ascii").split()
 
 
+def sentence_cased(text: str) -> bool:
+    """Whether a line of two words or more has at most half of its words after the first
+    capitalised: "Other business", "Symptoms include:", "So schützen Sie sich bei Unwetter" (German
+    capitalises its nouns), not "Read More", "Related Articles" or a name ("Brigit Katz"). (The
+    ``title`` shape of :class:`LineFeatures` counts the first word too, so it takes most two-word
+    lines for titles.)"""
+    rest = text.split()[1:]
+    return bool(rest) and 2 * sum(1 for word in rest if word[:1].isupper()) <= len(rest)
+
+
 def measure(text: str, words: list[str], stoplist: frozenset[str] | None) -> LineFeatures:
     """Measure one line: ``text`` stripped and not empty, ``words`` the tokens of its lower-case
     form (:func:`words_of`)."""
