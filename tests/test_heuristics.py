@@ -333,6 +333,9 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert listed([*story, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS, "Alle Spiele, alle Tore: DAZN"]) == [
         False, False, False, *[True] * len(MATCH_FACTS), False,
     ]  # fmt: skip
+    # French puts a space before the colon.
+    french = ["BUTS : Kerbrat (34e), Le Goff (71e).", "AVERTISSEMENTS : Lorient : Abélard (45e).", "Arbitre : M. Delaunay."]
+    assert listed([*story, *french]) == [False, False, True, True, True]
     # Two lines are no box; nor are lines without figures, or with a URL, or far below the text.
     assert not any(listed([*story, *MATCH_FACTS[:2]]))
     assert not any(listed([*story, "Tags: Politics", "Topics: Berlin, Bundestag", "Filed under: News"]))

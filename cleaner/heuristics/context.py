@@ -322,8 +322,8 @@ def _run_lengths(features: list[LineFeatures]) -> list[int]:
 _DIGIT_RE = re.compile(r"\d")
 # A line of data as "key: value": a key of one to four words that starts with a letter, a colon, a
 # value ("Newcastle: 90–140mm", "Wattage: 1,750", "Zuschauer: 34.700 (ausverkauft)", "Referee:
-# Anthony Taylor").
-_KEY_VALUE_RE = re.compile(r"[^\W\d_][^\s:,]*(?: [^\s:,]+){0,3}: \S")
+# Anthony Taylor"; French puts a space before the colon: "BUTS : Kerbrat (34e)").
+_KEY_VALUE_RE = re.compile(r"[^\W\d_][^\s:,]*(?: [^\s:,]+){0,3}\s?: \S")
 #: lines; the fewest "key: value" lines in a row that make a box of data (see :func:`_data_box`).
 DATA_BOX_MIN_LINES = 3
 #: kept lines; how far below the main text's end a box of data may start (past a heading such as
