@@ -15,7 +15,14 @@ from .config import CleanerConfig, check_disabled
 from .decide import apply_rules, decide
 from .errors import ConfigError, InputError, RulePackError, TimeLimitError
 from .heuristics.classes import classify
-from .heuristics.features import LineFeatures, measure, words_of
+from .heuristics.features import (
+    NOUN_CAPITALISING,
+    NOUN_CAPITALS_TITLE_SHARE,
+    TITLE_MIN_CAPITAL_SHARE,
+    LineFeatures,
+    measure,
+    words_of,
+)
 from .heuristics.wrapping import paragraph_classes
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .model import CleanedText
@@ -135,7 +142,8 @@ class Cleaner:
                 texts[position] = lines.texts[index][:cut].strip()
                 words[position] = words_of(lowered[index][:cut])
         stoplist = stopwords(language) if language in LANGUAGES else None
-        features = [measure(line, line_words, stoplist) for line, line_words in zip(texts, words)]
+        share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
+        features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
         classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
         return Measured(lines, nonblank, texts, features, classes, matches, language)
 
