@@ -310,6 +310,29 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     assert not introduced_lists(label, measured, [classify(f) for f in measured], [False] * 3)
 
 
+def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():
+    from cleaner.heuristics.context import _data_runs, document_context
+
+    ingredients = ["Ingredients", "150g butter", "1 cup brown sugar", "¼ cup caster sugar", "2 tsp vanilla extract"]
+    closing = "Melt the butter in a saucepan over a medium heat, swirling it until it smells nutty and turns golden."
+    texts = [PROSE, *ingredients, closing]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    assert _data_runs(texts, measured, classes, [False] * len(texts)) == [2, 3, 4, 5]
+    context = document_context(texts, measured, classes, [False] * len(texts))
+    assert (context.first, context.last) == (0, len(texts) - 1)
+    # Two lines are no run; a listicle's teasers open title-cased with their figure; a line that a
+    # rule removed ends a run.
+    teasers = ["27 Oddest Medical Case Reports", "11 Weird Things People Have Swallowed", "5 Foods To Avoid"]
+    for lines, removed in (
+        (ingredients[1:3], [False, False]),
+        (teasers, [False] * 3),
+        (ingredients[1:], [False, True, False, False]),
+    ):
+        measured = [features(text) for text in lines]
+        assert _data_runs(lines, measured, [classify(f) for f in measured], removed) == [], lines
+
+
 MATCH_FACTS = [
     "SC Freiburg: Atubolu - Kübler, Ginter, Lienhart, Günter - Eggestein, Höfler (78. Osterhage) - Doan, Grifo",
     "TSG Hoffenheim: Baumann - Akpoguma, Nsoki, Chaves - Geiger, Bischof, Stach (70. Samassekou) - Kramaric",

@@ -232,6 +232,8 @@ def document_context(
         for position in range(opener + 1, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
                 neutral[position] = True
+    for position in _data_runs(texts, features, classes, removed):
+        neutral[position] = True
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     if first >= 0 and datelines is not None:
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
@@ -548,6 +550,42 @@ def introduced_lists(
         if end - opener - 1 >= LIST_MIN_ITEMS:
             out.append((opener, end))
     return out
+
+
+#: words; the longest short line with a figure that counts as a line of data (see :func:`_data_runs`).
+DATA_LINE_MAX_WORDS = 8
+#: lines; the fewest lines of data in a row that make a run of them.
+DATA_RUN_MIN = 3
+
+
+def _data_runs(texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]) -> list[int]:
+    """The positions of the runs of at least DATA_RUN_MIN kept short lines that hold a figure
+    (at most DATA_LINE_MAX_WORDS words, ``short`` or ``bad``): a recipe's ingredients ("150g
+    butter", "1 cup brown sugar"), results ("Lazio-Bologna 1-1"), prices, times. A title-cased line
+    that opens with its figure is a listicle's teaser ("27 Oddest Medical Case Reports").
+    Such runs neither extend nor break the main text."""
+    out: list[int] = []
+    run: list[int] = []
+    for position, (text, f, cls) in enumerate(zip(texts, features, classes)):
+        if (
+            not removed[position] and cls in (SHORT, BAD) and f.words <= DATA_LINE_MAX_WORDS
+            and _has_figure(text) and not (f.title and text[0].isdigit())
+        ):  # fmt: skip
+            run.append(position)
+            continue
+        if len(run) >= DATA_RUN_MIN:
+            out.extend(run)
+        run = []
+    if len(run) >= DATA_RUN_MIN:
+        out.extend(run)
+    return out
+
+
+def _has_figure(text: str) -> bool:
+    return _DIGIT_RE.search(text) is not None or any(ch in _FRACTIONS for ch in text)
+
+
+_FRACTIONS = frozenset("¼½¾⅓⅔⅛")
 
 
 def _listed(
