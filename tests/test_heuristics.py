@@ -284,9 +284,9 @@ def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
 def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     from cleaner.heuristics.context import document_context, introduced_lists
 
-    items = ["London: £2,065", "North East: £2,441", "South West: £2,377", "East Midlands: £2,310"]
-    closing = "The council said that the new bills would be sent out to every household in the first week of April."
-    texts = [PROSE, "Advertisement", "Band D bills by region:", *items, closing]
+    items = ["Sudden, watery diarrhoea", "Vomiting", "Leg cramps", "Extreme thirst and sunken eyes"]
+    closing = "The council said that the new leaflets would be sent out to every household in the first week of April."
+    texts = [PROSE, "Advertisement", "The symptoms usually include:", *items, closing]
     measured = [features(text) for text in texts]
     classes = [classify(f) for f in measured]
     removed = [text == "Advertisement" for text in texts]
