@@ -295,8 +295,9 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     assert (context.first, context.last) == (0, len(texts) - 1)
     # The text goes on below the list: its items are the article's, never judged.
     assert context.listed == [False] * 3 + [True] * 4 + [False]
-    # Without the colon line, the same items are a break: the paragraph below is cut off.
-    plain = [PROSE, "Advertisement", *items, closing]
+    # Without the colon line, title-cased items (a box of teasers) are a break: the paragraph below
+    # is cut off.
+    plain = [PROSE, "Advertisement", "Sudden Watery Diarrhoea", "Leg Cramps Explained", "Extreme Thirst Warning", "Sunken Eyes Symptoms", closing]
     measured = [features(text) for text in plain]
     context = document_context(plain, measured, [classify(f) for f in measured], removed[:2] + [False] * 5)
     assert (context.first, context.last) == (0, 0)
@@ -308,6 +309,36 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     label = ["Related Coverage From Money:", "How to retire early", "How to invest in index funds"]
     measured = [features(text) for text in label]
     assert not introduced_lists(label, measured, [classify(f) for f in measured], [False] * 3)
+
+
+def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
+    from cleaner.heuristics.context import document_context, introduced_lists
+
+    warning = [
+        "Typische Warnsignale", "Ein Anrufer gibt sich als Polizist aus", "Es wird eine hohe Geldsumme gefordert",
+        "Sie werden unter starken Zeitdruck gesetzt", "So schützen Sie sich", "Sofort auflegen",
+    ]  # fmt: skip
+    closing = "The council said that the new leaflets would be sent out to every household in the first week of April."
+    texts = [PROSE, *warning, "Advertisement", closing]
+    removed = [text == "Advertisement" for text in texts]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    assert introduced_lists(texts, measured, classes, removed) == [(1, 7)]
+    context = document_context(texts, measured, classes, removed)
+    assert (context.first, context.last) == (0, len(texts) - 1)
+    assert context.listed[2:7] == [True] * 5
+    # Not below a heading without prose on both sides, nor names or title-cased teasers, nor
+    # lines with an address.
+    staff = ["Editorial", "David Mikkelson", "Doreen Marchionni", "Bond Huberman"]
+    teasers = ["More from science", "27 Oddest Medical Case Reports", "10 Strangest Medical Cases", "11 Weird Things People Swallowed"]
+    author = ["Biography", "Sarah E. Needleman", "@saraheneedleman", "sarah.needleman@wsj.com"]
+    for lines in (staff, teasers, author):
+        texts = [PROSE, *lines, closing]
+        measured = [features(text) for text in texts]
+        assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == [], lines
+    texts = [*warning, closing]
+    measured = [features(text) for text in texts]
+    assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == []
 
 
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():

@@ -225,11 +225,12 @@ def document_context(
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
-    # The items of a list that the text introduces neither extend nor break the main text: an
-    # article's list between its paragraphs is no edge of it.
+    # The items of a list that the text introduces (and a list's heading) neither extend nor break
+    # the main text: an article's list between its paragraphs is no edge of it.
     lists = introduced_lists(texts, features, classes, removed)
     for opener, end in lists:
-        for position in range(opener + 1, end):
+        start = opener if not texts[opener].endswith(":") else opener + 1  # a list's heading too
+        for position in range(start, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
                 neutral[position] = True
     for position in _data_runs(texts, features, classes, removed):
@@ -537,19 +538,66 @@ def introduced_lists(
     out = []
     for opener in range(count - 1):
         text = texts[opener]
-        if not text.endswith(":") or removed[opener] or not sentence_cased(text):
+        if removed[opener]:
+            continue
+        if text.endswith(":") and sentence_cased(text):
+            most_words, fewest = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS
+        elif _heading(text, features[opener]):
+            most_words, fewest = HEADED_ITEM_MAX_WORDS, HEADED_MIN_ITEMS
+        else:
             continue
         end = opener + 1
         while end < count and end - opener <= LIST_MAX_LINES:
             f = features[end]
             if removed[end] or sentence_line(classes[end], f) or texts[end].endswith(":"):
                 break
-            if f.words > LIST_ITEM_MAX_WORDS:
+            if f.words > most_words:
                 break
             end += 1
-        if end - opener - 1 >= LIST_MIN_ITEMS:
+        if end - opener - 1 < fewest:
+            continue
+        if most_words == LIST_ITEM_MAX_WORDS or _headed_items(texts, features, classes, removed, opener, end):
             out.append((opener, end))
     return out
+
+
+def _headed_items(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], opener: int, end: int
+) -> bool:
+    """Whether the lines below a heading, up to ``end``, are the items of an article's list: prose
+    above the heading and below the items (past lines that rules removed), at most half of the items
+    of two words or more title-cased (see :func:`~heuristics.features.sentence_cased`: names of
+    staff, teaser headlines such as "27 Oddest Medical Case Reports"), none with an address or a
+    handle."""
+    items = range(opener + 1, end)
+    titled = sum(1 for p in items if features[p].words > 1 and not sentence_cased(texts[p]))
+    if any(has_url(texts[p]) for p in items) or 2 * titled > len(items):
+        return False
+    return _between_prose(classes, features, removed, opener, end)
+
+
+def _between_prose(classes: list[str], features: list[LineFeatures], removed: list[bool], opener: int, end: int) -> bool:
+    above = opener - 1
+    while above >= 0 and removed[above]:
+        above -= 1
+    below = end
+    while below < len(classes) and removed[below]:
+        below += 1
+    return (
+        above >= 0 and below < len(classes)
+        and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
+    )
+
+
+#: words; the longest heading that opens a list without a colon ("The Good", "Typische
+#: Warnsignale", "Wat verandert er?"), the longest item of such a list, and the fewest items.
+HEADING_MAX_WORDS = 5
+HEADED_ITEM_MAX_WORDS = 8
+HEADED_MIN_ITEMS = 3
+
+
+def _heading(text: str, f: LineFeatures) -> bool:
+    return f.words <= HEADING_MAX_WORDS and (not f.terminal or text.endswith("?"))
 
 
 #: words; the longest short line with a figure that counts as a line of data (see :func:`_data_runs`).
