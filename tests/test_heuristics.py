@@ -326,7 +326,7 @@ def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
     assert introduced_lists(texts, measured, classes, removed) == [(1, 7)]
     context = document_context(texts, measured, classes, removed)
     assert (context.first, context.last) == (0, len(texts) - 1)
-    assert context.listed[2:7] == [True] * 5
+    assert context.listed[1:7] == [True] * 6  # the heading too
     # Not below a heading without prose on both sides, nor names or title-cased teasers, nor
     # lines with an address.
     staff = ["Editorial", "David Mikkelson", "Doreen Marchionni", "Bond Huberman"]

@@ -674,7 +674,8 @@ def _listed(
             listed[position] = True
     for opener, end in lists:
         if first <= opener and end <= last:  # the main text goes on below the list
-            for position in range(opener + 1, end):
+            start = opener if not texts[opener].endswith(":") else opener + 1  # a list's heading too
+            for position in range(start, end):
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
