@@ -533,60 +533,56 @@ def introduced_lists(
     :func:`~heuristics.classes.sentence_line`), end with no colon and have at most
     LIST_ITEM_MAX_WORDS words. The colon line is in sentence case (see
     :func:`~heuristics.features.sentence_cased`): a title-cased one is a box's label ("Related
-    Coverage From Money:"), not the article's words."""
+    Coverage From Money:"), not the article's words.
+
+    A short heading below prose opens a list too ("The Good", "Typische Warnsignale", "Wat
+    verandert er?"; see :func:`_heading`): at least HEADED_MIN_ITEMS items of at most
+    HEADED_ITEM_MAX_WORDS words, that :func:`_headed_items` accepts."""
     count = len(texts)
     out = []
+    prose = [sentence_line(cls, f) for cls, f in zip(classes, features)]
+    below_prose = False  # whether the nearest kept line above the one looked at is prose
     for opener in range(count - 1):
-        text = texts[opener]
         if removed[opener]:
             continue
+        after_prose, below_prose = below_prose, prose[opener]
+        text = texts[opener]
         if text.endswith(":") and sentence_cased(text):
             most_words, fewest = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS
-        elif _heading(text, features[opener]):
+        elif after_prose and _heading(text, features[opener]):
             most_words, fewest = HEADED_ITEM_MAX_WORDS, HEADED_MIN_ITEMS
         else:
             continue
         end = opener + 1
         while end < count and end - opener <= LIST_MAX_LINES:
             f = features[end]
-            if removed[end] or sentence_line(classes[end], f) or texts[end].endswith(":"):
-                break
-            if f.words > most_words:
+            if removed[end] or prose[end] or f.words > most_words or texts[end].endswith(":"):
                 break
             end += 1
         if end - opener - 1 < fewest:
             continue
-        if most_words == LIST_ITEM_MAX_WORDS or _headed_items(texts, features, classes, removed, opener, end):
+        if most_words == LIST_ITEM_MAX_WORDS or _headed_items(texts, features, prose, removed, opener, end):
             out.append((opener, end))
     return out
 
 
 def _headed_items(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], opener: int, end: int
+    texts: list[str], features: list[LineFeatures], prose: list[bool], removed: list[bool], opener: int, end: int
 ) -> bool:
     """Whether the lines below a heading, up to ``end``, are the items of an article's list: prose
-    above the heading and below the items (past lines that rules removed), at most half of the items
-    of two words or more title-cased (see :func:`~heuristics.features.sentence_cased`: names of
-    staff, teaser headlines such as "27 Oddest Medical Case Reports"), none with an address or a
-    handle."""
+    below them (past lines that rules removed; :func:`introduced_lists` sees to the prose above
+    the heading), at most half of the items of two words or more title-cased (see
+    :func:`~heuristics.features.sentence_cased`: names of staff, teaser headlines such as "27
+    Oddest Medical Case Reports"), none with an address or a handle. ``prose`` tells which lines
+    are prose (see :func:`~heuristics.classes.sentence_line`)."""
     items = range(opener + 1, end)
     titled = sum(1 for p in items if features[p].words > 1 and not sentence_cased(texts[p]))
     if any(has_url(texts[p]) for p in items) or 2 * titled > len(items):
         return False
-    return _between_prose(classes, features, removed, opener, end)
-
-
-def _between_prose(classes: list[str], features: list[LineFeatures], removed: list[bool], opener: int, end: int) -> bool:
-    above = opener - 1
-    while above >= 0 and removed[above]:
-        above -= 1
     below = end
-    while below < len(classes) and removed[below]:
+    while below < len(prose) and removed[below]:
         below += 1
-    return (
-        above >= 0 and below < len(classes)
-        and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
-    )
+    return below < len(prose) and prose[below]
 
 
 #: words; the longest heading that opens a list without a colon ("The Good", "Typische
@@ -597,6 +593,8 @@ HEADED_MIN_ITEMS = 3
 
 
 def _heading(text: str, f: LineFeatures) -> bool:
+    """Whether a line may head a list: at most HEADING_MAX_WORDS words and no sentence end but a
+    question mark."""
     return f.words <= HEADING_MAX_WORDS and (not f.terminal or text.endswith("?"))
 
 
@@ -630,10 +628,10 @@ def _data_runs(texts: list[str], features: list[LineFeatures], classes: list[str
 
 
 def _has_figure(text: str) -> bool:
-    return _DIGIT_RE.search(text) is not None or any(ch in _FRACTIONS for ch in text)
+    return _FIGURE_RE.search(text) is not None
 
 
-_FRACTIONS = frozenset("¼½¾⅓⅔⅛")
+_FIGURE_RE = re.compile(r"[\d¼½¾⅓⅔⅛]")
 
 
 def _listed(
@@ -699,8 +697,8 @@ def _data_box(
     while 0 <= position <= min(last + 1 + DATA_BOX_GAP, count - 1):
         end = position
         while (
-            end < count and not removed[end] and classes[end] != GOOD and _KEY_VALUE_RE.match(texts[end])
-            and not has_url(texts[end])
+            end < count and not removed[end] and classes[end] != GOOD and ":" in texts[end]
+            and _KEY_VALUE_RE.match(texts[end]) and not has_url(texts[end])
         ):  # fmt: skip
             end += 1
         if end - position >= DATA_BOX_MIN_LINES:
