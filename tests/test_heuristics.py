@@ -520,6 +520,15 @@ def test_classes():
             ]),
             "en",
         ),
+        (  # a match report whose longest lines are its line-ups: initials are no stopwords
+            "\n".join([
+                "Kerry: S Ryan; G White, J Foley, T O'Sullivan; P Murphy, G O'Sullivan, M Breen; D O'Connor, J Barry, G O'Sullivan; S O'Shea, D Moynihan, P Clifford; D Clifford, P Geaney.",
+                "Dublin: S Cluxton; E Murchan, M Fitzsimons, D Byrne; J Small, B Howard, L O'Dell; B Fenton, T Lahiff; N Scully, C Costello, L Gannon; C O'Callaghan, D Rock, P Mannion.",
+                "The Fossa man struck the game's only goal in the 41st minute, flicking a Paudie Clifford delivery past Stephen Cluxton to break Dublin's resistance.",
+                "Dublin had led by a point at half-time, 0-10 to 0-9, after a first half in which Con O'Callaghan kicked three fine points from play.",
+            ]),
+            "en",
+        ),
     ],
 )
 def test_detect_language(text, language):

@@ -114,8 +114,12 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[
         if size >= DETECTION_SAMPLE_CHARS:
             break
     if words is None:
-        return [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
-    return [words[position] for position in sample]
+        picked = [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
+    else:
+        picked = [words[position] for position in sample]
+    # Letters alone are initials as often as words ("S Ryan; G White; J Foley"), and a noisy
+    # stoplist holds them all.
+    return [[word for word in line if len(word) > 1] for line in picked]
 
 
 def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | None:
