@@ -225,12 +225,11 @@ def document_context(
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
-    # The items of a list that the text introduces (and a list's heading) neither extend nor break
-    # the main text: an article's list between its paragraphs is no edge of it.
+    # A list that the text introduces, its colon line or heading and its items, neither extends nor
+    # breaks the main text: an article's list between its paragraphs is no edge of it.
     lists = introduced_lists(texts, features, classes, removed)
     for opener, end in lists:
-        start = opener if not texts[opener].endswith(":") else opener + 1  # a list's heading too
-        for position in range(start, end):
+        for position in range(opener, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
                 neutral[position] = True
     for position in _data_runs(texts, features, classes, removed):
@@ -532,8 +531,9 @@ def introduced_lists(
     LIST_MIN_ITEMS kept lines from ``opener + 1`` up to ``end`` (excluded) that are no prose (see
     :func:`~heuristics.classes.sentence_line`), end with no colon and have at most
     LIST_ITEM_MAX_WORDS words. The colon line is in sentence case (see
-    :func:`~heuristics.features.sentence_cased`): a title-cased one is a box's label ("Related
-    Coverage From Money:"), not the article's words.
+    :func:`~heuristics.features.sentence_cased`) or ends with a lower-case word ("A Autoridade
+    Nacional de Emergência e Proteção Civil recomenda:"): a title-cased one is a box's label
+    ("Related Coverage From Money:"), not the article's words.
 
     A short heading below prose opens a list too ("The Good", "Typische Warnsignale", "Wat
     verandert er?"; see :func:`_heading`): at least HEADED_MIN_ITEMS items of at most
@@ -547,7 +547,7 @@ def introduced_lists(
             continue
         after_prose, below_prose = below_prose, prose[opener]
         text = texts[opener]
-        if text.endswith(":") and sentence_cased(text):
+        if text.endswith(":") and (sentence_cased(text) or text[:-1].split()[-1][:1].islower()):
             most_words, fewest = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS
         elif after_prose and _heading(text, features[opener]):
             most_words, fewest = HEADED_ITEM_MAX_WORDS, HEADED_MIN_ITEMS
