@@ -86,6 +86,12 @@ WEDGED_SENTENCE_MIN_WORDS = 4
 #: On the development set's full-page text, 153 of 173 headlines (the page's <h1> or og:title)
 #: lie within 12 lines; 16 and 20 take in more teasers than headlines.
 HEADLINE_WINDOW = 12
+#: lines; farther up, to this many lines above the main text, a candidate counts only with a
+#: standfirst sentence right below it (a review's headline above its byline, buy buttons, photo,
+#: credit and a box of pros and cons).
+HEADLINE_FAR_WINDOW = 24
+#: words; the shortest standfirst without a full stop that lets a headline count that far up.
+STANDFIRST_UNPUNCTUATED_MIN_WORDS = 15
 #: words; a candidate's weight is its word count up to this many, less HEADLINE_DISTANCE_COST per
 #: line between it and the main text: the headline is the longest title-shaped line near the text
 #: (a teaser headline higher up, or a long line of share buttons, weighs less). Calibrated on the
@@ -375,9 +381,11 @@ def analyse(
     if context.first >= 0:
         best = float("-inf")
         first = context.first
-        for position in range(max(first - HEADLINE_WINDOW, 0), first + 1):  # top first: ties go down
+        for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
             if removed[position] or not _headline_shaped(texts[position], f):
+                continue
+            if first - position > HEADLINE_WINDOW and not _standfirst_below(position, classes, features, removed, first):
                 continue
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
             if weight >= best:
@@ -390,13 +398,9 @@ def analyse(
             and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words
         ):
             headline, standfirst = above, headline
-    below = headline + 1  # else a sentence right below the headline, above the story, is its standfirst
-    if (
-        standfirst < 0 and 0 <= headline and below <= context.first and not removed[below]
-        and classes[below] in (GOOD, NEAR) and features[below].terminal
-        and features[below].words >= STANDFIRST_MIN_WORDS
-    ):  # fmt: skip
-        standfirst = below
+    # Else a standfirst right below the headline, above the story or opening it.
+    if standfirst < 0 and 0 <= headline and _standfirst_below(headline, classes, features, removed, context.first):
+        standfirst = headline + 1
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
@@ -427,6 +431,21 @@ def _inner_sentence_end(text: str) -> bool:
     return any(
         found.group()[0].islower() and not found.group()[-1].islower() for found in _INNER_SENTENCE_END.finditer(text)
     )
+
+
+def _standfirst_below(
+    position: int, classes: list[str], features: list[LineFeatures], removed: list[bool], first: int
+) -> bool:
+    """Whether a standfirst sits right below ``position``, above the main text or opening it (at
+    ``first``): a line of prose
+    (``good`` or ``near``) of STANDFIRST_MIN_WORDS words or more that ends a sentence, or of
+    STANDFIRST_UNPUNCTUATED_MIN_WORDS without (many sites leave the full stop out; a teaser's
+    headline below another is shorter)."""
+    below = position + 1
+    if below > first or removed[below] or classes[below] not in (GOOD, NEAR):
+        return False
+    f = features[below]
+    return f.words >= (STANDFIRST_MIN_WORDS if f.terminal else STANDFIRST_UNPUNCTUATED_MIN_WORDS)
 
 
 def _headline_shaped(text: str, f: LineFeatures) -> bool:

@@ -634,3 +634,21 @@ def test_a_sentence_right_below_the_headline_stays_as_its_standfirst():
         kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
         assert kept[:2] == [headline, standfirst] and kept[-6:] == SIX_PARAGRAPHS, profile
     assert cleaner.clean("\n".join(top + SIX_PARAGRAPHS)).splitlines() == [headline, standfirst, *SIX_PARAGRAPHS]
+
+
+def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
+    headline = "Pixelon 9a review: A mid-range phone with a flagship camera"
+    standfirst = "It takes better night photos than phones that cost twice as much, but the battery is merely average"
+    chrome = [
+        "Priya Lalonde", "Senior Reviews Editor", "March 3, 2025 10:00 a.m. ET", "7 min read",
+        "Our editors independently choose the products we review. We may earn a commission.",
+        "$649 at Best Buy", "$679 at Amazon", "The Pixelon 9a in its green finish.", "Priya Lalonde/TechNorth",
+        "The Good", "Excellent low-light camera", "Bright 120Hz screen", "Fair price",
+        "The Bad", "Battery barely lasts a full day", "No charger in the box",
+    ]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join([headline, standfirst, *chrome, *SIX_PARAGRAPHS]), CleanerConfig(profile=profile))
+        assert kept.splitlines()[:2] == [headline, standfirst], profile
+    # Without a standfirst below it, a line that far up is no candidate: the headline found is nearer.
+    kept = cleaner.clean("\n".join([headline, *chrome, *SIX_PARAGRAPHS]))
+    assert headline not in kept.splitlines()
