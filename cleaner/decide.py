@@ -249,11 +249,14 @@ class Analysis:
 
     def _subheadings(self) -> list[int]:
         """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS
-        words inside the main text, in sentence case (see :func:`~heuristics.features.sentence_cased`), that ends no sentence (a question or
-        a colon may end it: "What happens next?", "In short:"), between two lines of prose (the
-        one above may sit past lines that rules removed: an ad label or a sign-up box before the
-        next section), no rule flagged, no repeat, before any label that ends the article. Page
-        chrome inside an article is title-shaped ("Read More", "Related Articles") or the rules'."""
+        words inside the main text, in sentence case (see
+        :func:`~heuristics.features.sentence_cased`), or one capitalised word of letters, not in
+        capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
+        sentence (a question or a colon may end it: "What happens next?", "In short:"), between
+        two lines of prose (the one above may sit past lines that rules removed: an ad label or a
+        sign-up box before the next section), no rule flagged, no repeat, before any label that
+        ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
+        Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
         out = []
         end = context.last if self.terminator < 0 else min(context.last, self.terminator)
@@ -264,7 +267,7 @@ class Analysis:
                 or context.repeated[position] or sentence_line(classes[position], f)
                 or (f.terminal and not texts[position].endswith("?"))
                 or not sentence_line(classes[position + 1], features[position + 1])
-                or not sentence_cased(texts[position])
+                or not (sentence_cased(texts[position]) or _one_word_heading(texts[position]))
             ):  # fmt: skip
                 continue
             above = position - 1
@@ -459,6 +462,20 @@ def _headline_shaped(text: str, f: LineFeatures) -> bool:
 
 #: words; the longest line that may be a subheading of the main text (see Analysis._subheadings).
 SUBHEADING_MAX_WORDS = 6
+
+
+#: letters; the shortest one-word subheading.
+ONE_WORD_HEADING_MIN_LETTERS = 4
+
+
+def _one_word_heading(text: str) -> bool:
+    """Whether a line is one capitalised word of ONE_WORD_HEADING_MIN_LETTERS letters or more (an
+    apostrophe or a hyphen inside: "L'app"), not all in capitals."""
+    letters = text.replace("'", "").replace("’", "").replace("-", "")
+    return (
+        len(letters) >= ONE_WORD_HEADING_MIN_LETTERS and letters.isalpha() and text[0].isupper()
+        and not text.isupper()
+    )  # fmt: skip
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

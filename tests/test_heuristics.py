@@ -413,15 +413,19 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
         measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
     )
     assert analysis._subheadings() == [4, 6]
-    # Title-shaped lines, sentences and lines above no prose are not subheadings.
-    for line in ("Read More Stories", "The vote was close.", "Brigit Katz"):
+    # One capitalised word is a subheading; title-shaped lines, a word in capitals, a short word,
+    # sentences and lines above no prose are not.
+    for line, subheading in (
+        ("Background", True), ("L'app", True), ("Read More Stories", False), ("TEDMED", False), ("Fazit", True),
+        ("Regan", True), ("Art", False), ("The vote was close.", False), ("Brigit Katz", False),
+    ):  # fmt: skip
         other = text.replace("Other business", line)
         measured = default_cleaner.measure(other)
         decisions, weak = apply_rules(measured.matches)
         analysis = analyse(
             measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
         )
-        assert 6 not in analysis._subheadings(), line
+        assert (6 in analysis._subheadings()) == subheading, line
 
 
 def test_tour_dates_after_the_article_stay(default_cleaner):
