@@ -30,9 +30,17 @@ BOILERPLATE = [
     "This website uses cookies to improve your experience.", "Leave a Reply Cancel reply", "Skip to content",
     "Photo: Jane Doe/AP", "Tags: economy, rates", "Werbung", "PUBLICIDAD", "Lesen Sie auch:",
 ]  # fmt: skip
+#: short lines shaped as the structure inside an article: list openers and items, headings, data
+#: lines, time stamps, and lone punctuation.
+STRUCTURE = [
+    ":", " : ", "-", "|", "?", "1.", "2.", "Tags:", "Symptoms include:", "recommends:", "The Good", "The Bad",
+    "Sofort auflegen", "Wat verandert er?", "Referee: Neil Ashcroft.", "Attendance: 10,412", "BUTS : Kerbrat (34e)",
+    "150g butter", "½ tsp baking soda", "What happens next", "Background", "12:45", "13:02",
+]  # fmt: skip
 LINES = st.one_of(
     st.sampled_from(PARAGRAPHS),
     st.sampled_from(BOILERPLATE),
+    st.sampled_from(STRUCTURE),
     st.just(""),
     st.text(max_size=80).map(lambda s: s.replace("\n", " ")),
 )

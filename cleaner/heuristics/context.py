@@ -517,7 +517,7 @@ def _numbered_continuation(
 
 
 #: words; the longest line that counts as an item of a list that a line ending with a colon
-#: introduces (see :func:`introduced_items`).
+#: introduces (see :func:`introduced_lists`).
 LIST_ITEM_MAX_WORDS = 20
 #: items; the fewest that make such a list.
 LIST_MIN_ITEMS = 2
@@ -547,7 +547,7 @@ def introduced_lists(
             continue
         after_prose, below_prose = below_prose, prose[opener]
         text = texts[opener]
-        if text.endswith(":") and (sentence_cased(text) or text[:-1].split()[-1][:1].islower()):
+        if text.endswith(":") and _colon_opener(text):
             most_words, fewest = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS
         elif after_prose and _heading(text, features[opener]):
             most_words, fewest = HEADED_ITEM_MAX_WORDS, HEADED_MIN_ITEMS
@@ -564,6 +564,13 @@ def introduced_lists(
         if most_words == LIST_ITEM_MAX_WORDS or _headed_items(texts, features, prose, removed, opener, end):
             out.append((opener, end))
     return out
+
+
+def _colon_opener(text: str) -> bool:
+    """Whether a line ending with a colon may introduce a list: two words or more, in sentence case
+    (see :func:`~heuristics.features.sentence_cased`) or ending with a lower-case word."""
+    words = text[:-1].split()
+    return len(words) >= 2 and (sentence_cased(text) or words[-1][:1].islower())
 
 
 def _headed_items(
