@@ -524,6 +524,8 @@ def test_classes():
             ]),
             "en",
         ),
+        # One short sentence: its one-letter words count towards the minimum, not the vote.
+        ("El presidente y la ministra fueron a Madrid y a Sevilla la semana pasada.", "es"),
         (  # a match report whose longest lines are its line-ups: initials are no stopwords
             "\n".join([
                 "Kerry: S Ryan; G White, J Foley, T O'Sullivan; P Murphy, G O'Sullivan, M Breen; D O'Connor, J Barry, G O'Sullivan; S O'Shea, D Moynihan, P Clifford; D Clifford, P Geaney.",

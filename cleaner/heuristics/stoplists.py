@@ -93,8 +93,13 @@ def detect_language(
     numbers).
     """
     sample = _sample_words(lines, words)
+    if sum(map(len, sample)) < DETECTION_MIN_WORDS:
+        return None
+    # Letters alone are initials as often as words ("S Ryan; G White; J Foley"), and a noisy
+    # stoplist holds them all: the vote and the coverage leave them out.
+    sample = [[word for word in line if len(word) > 1] for line in sample]
     count = sum(map(len, sample))
-    if count < DETECTION_MIN_WORDS:
+    if not count:
         return None
     if "en" in candidates:  # fast path for the most common case: plainly English text
         english = sum(map(stopwords("en").__contains__, chain.from_iterable(sample)))
@@ -114,12 +119,8 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[
         if size >= DETECTION_SAMPLE_CHARS:
             break
     if words is None:
-        picked = [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
-    else:
-        picked = [words[position] for position in sample]
-    # Letters alone are initials as often as words ("S Ryan; G White; J Foley"), and a noisy
-    # stoplist holds them all.
-    return [[word for word in line if len(word) > 1] for line in picked]
+        return [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
+    return [words[position] for position in sample]
 
 
 def _vote(seen: Counter[str], count: int, candidates: tuple[str, ...]) -> str | None:
