@@ -387,6 +387,12 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert listed([*story, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS, "Alle Spiele, alle Tore: DAZN"]) == [
         False, False, False, *[True] * len(MATCH_FACTS), False,
     ]  # fmt: skip
+    # Lines that rules removed (an ad label, share buttons) do not count towards the gap; a third
+    # kept line between the text and the box does.
+    facts = [*story, "Advertisement", "Share this article", "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS]
+    assert listed(facts, [False, False, True, True] + [False] * 7)[5:] == [True] * len(MATCH_FACTS)
+    farther = [*story, "SC Freiburg", "3:1", "TSG Hoffenheim", *MATCH_FACTS]
+    assert not any(listed(farther))
     # French puts a space before the colon.
     french = ["BUTS : Kerbrat (34e), Le Goff (71e).", "AVERTISSEMENTS : Lorient : Abélard (45e).", "Arbitre : M. Delaunay."]
     assert listed([*story, *french]) == [False, False, True, True, True]

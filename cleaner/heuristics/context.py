@@ -328,8 +328,9 @@ _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE_RE = re.compile(r"[^\W\d_][^\s:,]*(?: [^\s:,]+){0,3}\s?: \S")
 #: lines; the fewest "key: value" lines in a row that make a box of data (see :func:`_data_box`).
 DATA_BOX_MIN_LINES = 3
-#: kept lines; how far below the main text's end a box of data may start (past a heading such as
-#: the match's result, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)").
+#: kept lines; how many may sit between the main text's end and a box of data (a heading such as
+#: the match's result, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)"; lines that rules removed, an ad
+#: label or share buttons, do not count).
 DATA_BOX_GAP = 2
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
@@ -686,24 +687,26 @@ def _listed(
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
-    for position in _data_box(texts, features, classes, removed, first, last):
+    for position in _data_box(texts, classes, removed, first, last):
         listed[position] = True
     return listed
 
 
-def _data_box(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
-) -> list[int]:
+def _data_box(texts: list[str], classes: list[str], removed: list[bool], first: int, last: int) -> list[int]:
     """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
-    main text or within DATA_BOX_GAP lines after it: at least DATA_BOX_MIN_LINES kept lines in a row, no prose
-    paragraph among them, most with a figure in their value. A match report's line-ups, scorers,
-    referee and attendance, a forecast's rainfall totals, a product's specifications. (A site's
-    "Published:", "Updated:" and "Tags:" lines are the rules' to remove, and a removed line ends
-    a run; so does a line with a URL: "Listen: http://...".)"""
+    main text or below it with at most DATA_BOX_GAP kept lines between: at least
+    DATA_BOX_MIN_LINES kept lines in a row, no prose paragraph among them, most with a figure in
+    their value. A match report's line-ups, scorers, referee and attendance, a forecast's rainfall
+    totals, a product's specifications. (A site's "Published:", "Updated:" and "Tags:" lines are the
+    rules' to remove, and a removed line ends a run; so does a line with a URL: "Listen: http://...".)"""
     out: list[int] = []
     count = len(texts)
+    limit, kept = last, 0  # the last position a box may start at
+    while limit + 1 < count and kept <= DATA_BOX_GAP:
+        limit += 1
+        kept += not removed[limit]
     position = first
-    while 0 <= position <= min(last + 1 + DATA_BOX_GAP, count - 1):
+    while 0 <= position <= limit:
         end = position
         while (
             end < count and not removed[end] and classes[end] != GOOD and ":" in texts[end]
@@ -711,7 +714,7 @@ def _data_box(
         ):  # fmt: skip
             end += 1
         if end - position >= DATA_BOX_MIN_LINES:
-            figures = sum(1 for p in range(position, end) if _DIGIT_RE.search(texts[p].partition(":")[2]))
+            figures = sum(1 for p in range(position, end) if _has_figure(texts[p].partition(":")[2]))
             if 2 * figures > end - position:
                 out.extend(range(position, end))
         position = end + 1
