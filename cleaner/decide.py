@@ -42,7 +42,8 @@ from itertools import accumulate
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
-    ENTRY_TIMES_MIN, DocumentContext, dateline_positions, document_context, entry_times, restated, time_lines,
+    ENTRY_TIMES_MIN, DocumentContext, dateline_positions, document_context, entry_times, nearest_kept, restated,
+    time_lines,
 )
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -252,8 +253,8 @@ class Analysis:
         words inside the main text, in sentence case (see
         :func:`~heuristics.features.sentence_cased`), or one capitalised word of letters, not in
         capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
-        sentence (a question or a colon may end it: "What happens next?", "In short:"), between
-        two lines of prose (the one above may sit past lines that rules removed: an ad label or a
+        sentence (a question or a colon may end it: "What happens next?", "In short:"), right
+        above a line of prose and below one (past lines that rules removed: an ad label or a
         sign-up box before the next section), no rule flagged, no repeat, before any label that
         ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
@@ -266,14 +267,17 @@ class Analysis:
                 f.words > SUBHEADING_MAX_WORDS or removed[position] or self.weak[position]
                 or context.repeated[position] or sentence_line(classes[position], f)
                 or (f.terminal and not texts[position].endswith("?"))
-                or not sentence_line(classes[position + 1], features[position + 1])
                 or not (sentence_cased(texts[position]) or _one_word_heading(texts[position]))
             ):  # fmt: skip
                 continue
-            above = position - 1
-            while above > context.first and removed[above]:
-                above -= 1
-            if sentence_line(classes[above], features[above]):
+            # The section's text follows its subheading right away; the lines above may hold an ad
+            # or a sign-up box. (Looking past removed lines below too kept "Passer la publicité"
+            # and a video's "Bekijk de samenvatting" above an ad or a player.)
+            above, below = nearest_kept(removed, position - 1, -1), position + 1
+            if (
+                context.first <= above and not removed[below]
+                and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
+            ):  # fmt: skip
                 out.append(position)
         return out
 

@@ -579,18 +579,32 @@ def _headed_items(
 ) -> bool:
     """Whether the lines below a heading, up to ``end``, are the items of an article's list: prose
     below them (past lines that rules removed; :func:`introduced_lists` sees to the prose above
-    the heading), at most half of the items of two words or more title-cased (see
-    :func:`~heuristics.features.sentence_cased`: names of staff, teaser headlines such as "27
-    Oddest Medical Case Reports"), none with an address or a handle. ``prose`` tells which lines
+    the heading), at most half of the items of two words or more title-cased (more than half of
+    the words after the first capitalised, figures and signs counted as words: names of staff,
+    teaser headlines such as "27 Oddest Medical Case Reports"; a result, "Inter-Milan 1-0", is no
+    title, a price alone, "$139.00", counts as one), none with an address or a handle. ``prose`` tells which lines
     are prose (see :func:`~heuristics.classes.sentence_line`)."""
     items = range(opener + 1, end)
-    titled = sum(1 for p in items if features[p].words > 1 and not sentence_cased(texts[p]))
+    titled = sum(1 for p in items if features[p].words > 1 and _capitalised_after_first(texts[p]))
     if any(has_url(texts[p]) for p in items) or 2 * titled > len(items):
         return False
-    below = end
-    while below < len(prose) and removed[below]:
-        below += 1
-    return below < len(prose) and prose[below]
+    below = nearest_kept(removed, end, 1)
+    return below >= 0 and prose[below]
+
+
+def _capitalised_after_first(text: str) -> bool:
+    """Whether more than half of the words after a line's first, or all of them when there are
+    none, are capitalised; figures and signs count as words that are not."""
+    rest = text.split()[1:]
+    return 2 * sum(1 for word in rest if word[:1].isupper()) > len(rest) or not rest
+
+
+def nearest_kept(removed: list[bool], position: int, step: int) -> int:
+    """The first position from ``position`` on, going ``step`` (1 down, -1 up), whose line the
+    rules did not remove, or -1."""
+    while 0 <= position < len(removed) and removed[position]:
+        position += step
+    return position if 0 <= position < len(removed) else -1
 
 
 #: words; the longest heading that opens a list without a colon ("The Good", "Typische

@@ -130,12 +130,13 @@ def words_of(text: str) -> list[str]:
 
 
 def sentence_cased(text: str) -> bool:
-    """Whether a line of two words or more has at most half of its words after the first
-    capitalised: "Other business", "Symptoms include:", "So schützen Sie sich bei Unwetter" (German
-    capitalises its nouns), not "Read More", "Related Articles" or a name ("Brigit Katz"). (The
-    ``title`` shape of :class:`LineFeatures` counts the first word too, so it takes most two-word
-    lines for titles.)"""
-    rest = text.split()[1:]
+    """Whether at most half of a line's words after the first are capitalised, and there is one
+    at least (words open with a letter: "-" and "&" are none): "Other business", "Symptoms
+    include:", "So schützen Sie sich bei Unwetter" (German capitalises its nouns), not "Read
+    More", "Related Articles", a name ("Brigit Katz", "Smith & Wesson") or a fixture ("Tottenham
+    - Arsenal"). (The ``title`` shape of :class:`LineFeatures` counts the first word too, so it
+    takes most two-word lines for titles.)"""
+    rest = [word for word in text.split()[1:] if word[:1].isalpha()]
     return bool(rest) and 2 * sum(1 for word in rest if word[:1].isupper()) <= len(rest)
 
 
