@@ -227,11 +227,13 @@ class Analysis:
         """Whether the line model may judge each line.
 
         Prose inside the main text (a ``good`` line, or a ``near`` one that ends a sentence) and
-        the items of a list of data that the main text introduces ("Tour dates:" and the dates)
-        or of a numbered list that runs on past it are exempt, unless they follow the label that
-        ends the article (a comment section, a related-stories block) or repeat another line of
-        the document; so is a short closing sentence that only rule-removed lines part from the
-        main text (:meth:`_closing_sentence`).
+        the lines the context lists (see :attr:`~heuristics.context.DocumentContext.listed`: the
+        items of a list of data that the main text introduces, "Tour dates:" and the dates; a
+        list that the main text introduces and goes on after, with its heading; a numbered list
+        that runs on past it; a box of data) are exempt, unless they follow the label that ends
+        the article (a comment section, a related-stories block) or repeat another line of the
+        document; so are a short closing sentence that only rule-removed lines part from the main
+        text (:meth:`_closing_sentence`) and the main text's subheadings (:meth:`_subheadings`).
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated

@@ -20,6 +20,10 @@ from cleaner.heuristics.scoring import FEATURES, NAMES, LineModel, line_model
 from cleaner.heuristics.stoplists import detect_language, stopwords
 
 EN = stopwords("en")
+PROSE_DE = (
+    "Die Polizei warnt vor einer neuen Betrugsmasche am Telefon, bei der sich die Anrufer als Beamte ausgeben "
+    "und von älteren Menschen Geld oder Schmuck verlangen, weil angeblich ein Angehöriger in Not geraten sei."
+)
 PROSE = (
     "The company, which is expected to lay off thousands of employees beginning this week as it faces "
     "ballooning losses, confirmed on Monday that it had been contacted by the office of the attorney general."
@@ -53,6 +57,16 @@ def test_sentence_case_counts_the_words_after_the_first():
     for text in ("Read More", "Related Articles From Money:", "Brigit Katz", "Summary", "Tottenham - Arsenal",
                  "Smith & Wesson", "Top 10"):  # fmt: skip
         assert not sentence_cased(text), text
+
+
+def test_german_lines_read_as_titles_from_two_thirds_of_their_words_capitalised():
+    german = "Ein Anrufer gibt sich als Polizist, Staatsanwalt oder Arzt aus"  # 5 of 10 capitalised
+    text = "\n".join([german, "Weitere Artikel", PROSE_DE])
+    measured = cleaner.Cleaner().measure(text)
+    assert measured.language == "de"
+    assert [f.title for f in measured.features[:2]] == [False, True]
+    # The same line in an English document takes the title shape (half its words capitalised).
+    assert features(german).title
 
 
 def test_list_items_and_digit_heavy_lines():
@@ -307,6 +321,13 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     symptoms = ["Symptoms include:", "Sudden, watery diarrhoea", "Vomiting", "Leg cramps"]
     measured = [features(text) for text in symptoms]
     assert introduced_lists(symptoms, measured, [classify(f) for f in measured], [False] * 4) == [(0, 4)]
+    # A colon line that ends with a lower-case word after names introduces a list; one word does not.
+    recommends = ["A Autoridade Nacional de Emergência e Proteção Civil recomenda:", "evitar a orla costeira", "não atravessar zonas inundadas"]
+    measured = [features(text) for text in recommends]
+    assert introduced_lists(recommends, measured, [classify(f) for f in measured], [False] * 3) == [(0, 3)]
+    one_word = ["recommends:", "evitar a orla costeira", "não atravessar zonas inundadas"]
+    measured = [features(text) for text in one_word]
+    assert introduced_lists(one_word, measured, [classify(f) for f in measured], [False] * 3) == []
     # A title-cased colon line is a related box's label, not the article's words.
     label = ["Related Coverage From Money:", "How to retire early", "How to invest in index funds"]
     measured = [features(text) for text in label]
@@ -334,6 +355,11 @@ def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
     staff = ["Editorial", "David Mikkelson", "Doreen Marchionni", "Bond Huberman"]
     teasers = ["More from science", "27 Oddest Medical Case Reports", "10 Strangest Medical Cases", "11 Weird Things People Swallowed"]
     author = ["Biography", "Sarah E. Needleman", "@saraheneedleman", "sarah.needleman@wsj.com"]
+    # A heading may be a question.
+    question = ["Wat verandert er?", "24 nieuwe bomen", "600 extra fietsenstallingen", "Zitbanken en een drinkwaterfontein"]
+    texts = [PROSE, *question, closing]
+    measured = [features(text) for text in texts]
+    assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == [(1, 5)]
     for lines in (staff, teasers, author):
         texts = [PROSE, *lines, closing]
         measured = [features(text) for text in texts]
@@ -426,6 +452,7 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
     for line, subheading in (
         ("Background", True), ("L'app", True), ("Read More Stories", False), ("TEDMED", False), ("Fazit", True),
         ("Regan", True), ("Art", False), ("The vote was close.", False), ("Brigit Katz", False),
+        ("Tottenham - Arsenal", False),
     ):  # fmt: skip
         other = text.replace("Other business", line)
         measured = default_cleaner.measure(other)
@@ -434,6 +461,14 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
             measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
         )
         assert (6 in analysis._subheadings()) == subheading, line
+    # Below a kept line that is no prose (a box's heading), a short line is no subheading.
+    boxed = text.replace("Sign up for our newsletter", "Brainerd Dispatch News Alerts")
+    measured = default_cleaner.measure(boxed)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert 4 not in analysis._subheadings() and 6 in analysis._subheadings()
 
 
 def test_tour_dates_after_the_article_stay(default_cleaner):
@@ -864,6 +899,9 @@ def test_the_last_item_of_a_list_that_runs_on_keeps_its_paragraphs_past_a_price_
     # Three lines that are no prose in a row end it; so does a line that a rule removed.
     assert _item_end([BAD, BAD, BAD, BAD, GOOD], [features("x")] * 4 + [features(PROSE)], [False] * 5, 0) == 0
     assert _item_end([BAD, BAD, GOOD], [features("x"), features("x"), features(PROSE)], [False, True, False], 0) == 0
+    # A teaser's headline between two summaries is no price line: a deck below the list is not its end.
+    deck = [features("x"), features("Council approves new flood defences after two years"), features(PROSE)]
+    assert _item_end([BAD, NEAR, GOOD], deck, [False] * 3, 0) == 0
 
 
 def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():

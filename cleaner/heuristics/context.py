@@ -446,20 +446,26 @@ NUMBERED_AFTER_MIN_ITEMS = 3
 
 
 #: kept lines; how many lines that are no prose (a price button, a subheading) may sit between the
-#: last item of a numbered list that runs on and a paragraph of its own or the list's closing
-#: section.
+#: last item of a numbered list that runs on and a paragraph of its own, or between two paragraphs
+#: of the list's closing section; and the most words such a line may have (a teaser's headline
+#: between two summaries is longer: a deck of teasers below the list is no closing section).
 ITEM_END_GAP = 2
+ITEM_END_GAP_MAX_WORDS = 5
 
 
 def _item_end(classes: list[str], features: list[LineFeatures], removed: list[bool], item: int) -> int:
     """The last line of a numbered list's last item (at ``item``) and of the list's closing
     paragraphs: each next line of prose (see :func:`~heuristics.classes.sentence_line`) that at most
-    ITEM_END_GAP kept lines part from the one before, and no line that a rule removed."""
+    ITEM_END_GAP kept lines of at most ITEM_END_GAP_MAX_WORDS words part from the one before, and
+    no line that a rule removed."""
     last = item
     position = item + 1
     while position < len(classes) and not removed[position] and position - last <= ITEM_END_GAP + 1:
-        if sentence_line(classes[position], features[position]):
+        f = features[position]
+        if sentence_line(classes[position], f):
             last = position
+        elif f.words > ITEM_END_GAP_MAX_WORDS:
+            break
         position += 1
     return last
 
