@@ -392,8 +392,8 @@ def analyse(
         first = context.first
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
-            if removed[position] or not _headline_shaped(texts[position], f):
-                continue
+            if removed[position] or position in context.data_run or not _headline_shaped(texts[position], f):
+                continue  # (a recipe's ingredient, "20 cl de crème liquide entière", is no headline)
             if first - position > HEADLINE_WINDOW and not _standfirst_below(position, classes, features, removed, first):
                 continue
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)

@@ -652,3 +652,28 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     # Without a standfirst below it, a line that far up is no candidate: the headline found is nearer.
     kept = cleaner.clean("\n".join([headline, *chrome, *SIX_PARAGRAPHS]))
     assert headline not in kept.splitlines()
+
+
+def test_a_recipe_keeps_its_headline_above_the_ingredients():
+    """An ingredient ("20 cl de crème liquide entière") is shaped as a headline and sits nearer the
+    method; a run of short lines with figures holds no headline."""
+    headline = "Tarte fine aux pommes et caramel au beurre salé"
+    standfirst = "Une pâte feuilletée, quatre pommes et un caramel maison : le dessert du dimanche, prêt en 40 minutes."
+    top = [
+        "Accueil > Recettes > Desserts > Tartes", headline, standfirst, "Par Claire Dumoulin",
+        "Mis à jour le 2 octobre 2024", "Imprimer", "Partager", "Publicité", "Ingrédients pour 6 personnes",
+        "1 pâte feuilletée pur beurre", "4 pommes golden", "100 g de sucre", "50 g de beurre demi-sel",
+        "20 cl de crème liquide entière", "1 pincée de fleur de sel", "Préparation",
+    ]  # fmt: skip
+    method = [
+        "Préchauffez le four à 200 °C. Déroulez la pâte sur une plaque recouverte de papier cuisson et piquez-la "
+        "à la fourchette sur toute sa surface avant de l'enfourner dix minutes.",
+        "Épluchez les pommes, coupez-les en deux, retirez le trognon puis taillez-les en lamelles très fines, de "
+        "l'épaisseur d'une pièce de monnaie, sans les séparer.",
+        "Pendant ce temps, faites fondre le sucre à sec dans une casserole jusqu'à obtenir un caramel ambré, puis "
+        "ajoutez le beurre et la crème hors du feu en remuant sans cesse.",
+    ]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + method), CleanerConfig(profile=profile)).splitlines()
+        assert kept[:2] == [headline, standfirst], profile
+        assert "Accueil > Recettes > Desserts > Tartes" not in kept, profile

@@ -49,6 +49,7 @@ class DocumentContext:
     repeated: list[bool]  # the same text occurs on another line of the document
     run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
     listed: list[bool]  # an item of a list of data that the main text introduces (see _listed)
+    data_run: frozenset[int]  # positions in a run of short lines with a figure (see _data_runs)
 
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
@@ -232,7 +233,8 @@ def document_context(
         for position in range(opener, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
                 neutral[position] = True
-    for position in _data_runs(texts, features, classes, removed):
+    data_run = frozenset(_data_runs(texts, features, classes, removed))
+    for position in data_run:
         neutral[position] = True
     first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
     if first >= 0 and datelines is not None:
@@ -259,6 +261,7 @@ def document_context(
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued, lists),
+        data_run,
     )  # fmt: skip
 
 
