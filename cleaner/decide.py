@@ -446,10 +446,9 @@ def _standfirst_below(
     position: int, classes: list[str], features: list[LineFeatures], removed: list[bool], first: int
 ) -> bool:
     """Whether a standfirst sits right below ``position``, above the main text or opening it (at
-    ``first``): a line of prose
-    (``good`` or ``near``) of STANDFIRST_MIN_WORDS words or more that ends a sentence, or of
-    STANDFIRST_UNPUNCTUATED_MIN_WORDS without (many sites leave the full stop out; a teaser's
-    headline below another is shorter)."""
+    ``first``): a line of prose (``good`` or ``near``) of STANDFIRST_MIN_WORDS words or more that
+    ends a sentence, or of STANDFIRST_UNPUNCTUATED_MIN_WORDS without (many sites leave the full
+    stop out; a teaser's headline below another is shorter)."""
     below = position + 1
     if below > first or removed[below] or classes[below] not in (GOOD, NEAR):
         return False

@@ -309,8 +309,8 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     assert introduced_lists(texts, measured, classes, removed) == [(2, 7)]
     context = document_context(texts, measured, classes, removed)
     assert (context.first, context.last) == (0, len(texts) - 1)
-    # The text goes on below the list: its items are the article's, never judged.
-    assert context.listed == [False] * 3 + [True] * 4 + [False]
+    # The text goes on below the list: its colon line and items are the article's, never judged.
+    assert context.listed == [False] * 2 + [True] * 5 + [False]
     # Without the colon line, title-cased items (a box of teasers) are a break: the paragraph below
     # is cut off.
     plain = [PROSE, "Advertisement", "Sudden Watery Diarrhoea", "Leg Cramps Explained", "Extreme Thirst Warning", "Sunken Eyes Symptoms", closing]

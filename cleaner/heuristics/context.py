@@ -591,8 +591,8 @@ def _headed_items(
     the heading), at most half of the items of two words or more title-cased (more than half of
     the words after the first capitalised, figures and signs counted as words: names of staff,
     teaser headlines such as "27 Oddest Medical Case Reports"; a result, "Inter-Milan 1-0", is no
-    title, a price alone, "$139.00", counts as one), none with an address or a handle. ``prose`` tells which lines
-    are prose (see :func:`~heuristics.classes.sentence_line`)."""
+    title, a price alone, "$139.00", counts as one), none with an address or a handle. ``prose``
+    tells which lines are prose (see :func:`~heuristics.classes.sentence_line`)."""
     items = range(opener + 1, end)
     titled = sum(1 for p in items if features[p].words > 1 and _capitalised_after_first(texts[p]))
     if any(has_url(texts[p]) for p in items) or 2 * titled > len(items):
@@ -661,6 +661,7 @@ def _data_runs(texts: list[str], features: list[LineFeatures], classes: list[str
 
 
 def _has_figure(text: str) -> bool:
+    """Whether a line holds a digit or a fraction sign ("½ tsp")."""
     return _FIGURE_RE.search(text) is not None
 
 
@@ -705,8 +706,7 @@ def _listed(
             listed[position] = True
     for opener, end in lists:
         if first <= opener and end <= last:  # the main text goes on below the list
-            start = opener if not texts[opener].endswith(":") else opener + 1  # a list's heading too
-            for position in range(start, end):
+            for position in range(opener, end):  # its colon line or heading too
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
