@@ -6,8 +6,10 @@ The default location is ``../shared/bench`` beside the repository root; every sc
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -31,3 +33,23 @@ def load_views(bench: Path) -> list[dict]:
     if not path.is_file():
         sys.exit(f"error: no development set at {path} (pass --bench)")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, runs of non-word characters as one space: how headlines are compared."""
+    return _NON_WORD.sub(" ", text).strip().lower()
+
+
+def page_headlines(bench: Path, page_id: str) -> set[str]:
+    """A page's own headline: its ``<h1>`` texts and ``og:title`` from ``<bench>/aeb/html``,
+    normalised, of 3 words or more. Needs beautifulsoup4 and lxml (the ``html`` extra)."""
+    from bs4 import BeautifulSoup
+
+    html = gzip.decompress((bench / "aeb" / "html" / f"{page_id}.html.gz").read_bytes())
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "lxml")
+    titles = [h1.get_text(" ", strip=True) for h1 in soup.find_all("h1")]
+    titles += [meta.get("content", "") for meta in soup.find_all("meta", attrs={"property": "og:title"})]
+    return {title for title in map(normalise, titles) if len(title.split()) >= 3}

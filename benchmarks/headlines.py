@@ -13,29 +13,11 @@ part of the first such line. Needs beautifulsoup4 and lxml (the ``html`` extra).
 from __future__ import annotations
 
 import argparse
-import gzip
-import re
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 import cleaner
-from devset import DEFAULT_BENCH, load_views
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def normalise(text: str) -> str:
-    return _NON_WORD.sub(" ", text).strip().lower()
-
-
-def headlines(html_path: Path) -> set[str]:
-    """The page's ``<h1>`` texts and ``og:title``, normalised, of 3 words or more."""
-    soup = BeautifulSoup(gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace"), "lxml")
-    titles = [h1.get_text(" ", strip=True) for h1 in soup.find_all("h1")]
-    titles += [meta.get("content", "") for meta in soup.find_all("meta", attrs={"property": "og:title"})]
-    return {title for title in map(normalise, titles) if len(title.split()) >= 3}
+from devset import DEFAULT_BENCH, load_views, normalise, page_headlines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     records = load_views(args.bench)
-    titles = {record["id"]: headlines(args.bench / "aeb" / "html" / f"{record['id']}.html.gz") for record in records}
+    titles = {record["id"]: page_headlines(args.bench, record["id"]) for record in records}
     print("| view | profile | pages with the headline in the text | headline kept |")
     print("|---|---|---:|---:|")
     for view in args.views:
