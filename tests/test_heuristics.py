@@ -369,6 +369,31 @@ def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
     assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == []
 
 
+def test_a_bulleted_list_between_paragraphs_is_the_articles():
+    from cleaner.heuristics.context import document_context, introduced_lists
+
+    closing = "The council said that the new leaflets would be sent out to every household in the first week of April."
+    ranking = ["1. Deutschland", "2. Österreich", "3. Niederlande", "4. Dänemark"]
+    texts = [PROSE, *ranking, closing]
+    measured = [features(text) for text in texts]
+    classes = [classify(f) for f in measured]
+    # A paragraph right above, a paragraph below: the items (title-cased or not) are the article's.
+    assert introduced_lists(texts, measured, classes, [False] * len(texts)) == [(0, 5)]
+    context = document_context(texts, measured, classes, [False] * len(texts))
+    assert (context.first, context.last) == (0, len(texts) - 1)
+    assert context.listed[1:5] == [True] * 4
+    # Not after a line that a rule removed ("Related:"), nor after a label, nor with no prose below,
+    # nor items with an address.
+    for lines, removed in (
+        ([PROSE, "Related", *ranking, closing], [False, True] + [False] * 5),
+        ([PROSE, "More Stories", *ranking, closing], [False] * 7),
+        ([PROSE, *ranking], [False] * 5),
+        ([PROSE, "• Read it at example.com/news", "• Follow www.example.com", closing], [False] * 4),
+    ):
+        measured = [features(text) for text in lines]
+        assert introduced_lists(lines, measured, [classify(f) for f in measured], removed) == [], lines
+
+
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():
     from cleaner.heuristics.context import _data_runs, document_context
 

@@ -547,7 +547,13 @@ def introduced_lists(
 
     A short heading below prose opens a list too ("The Good", "Typische Warnsignale", "Wat
     verandert er?"; see :func:`_heading`): at least HEADED_MIN_ITEMS items of at most
-    HEADED_ITEM_MAX_WORDS words, that :func:`_headed_items` accepts."""
+    HEADED_ITEM_MAX_WORDS words, that :func:`_headed_items` accepts.
+
+    So does a paragraph of prose right above a run of at least LIST_MIN_ITEMS lines that start
+    like list items ("- ", "• ", "8. Niederlande"; see :attr:`LineFeatures.bullet`), of at most
+    LIST_ITEM_MAX_WORDS words, which :func:`_headed_items` accepts whether title-cased or not
+    (a ranking's items are names): an unlabelled list between two paragraphs. A box of teasers
+    inside an article has its label ("Related", "Lesen Sie auch") between it and the paragraph."""
     count = len(texts)
     out = []
     prose = [sentence_line(cls, f) for cls, f in zip(classes, features)]
@@ -557,10 +563,13 @@ def introduced_lists(
             continue
         after_prose, below_prose = below_prose, prose[opener]
         text = texts[opener]
+        bulleted = False
         if text.endswith(":") and _colon_opener(text):
             most_words, fewest = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS
         elif after_prose and _heading(text, features[opener]):
             most_words, fewest = HEADED_ITEM_MAX_WORDS, HEADED_MIN_ITEMS
+        elif below_prose and features[opener + 1].bullet and not removed[opener + 1]:
+            most_words, fewest, bulleted = LIST_ITEM_MAX_WORDS, LIST_MIN_ITEMS, True
         else:
             continue
         end = opener + 1
@@ -568,10 +577,14 @@ def introduced_lists(
             f = features[end]
             if removed[end] or prose[end] or f.words > most_words or texts[end].endswith(":"):
                 break
+            if bulleted and not f.bullet:
+                break
             end += 1
         if end - opener - 1 < fewest:
             continue
-        if most_words == LIST_ITEM_MAX_WORDS or _headed_items(texts, features, prose, removed, opener, end):
+        if most_words == LIST_ITEM_MAX_WORDS and not bulleted:
+            out.append((opener, end))
+        elif _headed_items(texts, features, prose, removed, opener, end, titled_ok=bulleted):
             out.append((opener, end))
     return out
 
@@ -584,7 +597,13 @@ def _colon_opener(text: str) -> bool:
 
 
 def _headed_items(
-    texts: list[str], features: list[LineFeatures], prose: list[bool], removed: list[bool], opener: int, end: int
+    texts: list[str],
+    features: list[LineFeatures],
+    prose: list[bool],
+    removed: list[bool],
+    opener: int,
+    end: int,
+    titled_ok: bool = False,
 ) -> bool:
     """Whether the lines below a heading, up to ``end``, are the items of an article's list: prose
     below them (past lines that rules removed; :func:`introduced_lists` sees to the prose above
@@ -592,10 +611,11 @@ def _headed_items(
     the words after the first capitalised, figures and signs counted as words: names of staff,
     teaser headlines such as "27 Oddest Medical Case Reports"; a result, "Inter-Milan 1-0", is no
     title, a price alone, "$139.00", counts as one), none with an address or a handle. ``prose``
-    tells which lines are prose (see :func:`~heuristics.classes.sentence_line`)."""
+    tells which lines are prose (see :func:`~heuristics.classes.sentence_line`); ``titled_ok``
+    accepts title-cased items."""
     items = range(opener + 1, end)
     titled = sum(1 for p in items if features[p].words > 1 and _capitalised_after_first(texts[p]))
-    if any(has_url(texts[p]) for p in items) or 2 * titled > len(items):
+    if any(has_url(texts[p]) for p in items) or (2 * titled > len(items) and not titled_ok):
         return False
     below = nearest_kept(removed, end, 1)
     return below >= 0 and prose[below]
