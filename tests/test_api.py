@@ -654,6 +654,23 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     assert headline not in kept.splitlines()
 
 
+def test_a_headline_with_its_standfirst_beats_a_caption_nearer_the_story():
+    headline = "Incendio in un capannone di rifiuti a Cerro Maggiore, nube nera visibile da Milano"
+    standfirst = "Il sindaco: \"Tenete chiuse le finestre\". Nessun ferito, in corso i rilievi dell'Arpa sulla qualità dell'aria"
+    caption = "Una colonna di fumo nero si alza dal capannone in fiamme vicino alla statale"
+    chrome = ["Redazione ANI", "MILANO, 12 luglio 2025, 10:47", "Suggerisci", "Facebook", "WhatsApp", "Stampa", "Riproduci"]
+    text = "\n".join(["Cronaca", "Lombardia", headline, standfirst, *chrome, caption, *SIX_PARAGRAPHS])
+    kept = cleaner.clean(text).splitlines()
+    assert kept[:2] == [headline, standfirst] and kept[-6:] == SIX_PARAGRAPHS
+    # A link to the page below a teaser's headline is no standfirst: the headline nearer the story wins.
+    teaser = "Burks scores 29 as Warriors end skid with win over Grizzlies"
+    link = "https://www.example.com/news/article/The-Latest-Man-stabbed-to-death-on-commuter-train-14850011.php"
+    own = "The Latest: Man stabbed to death on San Francisco Bay train"
+    text = "\n".join([teaser, link, own, "Updated 10:01 pm PST, Tuesday, November 19, 2019", *SIX_PARAGRAPHS])
+    kept = cleaner.clean(text).splitlines()
+    assert own in kept and teaser not in kept
+
+
 def test_a_recipe_keeps_its_headline_above_the_ingredients():
     """An ingredient ("20 cl de crème liquide entière") is shaped as a headline and sits nearer the
     method; a run of short lines with figures holds no headline."""
