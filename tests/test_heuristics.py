@@ -369,6 +369,35 @@ def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
     assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == []
 
 
+def test_a_headed_list_may_hold_a_few_longer_items_and_run_to_the_next_section():
+    from cleaner.heuristics.context import introduced_lists
+
+    ingredients = [
+        "Ingredients", "125g unsalted butter", "150g light brown soft sugar", "1 large egg, at room temperature",
+        "½ tsp flaky sea salt, plus extra to finish", "100g rolled oats", "120g dark chocolate (70%), roughly chopped",
+    ]  # fmt: skip
+    method = "1. Melt the butter in a small pan over a medium heat, swirling often, until it smells of toffee."
+    texts = [PROSE, *ingredients, "Advertisement", "Method", method]
+    removed = [text == "Advertisement" for text in texts]
+    measured = [features(text) for text in texts]
+    # One item of nine words among six; below them, past an ad label, the next section's heading and its text.
+    assert introduced_lists(texts, measured, [classify(f) for f in measured], removed) == [(1, 8)]
+    # A title-cased box label of three words or more allows no item longer than eight words.
+    deck = ["On Our Radar", "Arnold's love child recreates iconic pic", "How Elvis bombed at Opry",
+            "'Bachelor' alum Amanda Stanton says parenting makes self-care hard", "Gronk's girlfriend tells all"]  # fmt: skip
+    texts = [PROSE, *deck, PROSE.replace("Monday", "Tuesday")]
+    measured = [features(text) for text in texts]
+    assert introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts)) == []
+    # Under a heading of two words, a third of the items may be long; more than a third may not.
+    long_item = "Ein Anrufer gibt sich am Telefon als Polizist oder Staatsanwalt aus"
+    short_items = ["Sofort auflegen", "Angehörige selbst zurückrufen", "Niemals Geld übergeben"]
+    for items, found in (([long_item, *short_items[:2]], True), ([long_item, long_item + " oder Arzt", short_items[0]], False)):
+        texts = [PROSE, "Typische Warnsignale", *items, PROSE.replace("Monday", "Tuesday")]
+        measured = [features(text) for text in texts]
+        lists = introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        assert lists == ([(1, 5)] if found else []), items
+
+
 def test_a_bulleted_list_between_paragraphs_is_the_articles():
     from cleaner.heuristics.context import document_context, introduced_lists
 
@@ -456,6 +485,11 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert not any(listed([*story, "Most read", "More", "Sport", *MATCH_FACTS])[5:])
     # A line that a rule removed ends the run.
     assert not any(listed([*story, *MATCH_FACTS[:2], "Share: Facebook", *MATCH_FACTS[2:4]], [False] * 4 + [True, False, False]))
+    # Right above the text, past at most two kept lines: a recipe's times, a review's specifications.
+    times = ["Prep: 15 mins, plus 30 mins chilling", "Cook: 12 mins", "Makes: 16 cookies", "Difficulty: Easy"]
+    assert listed(["Brown butter oat cookies", *times, *story]) == [False, *[True] * 4, False, False]
+    assert listed([*times, "Key facts", "Introduction", *story])[:4] == [True] * 4
+    assert not any(listed([*times, "Key facts", "Introduction", "Overview", *story]))
 
 
 def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
