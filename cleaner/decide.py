@@ -264,7 +264,8 @@ class Analysis:
         capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
         sentence (a question or a colon may end it: "What happens next?", "In short:"), right
         above a line of prose and below one (past lines that rules removed: an ad label or a
-        sign-up box before the next section), no rule flagged, no repeat, before any label that
+        sign-up box before the next section; or a related box that the main text bridges, see
+        :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any label that
         ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
@@ -283,6 +284,9 @@ class Analysis:
             # or a sign-up box. (Looking past removed lines below too kept "Passer la publicité"
             # and a video's "Bekijk de samenvatting" above an ad or a player.)
             above, below = nearest_kept(removed, position - 1, -1), position + 1
+            for label, end in context.related_boxes:  # a related box above: the paragraph above it
+                if label < above < end:
+                    above = nearest_kept(removed, label - 1, -1)
             if (
                 context.first <= above and not removed[below]
                 and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
@@ -356,17 +360,24 @@ def analyse(
     local_sums: dict[int, float] | None = None,
     datelines: frozenset[int] | None = None,
     stamps: frozenset[int] | None = None,
+    related_boxes: bool = True,
 ) -> Analysis:
     """What the heuristics know about the lines (``datelines``: the line indexes that open with a
     news dateline, ``stamps`` those of a live blog's entry times; both found here when not
-    given)."""
+    given). ``related_boxes``: whether a box of teasers between two paragraphs is bridged by the
+    main text (see :func:`~heuristics.context.document_context`); the conservative profile does
+    not, as its threshold would keep the teasers inside the main text."""
     drop = rule_decisions.drop
     removed = [index in drop for index in lines]
     legal_prose = between_legal_notices(lines, texts, features, drop)
     if datelines is None:
         datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     dated = [index in datelines for index in lines] if datelines else None
-    context = document_context(texts, features, classes, removed, legal_prose, dated)
+    # A related box's label stands alone on its line ("You'll also love"); a prompt with its teaser
+    # ("Also Read | ...") is a box of one line.
+    label_lines = {m.line for m in matches if m.rule.category == "related" and m.rule.mode == "line"} if related_boxes else ()
+    labels = [index in label_lines and index in drop for index in lines] if label_lines else None
+    context = document_context(texts, features, classes, removed, legal_prose, dated, labels)
     position_of = {index: position for position, index in enumerate(lines)}
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
     # box or a photo credit above it sits inside the article and ends nothing. (A related label
@@ -662,7 +673,10 @@ def _one_pass(
     datelines: frozenset[int],
     stamps: frozenset[int],
 ) -> None:
-    analysis = analyse(lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps)
+    analysis = analyse(
+        lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps,
+        related_boxes=config.profile != "conservative",
+    )  # fmt: skip
     protected = analysis.protected()
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
@@ -707,8 +721,37 @@ def _one_pass(
                 out.trim.pop(index, None)
     if analysis.context.first >= 0:
         _end_rules(lines, features, classes, matches, analysis.context, out)
+    if not config.disables("related-box"):
+        for label, end in analysis.context.related_boxes:
+            for position in box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end):
+                if position not in protected and lines[position] not in out.drop:
+                    out.drop[lines[position]] = Evidence(
+                        "context", "related-box", "related", 0.8, "teaser in a related box between the article's paragraphs"
+                    )
+                    out.trim.pop(lines[position], None)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
+
+
+def box_teasers(
+    texts: list[str], features: list[LineFeatures], removed: list[bool], listed: list[bool], label: int, end: int
+) -> list[int]:
+    """The teasers of a related box that the main text bridges (its label at ``label``, the
+    article's next paragraph at ``end``): the kept lines below the label shaped as headlines (see
+    :func:`_headline_shaped`), up to the first that is not, that is ``listed`` (a box of data, see
+    :func:`~heuristics.context.document_context`), or that the next paragraph or a listed line
+    follows (the heading of the article's next section: "Die Statistik zum Spiel" above the match
+    facts, an interview's next question)."""
+    kept = [position for position in range(label + 1, end) if not removed[position]]
+    teasers = []
+    for number, position in enumerate(kept):
+        following = kept[number + 1] if number + 1 < len(kept) else end
+        if listed[position] or not _headline_shaped(texts[position], features[position]):
+            break
+        if following == end or listed[following]:
+            break
+        teasers.append(position)
+    return teasers
 
 
 def _end_rules(

@@ -492,6 +492,43 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert not any(listed([*times, "Key facts", "Introduction", "Overview", *story]))
 
 
+def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(default_cleaner):
+    from cleaner.heuristics.context import _related_boxes
+
+    story = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    teasers = ["Füchse Berlin bauen Tabellenführung aus", "Nationalmannschaft: Bundestrainer nominiert zwei Neulinge"]
+    facts = ["Die Statistik zum Spiel", "Schiedsrichter: Fabian Baumgart / Sascha Wild", "Zuschauer: 4.811", "Zeitstrafen: 3 / 4"]
+    closing = "On Sunday the team travels north for the derby, and the coach said his players were ready for it."
+    text = "\n".join([*story, "Related stories", *teasers, *facts, closing])
+    kept = default_cleaner.clean(text).splitlines()
+    # The article goes on below the box: its facts and closing paragraph stay, the label and the
+    # teasers go (the heading above the facts is the article's next section, no teaser).
+    assert kept == [*story, *facts, closing]
+    # The teasers go as the box's even where the line model would keep them.
+    removals = cleaner.clean_and_explain(text, cleaner.CleanerConfig(disable=("line-score",))).removals
+    assert {r.text.strip(): r.evidence.name for r in removals} == {
+        "Related stories": "en.related.heading", teasers[0]: "related-box", teasers[1]: "related-box",
+    }
+    # The next section's heading right below the box is a subheading of the article.
+    recipes = ["Salted caramel millionaire's shortbread", "Easy one-bowl banana bread", "Lemon and poppy seed drizzle cake"]
+    tips = [PROSE.replace("Monday", "Friday"), PROSE.replace("Monday", "Saturday")]
+    kept = default_cleaner.clean("\n".join([*story, "You'll also love", *recipes, "Tips", *tips])).splitlines()
+    assert kept == [*story, "Tips", *tips]
+    # "related-box" can be switched off.
+    both_off = cleaner.CleanerConfig(disable=("line-score", "related-box"))
+    assert set(teasers) <= set(cleaner.clean(text, both_off).splitlines())
+    # One line of no prose below the label (a teaser's headline, then its summary) is no box; nor is
+    # a label below no prose.
+    measured = [features(text) for text in [*story[:1], "Related", "Headline of a teaser", story[1]]]
+    classes = [classify(f) for f in measured]
+    assert _related_boxes(measured, classes, [False, True, False, False], [False, True, False, False]) == []
+    measured = [features(text) for text in [*story[:1], "Menu", "Related", *teasers, story[1]]]
+    classes = [classify(f) for f in measured]
+    removed = [False, False, True, False, False, False]
+    assert _related_boxes(measured, classes, removed, removed) == []
+    assert _related_boxes(measured[:1] + measured[2:], classes[:1] + classes[2:], removed[1:], removed[1:]) == [(1, 4)]
+
+
 def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS[:4]]
     text = "\n".join([

@@ -50,6 +50,7 @@ class DocumentContext:
     run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
     listed: list[bool]  # an item of a list of data that the main text introduces (see _listed)
     data_run: frozenset[int]  # positions in a run of short lines with a figure (see _data_runs)
+    related_boxes: tuple[tuple[int, int], ...] = ()  # (label, end) of boxes the main text bridges
 
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
@@ -211,6 +212,7 @@ def document_context(
     removed: list[bool],
     legal_prose: list[bool] | None = None,
     datelines: list[bool] | None = None,
+    related_labels: list[bool] | None = None,
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
@@ -220,7 +222,9 @@ def document_context(
     ``datelines`` marks the lines that open with a news dateline (see :func:`is_dateline`): the
     main text starts at the first of them inside it, unless the lines above it read as the
     story's own paragraphs (see :func:`_starts_story`), or at one just above it (see
-    :func:`_dateline_above`).
+    :func:`_dateline_above`). ``related_labels`` marks the lines that a related rule removed as a
+    box's label ("You'll also love", "Auch interessant"): a box inside the article, between its
+    paragraphs, neither ends nor breaks the main text (see :func:`_related_boxes`).
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
@@ -228,7 +232,10 @@ def document_context(
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
     # A list that the text introduces, its colon line or heading and its items, neither extends nor
     # breaks the main text: an article's list between its paragraphs is no edge of it.
+    boxes = _related_boxes(features, classes, removed, related_labels) if related_labels is not None else []
     lists = introduced_lists(texts, features, classes, removed)
+    if boxes:  # a teaser below a box's label heads no list of the article's
+        lists = [(opener, end) for opener, end in lists if not any(label < opener < stop for label, stop in boxes)]
     for opener, end in lists:
         for position in range(opener, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
@@ -236,7 +243,10 @@ def document_context(
     data_run = frozenset(_data_runs(texts, features, classes, removed))
     for position in data_run:
         neutral[position] = True
-    first, last = max_segment(list(map(line_value, classes, words, removed, neutral)))
+    values = list(map(line_value, classes, words, removed, neutral))
+    for label, end in boxes:
+        values[label:end] = [0.0] * (end - label)
+    first, last = max_segment(values)
     if first >= 0 and datelines is not None:
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
         if dated > first and _starts_story(classes, words, removed, first, dated, last):
@@ -261,8 +271,43 @@ def document_context(
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued, lists),
-        data_run,
+        data_run, tuple((label, end) for label, end in boxes if first < label and end <= last),
     )  # fmt: skip
+
+
+#: kept lines; the most and the fewest lines that are no prose between a related box's label and
+#: the article's next paragraph (its teaser headlines, and any heading of the next section).
+RELATED_BOX_MAX_LINES = 12
+RELATED_BOX_MIN_LINES = 2
+
+
+def _related_boxes(
+    features: list[LineFeatures], classes: list[str], removed: list[bool], related_labels: list[bool]
+) -> list[tuple[int, int]]:
+    """The boxes of teasers between two paragraphs of an article, as ``(label, end)`` (the end
+    excluded, at the paragraph after the box): a related label
+    (``related_labels``) below a line of prose, then RELATED_BOX_MIN_LINES to RELATED_BOX_MAX_LINES
+    kept lines that are no prose (teaser headlines; lines that rules removed do not count), then
+    prose again. A deck of teasers with their summaries (a headline, then a sentence) has one line
+    of no prose before the prose and is no such box."""
+    out: list[tuple[int, int]] = []
+    count = len(features)
+    for label in range(1, count):
+        if not related_labels[label]:
+            continue
+        above = nearest_kept(removed, label - 1, -1)
+        if above < 0 or not sentence_line(classes[above], features[above]):
+            continue
+        position, lines = label + 1, 0
+        while position < count and lines <= RELATED_BOX_MAX_LINES:
+            if not removed[position]:
+                if sentence_line(classes[position], features[position]):
+                    break
+                lines += 1
+            position += 1
+        if position < count and RELATED_BOX_MIN_LINES <= lines <= RELATED_BOX_MAX_LINES:
+            out.append((label, position))
+    return out
 
 
 #: words; the shortest line that may restate the article (see :func:`restated`), and the shortest
@@ -754,6 +799,11 @@ def _listed(
     return listed
 
 
+def key_value_line(text: str) -> bool:
+    """Whether a line reads as "key: value" (see _KEY_VALUE_RE)."""
+    return ":" in text and _KEY_VALUE_RE.match(text) is not None
+
+
 def _data_box(texts: list[str], classes: list[str], removed: list[bool], first: int, last: int) -> list[int]:
     """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
     main text or below it with at most DATA_BOX_GAP kept lines between, or end right above it with
@@ -766,10 +816,7 @@ def _data_box(texts: list[str], classes: list[str], removed: list[bool], first: 
 
     def data_line(position: int) -> bool:
         text = texts[position]
-        return (
-            not removed[position] and classes[position] != GOOD and ":" in text
-            and _KEY_VALUE_RE.match(text) is not None and not has_url(text)
-        )  # fmt: skip
+        return not removed[position] and classes[position] != GOOD and key_value_line(text) and not has_url(text)
 
     def box(start: int, end: int) -> range:
         if end - start < DATA_BOX_MIN_LINES:
