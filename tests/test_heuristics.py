@@ -277,13 +277,34 @@ def test_a_list_of_data_the_article_introduces_is_listed():
     measured = [features(text) for text in texts]
     removed = [False] * (len(texts) - 1) + [True]  # the last line, as a rule would remove it
     context = document_context(texts, measured, [classify(f) for f in measured], removed)
-    assert context.listed == [False, False, False] + [True] * len(TOUR_DATES) + [False]
+    # Below the main text, the colon line is the list's too.
+    assert context.listed == [False, False, True] + [True] * len(TOUR_DATES) + [False]
+
+
+def test_a_list_in_the_articles_own_words_needs_no_figures():
+    from cleaner.heuristics.context import document_context
+
+    buy = ["You want earbuds that last a full working day", "You have found other buds uncomfortable"]
+    skip = ["You need the strongest noise cancelling for flights", "You want to charge on a wireless pad"]
+    texts = [PROSE, PROSE.replace("Monday", "Tuesday"), "Should you buy them?", "Buy them if:", *buy, "Don't buy them if:", *skip, "Also consider", "Sonora Pulse 2 review: great sound"]
+    measured = [features(text) for text in texts]
+    removed = [False] * (len(texts) - 2) + [True, False]  # the related label, as a rule removes it
+    listed = document_context(texts, measured, [classify(f) for f in measured], removed).listed
+    # One line below the main text, a colon line in sentence case, its items, and the list below it.
+    assert listed == [False, False, False] + [True] * 6 + [False, False]
+    # Items of more than WORDED_ITEM_MAX_WORDS words, or with a colon inside, end such a list.
+    long_item = "Sigue toda la información de Economía y Negocios en Facebook y X, o en nuestra newsletter semanal"
+    for item in (long_item, "Sonora Pulse review: great sound, shaky fit"):
+        texts = [PROSE, PROSE.replace("Monday", "Tuesday"), "Buy them if:", *buy, item]
+        measured = [features(text) for text in texts]
+        listed = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed
+        assert listed == [False, False, True, True, True, False], item
 
 
 @pytest.mark.parametrize(
     ("opener", "items"),
     [
-        ("The band's 2020 tour dates:", ["Here is how to retire early", "How to invest in index funds"]),  # no digits
+        ("The band's 2020 tour dates:", ["Here Is How To Retire Early", "How To Invest In Index Funds"]),  # titles, no digits
         ("Dates", TOUR_DATES),  # no colon
         ("Dates:", TOUR_DATES),  # one word: a label, not the text's own words
     ],

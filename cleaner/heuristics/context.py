@@ -382,6 +382,12 @@ DATA_BOX_MIN_LINES = 3
 DATA_BOX_GAP = 2
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
+#: lines; how far below the main text's last line a list's colon line may sit (the question of a
+#: review's closing section, "Should you buy the Sonora Pulse 3?", above "Buy them if:").
+LISTED_OPENER_AFTER = 1
+#: words; the longest item without a figure or a bullet of a list that the main text introduces
+#: (a review's "Buy them if:" items run to nine; a site's follow pitch below a list to 16).
+WORDED_ITEM_MAX_WORDS = 12
 
 
 # A time of day alone on a line: "21:15 Uhr", "17:41", "10:58pm", "9.30 a.m.", "14h32", "12:47 CET".
@@ -641,6 +647,17 @@ def introduced_lists(
     return out
 
 
+def _worded_item(text: str, f: LineFeatures) -> bool:
+    """Whether a line may be an item of a list that a line of the article's own words introduces
+    ("Buy them if:", "You want earbuds that last a full working day"): at most
+    WORDED_ITEM_MAX_WORDS words, not title-cased and with no colon inside (a teaser's headline:
+    "Sonora Pulse 2 review: great sound, shaky fit"), with no address."""
+    return (
+        f.words <= WORDED_ITEM_MAX_WORDS and not f.title and ": " not in text
+        and not _capitalised_after_first(text) and not has_url(text)
+    )  # fmt: skip
+
+
 def _colon_opener(text: str) -> bool:
     """Whether a line ending with a colon may introduce a list: two words or more, in sentence case
     (see :func:`~heuristics.features.sentence_cased`) or ending with a lower-case word."""
@@ -765,9 +782,13 @@ def _listed(
     """Whether each line is an item of a list that the main text introduces.
 
     The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
-    "Here are the results:") and is in the main text (``first`` to ``last``) or just after it.
-    Its items start like a list item or hold a digit (dates, scores, amounts); it ends at the
-    first line that does not, or is prose, is removed by a rule, or ends with a colon itself.
+    "Here are the results:") and is in the main text (``first`` to ``last``) or at most
+    LISTED_OPENER_AFTER lines below it, or right below such a list ("Buy them if:", then "Don't
+    buy them if:"); below the main text the colon line is listed too. Its items start like a list
+    item or hold a digit (dates, scores, amounts), or, below a colon line in the article's own
+    words (see :func:`_colon_opener`), are short lines that read as no headline (see
+    :func:`_worded_item`); it ends at the first line that does not, or is prose, is removed by a
+    rule, or ends with a colon itself.
     The items of a list that the main text introduces and goes on after (``lists``, see
     :func:`introduced_lists`: "Symptoms include:", "a high temperature", "sneezing", then the
     next paragraph), of a numbered list that runs on past the main text (``continued``, see
@@ -777,17 +798,28 @@ def _listed(
     listed = [False] * count
     if first < 0:
         return listed
-    for opener in range(first, min(last + 2, count)):
+    opener, limit = first, min(last + 1 + LISTED_OPENER_AFTER, count - 1)  # the last line a list may open at
+    while opener <= limit:
         text = texts[opener]
         if not text.endswith(":") or removed[opener] or " " not in text:
+            opener += 1
             continue
-        for position in range(opener + 1, min(count, opener + 1 + LIST_MAX_LINES)):
+        worded = _colon_opener(text)  # the article's own words: its items need no figure
+        position = opener + 1
+        while position < min(count, opener + 1 + LIST_MAX_LINES):
             item = texts[position]
             if removed[position] or classes[position] == GOOD or item.endswith(":"):
                 break
-            if not (features[position].bullet or _DIGIT_RE.search(item)):
+            if not (features[position].bullet or _DIGIT_RE.search(item) or (worded and _worded_item(item, features[position]))):
                 break
             listed[position] = True
+            position += 1
+        if position > opener + 1:
+            if opener > last:  # below the main text, the colon line is the list's too
+                listed[opener] = True
+            if position < count and texts[position].endswith(":"):
+                limit = max(limit, position)  # a list right below a list ("Buy them if:", "Don't buy them if:")
+        opener += 1
     for opener, end in lists:
         if first <= opener and end <= last:  # the main text goes on below the list
             for position in range(opener, end):  # its colon line or heading too
