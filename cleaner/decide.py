@@ -375,7 +375,9 @@ def analyse(
     dated = [index in datelines for index in lines] if datelines else None
     # A related box's label stands alone on its line ("You'll also love"); a prompt with its teaser
     # ("Also Read | ...") is a box of one line.
-    label_lines = {m.line for m in matches if m.rule.category == "related" and m.rule.mode == "line"} if related_boxes else ()
+    label_lines = (
+        {m.line for m in matches if m.rule.category == "related" and m.rule.mode == "line"} if related_boxes else set()
+    )
     labels = [index in label_lines and index in drop for index in lines] if label_lines else None
     context = document_context(texts, features, classes, removed, legal_prose, dated, labels)
     position_of = {index: position for position, index in enumerate(lines)}
@@ -412,12 +414,11 @@ def analyse(
             f = features[position]
             if removed[position] or position in context.data_run or not _headline_shaped(texts[position], f):
                 continue  # (a recipe's ingredient, "20 cl de crème liquide entière", is no headline)
-            if first - position > HEADLINE_WINDOW and not _standfirst_below(position, texts, classes, features, removed, first):
+            far = first - position > HEADLINE_WINDOW
+            if far and not _standfirst_below(position, texts, classes, features, removed, first):
                 continue
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
-            if first - position <= HEADLINE_WINDOW and position + 1 < first and _standfirst_below(
-                position, texts, classes, features, removed, first
-            ):
+            if not far and position + 1 < first and _standfirst_below(position, texts, classes, features, removed, first):
                 weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight

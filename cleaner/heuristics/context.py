@@ -676,7 +676,8 @@ def _headed_items(
 ) -> bool:
     """Whether the lines below a heading, up to ``end``, are the items of an article's list: prose
     below them (past lines that rules removed and the next section's heading, "Method";
-    :func:`introduced_lists` sees to the prose above the heading), at most half of the items of two words or more title-cased (more than half of
+    :func:`introduced_lists` sees to the prose above the heading), at most half of the items of
+    two words or more title-cased (more than half of
     the words after the first capitalised, figures and signs counted as words: names of staff,
     teaser headlines such as "27 Oddest Medical Case Reports"; a result, "Inter-Milan 1-0", is no
     title, a price alone, "$139.00", counts as one), none with an address or a handle. ``prose``
@@ -810,7 +811,8 @@ def _listed(
             item = texts[position]
             if removed[position] or classes[position] == GOOD or item.endswith(":"):
                 break
-            if not (features[position].bullet or _DIGIT_RE.search(item) or (worded and _worded_item(item, features[position]))):
+            f = features[position]
+            if not (f.bullet or _DIGIT_RE.search(item) or (worded and _worded_item(item, f))):
                 break
             listed[position] = True
             position += 1
