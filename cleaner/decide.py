@@ -423,11 +423,14 @@ def analyse(
             if weight >= best:
                 headline, best = position, weight
     standfirst = -1
-    if headline > 0 and not removed[headline - 1]:  # a headline right above: this is its standfirst
+    # A headline right above: this is its standfirst; unless a standfirst of prose sits right below
+    # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
+    if headline > 0 and not removed[headline - 1]:
         above = headline - 1
         if (
             _headline_shaped(texts[above], features[above])
             and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words
+            and not _prose_standfirst_below(headline, classes, features, removed, context.first)
         ):
             headline, standfirst = above, headline
     # Else a standfirst right below the headline, above the story or opening it.
@@ -480,6 +483,15 @@ def _standfirst_below(
     return f.words >= (STANDFIRST_MIN_WORDS if f.terminal else STANDFIRST_UNPUNCTUATED_MIN_WORDS) and not has_url(
         texts[below]
     )
+
+
+def _prose_standfirst_below(
+    position: int, classes: list[str], features: list[LineFeatures], removed: list[bool], first: int
+) -> bool:
+    """Whether a sentence of prose (``good``, ending a sentence) sits right below ``position``,
+    above the main text's first line ``first``."""
+    below = position + 1
+    return below < first and not removed[below] and classes[below] == GOOD and features[below].terminal
 
 
 def _headline_shaped(text: str, f: LineFeatures) -> bool:

@@ -671,6 +671,22 @@ def test_a_headline_with_its_standfirst_beats_a_caption_nearer_the_story():
     assert own in kept and teaser not in kept
 
 
+def test_a_kicker_above_a_headline_with_its_standfirst_is_no_headline():
+    kicker = "Championship, round 24 of the season"
+    headline = "Penalty drama in Hameln as the home side turn the game in the last second"
+    standfirst = (
+        "The home side won an important match in the promotion race on Saturday night. The decision "
+        "came only with the final whistle, after a penalty that the visitors disputed."
+    )
+    chrome = [
+        "By Sebastian Kuehn", "17.03.2024, 20:41", "3 min read", "Share this article", "Save", "Print", "Facebook",
+        "Twitter", "Celebration after the final whistle.", "IMAGO/Eibner",
+    ]  # fmt: skip
+    kept = cleaner.clean("\n".join(["Handball", "Match report", kicker, headline, standfirst, *chrome, *SIX_PARAGRAPHS]))
+    # The standfirst above the story stays with its headline; the kicker above them is no headline.
+    assert kept.splitlines()[:2] == [headline, standfirst]
+
+
 def test_a_recipe_keeps_its_headline_above_the_ingredients():
     """An ingredient ("20 cl de crème liquide entière") is shaped as a headline and sits nearer the
     method; a run of short lines with figures holds no headline."""
