@@ -379,7 +379,10 @@ def analyse(
         {m.line for m in matches if m.rule.category == "related" and m.rule.mode == "line"} if related_boxes else set()
     )
     labels = [index in label_lines and index in drop for index in lines] if label_lines else None
-    context = document_context(texts, features, classes, removed, legal_prose, dated, labels)
+    # An ad label alone on its line ("Advertisement", "Anzeige") sits between an article's paragraphs.
+    ad_lines = {m.line for m in matches if m.rule.category == "ads" and m.rule.mode == "line"}
+    ads = [index in ad_lines and index in drop for index in lines] if ad_lines else None
+    context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads)
     position_of = {index: position for position, index in enumerate(lines)}
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
     # box or a photo credit above it sits inside the article and ends nothing. (A related label

@@ -318,6 +318,19 @@ def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
     assert not any(context.listed)
 
 
+def test_an_ad_label_neither_ends_nor_splits_the_main_text(default_cleaner):
+    story = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    tail = [
+        "What happens next", "The court will sentence the two men in June.", "Call your child on the old number",
+        "Ask a question only your child can answer", "Never transfer money under time pressure",
+        "Officers said more arrests were likely in the coming weeks.",
+    ]  # fmt: skip
+    text = "\n".join([*story, "Advertisement", *tail, "Share this article", "Related stories", "Teaser headline"])
+    # The short last section below the ad label stays with the article (as a removed line of
+    # another kind, the ad label would have cut it off).
+    assert default_cleaner.clean(text).splitlines() == [*story, *tail]
+
+
 def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
     from cleaner.heuristics.context import document_context, introduced_lists
 

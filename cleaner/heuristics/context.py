@@ -213,6 +213,7 @@ def document_context(
     legal_prose: list[bool] | None = None,
     datelines: list[bool] | None = None,
     related_labels: list[bool] | None = None,
+    ad_labels: list[bool] | None = None,
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
@@ -224,7 +225,10 @@ def document_context(
     story's own paragraphs (see :func:`_starts_story`), or at one just above it (see
     :func:`_dateline_above`). ``related_labels`` marks the lines that a related rule removed as a
     box's label ("You'll also love", "Auch interessant"): a box inside the article, between its
-    paragraphs, neither ends nor breaks the main text (see :func:`_related_boxes`).
+    paragraphs, neither ends nor breaks the main text (see :func:`_related_boxes`). ``ad_labels``
+    marks the lines that an ad rule removed as a label alone on its line ("Advertisement",
+    "Anzeige"): they count neither way either, as ads sit between an article's paragraphs (a
+    short last section below one, a subheading and a list, stays in the main text).
     """
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
@@ -246,6 +250,10 @@ def document_context(
     values = list(map(line_value, classes, words, removed, neutral))
     for label, end in boxes:
         values[label:end] = [0.0] * (end - label)
+    if ad_labels is not None:
+        for position, ad in enumerate(ad_labels):
+            if ad:
+                values[position] = 0.0
     first, last = max_segment(values)
     if first >= 0 and datelines is not None:
         dated = next((p for p in range(first, last + 1) if datelines[p]), -1)  # the first dateline only
