@@ -305,8 +305,8 @@ def test_a_list_in_the_articles_own_words_needs_no_figures():
     ("opener", "items"),
     [
         ("The band's 2020 tour dates:", ["Here Is How To Retire Early", "How To Invest In Index Funds"]),  # titles, no digits
-        ("Dates", TOUR_DATES),  # no colon
-        ("Dates:", TOUR_DATES),  # one word: a label, not the text's own words
+        ("Dates", TOUR_DATES[:2]),  # no colon, and too few for a run of results (see below)
+        ("Dates:", TOUR_DATES[:2]),  # one word: a label, not the text's own words
     ],
 )
 def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
@@ -455,6 +455,30 @@ def test_a_bulleted_list_between_paragraphs_is_the_articles():
     ):
         measured = [features(text) for text in lines]
         assert introduced_lists(lines, measured, [classify(f) for f in measured], removed) == [], lines
+
+
+def test_results_right_below_the_main_text_are_listed():
+    from cleaner.heuristics.context import document_context
+
+    men = ["1. Wouter Pranger 1.38.12", "2. Ruben Hamhuis +0.41", "3. Jelmer de Vries +0.41", "4. Bart Zandbergen +0.42"]
+    women = ["1. Sanne Buitenhuis 1.09.55", "2. Merel Kamphuis +0.02", "3. Iris Oosterveld +0.05"]
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    texts = [*story, "Uitslag mannen (60 km)", *men, "Uitslag vrouwen (40 km)", *women, "Meest gelezen"]
+    removed = [False] * (len(texts) - 1) + [True]
+    measured = [features(text) for text in texts]
+    listed = document_context(texts, measured, [classify(f) for f in measured], removed).listed
+    # Title-cased names with their times are results, not a listicle's teasers; the headings go with them.
+    assert listed == [False, False] + [True] * (len(texts) - 3) + [False]
+    # Under a label alone, as under a heading: a run of data right below the article is its own.
+    for label in ("Dates", "Dates:"):
+        texts = [*story, label, *TOUR_DATES]
+        measured = [features(text) for text in texts]
+        assert document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed[2:] == [True] * (len(TOUR_DATES) + 1)
+    # A numbered list of headlines holds its ranks alone.
+    teasers = ["1. Man charged after crash", "2. Council cuts bus routes", "3. New bridge opens on Friday"]
+    texts = [*story, *teasers]
+    measured = [features(text) for text in texts]
+    assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
 
 
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():

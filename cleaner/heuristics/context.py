@@ -278,7 +278,8 @@ def document_context(
         main_words = sum(words[first : last + 1])
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
-        _repeated(texts), _run_lengths(features), _listed(texts, features, classes, removed, first, last, continued, lists),
+        _repeated(texts), _run_lengths(features),
+        _listed(texts, features, classes, removed, first, last, continued, lists, data_run),
         data_run, tuple((label, end) for label, end in boxes if first < label and end <= last),
     )  # fmt: skip
 
@@ -750,15 +751,16 @@ DATA_RUN_MIN = 3
 def _data_runs(texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool]) -> list[int]:
     """The positions of the runs of at least DATA_RUN_MIN kept short lines that hold a figure
     (at most DATA_LINE_MAX_WORDS words, ``short`` or ``bad``): a recipe's ingredients ("150g
-    butter", "1 cup brown sugar"), results ("Lazio-Bologna 1-1"), prices, times. A title-cased line
-    that opens with its figure is a listicle's teaser ("27 Oddest Medical Case Reports").
+    butter", "1 cup brown sugar"), results ("Lazio-Bologna 1-1", "1. Wouter Pranger 1.38.12"),
+    prices, times. A title-cased line that opens with its figure and holds no other is a
+    listicle's teaser ("27 Oddest Medical Case Reports").
     Such runs neither extend nor break the main text."""
     out: list[int] = []
     run: list[int] = []
     for position, (text, f, cls) in enumerate(zip(texts, features, classes)):
         if (
             not removed[position] and cls in (SHORT, BAD) and f.words <= DATA_LINE_MAX_WORDS
-            and _has_figure(text) and not (f.title and text[0].isdigit())
+            and _has_figure(text) and not (f.title and text[0].isdigit() and not _has_figure(text.partition(" ")[2]))
         ):  # fmt: skip
             run.append(position)
             continue
@@ -787,6 +789,7 @@ def _listed(
     last: int,
     continued: Sequence[int] = (),
     lists: Sequence[tuple[int, int]] = (),
+    data_run: frozenset[int] = frozenset(),
 ) -> list[bool]:
     """Whether each line is an item of a list that the main text introduces.
 
@@ -838,7 +841,53 @@ def _listed(
         listed[position] = True
     for position in _data_box(texts, classes, removed, first, last):
         listed[position] = True
+    for position in _results_below(texts, features, removed, data_run, last):
+        listed[position] = True
     return listed
+
+
+_RANK_RE = re.compile(r"\d{1,3}[.)]\s+")
+
+
+def _figure_past_rank(text: str) -> bool:
+    """Whether a line holds a figure besides a leading rank ("1. Wouter Pranger 1.38.12", "150g
+    butter"; not "1. Man charged after crash")."""
+    found = _RANK_RE.match(text)
+    return _has_figure(text[found.end() :] if found else text)
+
+
+def _results_below(
+    texts: list[str], features: list[LineFeatures], removed: list[bool], data_run: frozenset[int], last: int
+) -> list[int]:
+    """The runs of data (see :func:`_data_runs`) right below the main text, with at most
+    DATA_BOX_GAP kept lines before each (a heading, "Uitslag mannen (60 km)", listed with its
+    run), most of whose lines hold a figure besides a leading rank: a race's results, a league
+    table, ingredients at the end of a recipe. (A numbered "Most read" list holds its ranks
+    alone.)"""
+    out: list[int] = []
+    count = len(texts)
+    position, gap = last + 1, []
+    while position < count:
+        if removed[position]:
+            position += 1
+            continue
+        if position not in data_run:
+            if len(gap) >= DATA_BOX_GAP or not _heading(texts[position], features[position]):
+                break
+            gap.append(position)
+            position += 1
+            continue
+        end = position
+        while end < count and end in data_run:
+            end += 1
+        if any(has_url(texts[p]) for p in range(position, end)):
+            break  # links: "Listen: http://po.st/1"
+        if 2 * sum(1 for p in range(position, end) if _figure_past_rank(texts[p])) <= end - position:
+            break
+        out.extend(gap)
+        out.extend(range(position, end))
+        position, gap = end, []
+    return out
 
 
 def key_value_line(text: str) -> bool:
