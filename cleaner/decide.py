@@ -23,7 +23,8 @@
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
    that two different rules removed, and any line between two legal notices (see
-   :func:`between_legal_notices`).
+   :func:`between_legal_notices`). In the default profile, the teasers of a related box that
+   the main text bridges go (``related-box``, see :func:`box_teasers`).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
