@@ -15,10 +15,11 @@
    above the main text, nearer lines weighing more, and one with a standfirst below it more;
    see :func:`_headline_shaped`) is never
    scored away, nor a standfirst right below it, nor a live blog's entry times and the first line
-   of each entry (see :func:`heuristics.context.entry_times`), nor are the items of a list of
-   data that a line of the main text ending with a colon introduces or of a numbered list that
-   runs on past the main text, nor a short closing sentence that only rule-removed lines part
-   from the main text.
+   of each entry (see :func:`heuristics.context.entry_times`), nor the lines of the article's
+   lists and boxes of data (``DocumentContext.listed``: a list that a line ending with a colon
+   introduces, a numbered list that runs on past the main text, a box of "key: value" lines, a
+   run of results below the text), nor a short closing sentence that only rule-removed lines
+   part from the main text.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
@@ -272,6 +273,7 @@ class Analysis:
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
         out = []
         end = context.last if self.terminator < 0 else min(context.last, self.terminator)
+        boxed = {p: label for label, stop in context.related_boxes for p in range(label + 1, stop)}  # line -> label
         for position in range(context.first + 1, end):
             f = features[position]
             if (
@@ -285,9 +287,8 @@ class Analysis:
             # or a sign-up box. (Looking past removed lines below too kept "Passer la publicité"
             # and a video's "Bekijk de samenvatting" above an ad or a player.)
             above, below = nearest_kept(removed, position - 1, -1), position + 1
-            for label, end in context.related_boxes:  # a related box above: the paragraph above it
-                if label < above < end:
-                    above = nearest_kept(removed, label - 1, -1)
+            if above in boxed:  # a related box above: the paragraph above it
+                above = nearest_kept(removed, boxed[above] - 1, -1)
             if (
                 context.first <= above and not removed[below]
                 and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
@@ -692,7 +693,7 @@ def _one_pass(
 ) -> None:
     analysis = analyse(
         lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps,
-        related_boxes=config.profile != "conservative",
+        related_boxes=config.profile != "conservative" and not config.disables("related-box"),
     )  # fmt: skip
     protected = analysis.protected()
     if analysis.comments >= 0 and not config.disables("tail-block"):

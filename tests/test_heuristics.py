@@ -284,29 +284,34 @@ def test_a_list_of_data_the_article_introduces_is_listed():
 def test_a_list_in_the_articles_own_words_needs_no_figures():
     from cleaner.heuristics.context import document_context
 
-    buy = ["You want earbuds that last a full working day", "You have found other buds uncomfortable"]
+    buy = ["You want earbuds that last a full working day", "You have found other buds uncomfortable", "You use an Android phone"]
     skip = ["You need the strongest noise cancelling for flights", "You want to charge on a wireless pad"]
     texts = [PROSE, PROSE.replace("Monday", "Tuesday"), "Should you buy them?", "Buy them if:", *buy, "Don't buy them if:", *skip, "Also consider", "Sonora Pulse 2 review: great sound"]
     measured = [features(text) for text in texts]
     removed = [False] * (len(texts) - 2) + [True, False]  # the related label, as a rule removes it
     listed = document_context(texts, measured, [classify(f) for f in measured], removed).listed
-    # One line below the main text, a colon line in sentence case, its items, and the list below it.
-    assert listed == [False, False, False] + [True] * 6 + [False, False]
+    # One line below the main text, a colon line in sentence case, its items, and the list below it
+    # (two items are enough right below a list).
+    assert listed == [False, False, False] + [True] * 7 + [False, False]
+    # Below the main text, two items of words alone make no list: a newsroom's contact box.
+    contact = [PROSE, "Get in touch with our newsroom:", "call us on the news desk", "or send us a message"]
+    measured = [features(text) for text in contact]
+    assert not any(document_context(contact, measured, [classify(f) for f in measured], [False] * 4).listed)
     # Items of more than WORDED_ITEM_MAX_WORDS words, or with a colon inside, end such a list.
     long_item = "Sigue toda la información de Economía y Negocios en Facebook y X, o en nuestra newsletter semanal"
     for item in (long_item, "Sonora Pulse review: great sound, shaky fit"):
         texts = [PROSE, PROSE.replace("Monday", "Tuesday"), "Buy them if:", *buy, item]
         measured = [features(text) for text in texts]
         listed = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed
-        assert listed == [False, False, True, True, True, False], item
+        assert listed == [False, False, True, True, True, True, False], item
 
 
 @pytest.mark.parametrize(
     ("opener", "items"),
     [
         ("The band's 2020 tour dates:", ["Here Is How To Retire Early", "How To Invest In Index Funds"]),  # titles, no digits
-        ("Dates", TOUR_DATES[:2]),  # no colon, and too few for a run of results (see below)
-        ("Dates:", TOUR_DATES[:2]),  # one word: a label, not the text's own words
+        ("Dates", TOUR_DATES),  # no colon
+        ("Dates:", TOUR_DATES),  # one word: a label, not the text's own words
     ],
 )
 def test_only_data_after_a_colon_line_of_the_text_is_listed(opener, items):
@@ -469,11 +474,11 @@ def test_results_right_below_the_main_text_are_listed():
     listed = document_context(texts, measured, [classify(f) for f in measured], removed).listed
     # Title-cased names with their times are results, not a listicle's teasers; the headings go with them.
     assert listed == [False, False] + [True] * (len(texts) - 3) + [False]
-    # Under a label alone, as under a heading: a run of data right below the article is its own.
-    for label in ("Dates", "Dates:"):
-        texts = [*story, label, *TOUR_DATES]
-        measured = [features(text) for text in texts]
-        assert document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed[2:] == [True] * (len(TOUR_DATES) + 1)
+    # Headlines under a heading hold their figures inside, not at their end.
+    news = ["Man, 34, charged after crash", "Council to cut 200 jobs", "House prices rise 5% in March"]
+    texts = [*story, "Elsewhere", *news]
+    measured = [features(text) for text in texts]
+    assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
     # A numbered list of headlines holds its ranks alone.
     teasers = ["1. Man charged after crash", "2. Council cuts bus routes", "3. New bridge opens on Friday"]
     texts = [*story, *teasers]
@@ -572,9 +577,28 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     tips = [PROSE.replace("Monday", "Friday"), PROSE.replace("Monday", "Saturday")]
     kept = default_cleaner.clean("\n".join([*story, "You'll also love", *recipes, "Tips", *tips])).splitlines()
     assert kept == [*story, "Tips", *tips]
-    # "related-box" can be switched off.
-    both_off = cleaner.CleanerConfig(disable=("line-score", "related-box"))
-    assert set(teasers) <= set(cleaner.clean(text, both_off).splitlines())
+    # "related-box" switches the box off, its bridging too, as in the conservative profile.
+    import cleaner.decide as decide_module
+
+    seen = []
+    original = decide_module.analyse
+
+    def recording(*args, **kwargs):
+        analysis = original(*args, **kwargs)
+        seen.append(analysis.context.related_boxes)
+        return analysis
+
+    decide_module.analyse = recording
+    try:
+        for config in (cleaner.CleanerConfig(disable=("related-box",)), cleaner.CleanerConfig(profile="conservative")):
+            seen.clear()
+            removals = cleaner.Cleaner(config).clean_and_explain(text).removals
+            assert seen and not any(seen) and all(r.evidence.name != "related-box" for r in removals), config
+        seen.clear()
+        default_cleaner.clean(text)
+        assert seen[0]  # the default profile found the box
+    finally:
+        decide_module.analyse = original
     # One line of no prose below the label (a teaser's headline, then its summary) is no box; nor is
     # a label below no prose.
     measured = [features(text) for text in [*story[:1], "Related", "Headline of a teaser", story[1]]]

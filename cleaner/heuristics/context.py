@@ -48,7 +48,7 @@ class DocumentContext:
     last_break_before: int  # last label or heading before the main text, or -1
     repeated: list[bool]  # the same text occurs on another line of the document
     run_length: list[int]  # length of the run of same-shaped neighbouring lines the line is in
-    listed: list[bool]  # an item of a list of data that the main text introduces (see _listed)
+    listed: list[bool]  # a line of a list or box of data that belongs to the article (see _listed)
     data_run: frozenset[int]  # positions in a run of short lines with a figure (see _data_runs)
     related_boxes: tuple[tuple[int, int], ...] = ()  # (label, end) of boxes the main text bridges
 
@@ -234,12 +234,15 @@ def document_context(
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
         neutral = [a or b for a, b in zip(neutral, legal_prose)]
-    # A list that the text introduces, its colon line or heading and its items, neither extends nor
-    # breaks the main text: an article's list between its paragraphs is no edge of it.
     boxes = _related_boxes(features, classes, removed, related_labels) if related_labels is not None else []
     lists = introduced_lists(texts, features, classes, removed)
     if boxes:  # a teaser below a box's label heads no list of the article's
-        lists = [(opener, end) for opener, end in lists if not any(label < opener < stop for label, stop in boxes)]
+        in_box = [False] * len(texts)
+        for label, stop in boxes:
+            in_box[label + 1 : stop] = [True] * (stop - label - 1)
+        lists = [(opener, end) for opener, end in lists if not in_box[opener]]
+    # A list that the text introduces, its colon line or heading and its items, neither extends nor
+    # breaks the main text: an article's list between its paragraphs is no edge of it.
     for opener, end in lists:
         for position in range(opener, end):
             if classes[position] in (SHORT, BAD):  # a ``near`` item counts as it does elsewhere
@@ -288,6 +291,8 @@ def document_context(
 #: the article's next paragraph (its teaser headlines, and any heading of the next section).
 RELATED_BOX_MAX_LINES = 12
 RELATED_BOX_MIN_LINES = 2
+#: lines; how far below its label a box's end is looked for, removed lines included.
+RELATED_BOX_SCAN_LINES = 40
 
 
 def _related_boxes(
@@ -301,21 +306,31 @@ def _related_boxes(
     of no prose before the prose and is no such box."""
     out: list[tuple[int, int]] = []
     count = len(features)
-    for label in range(1, count):
-        if not related_labels[label]:
+    above = -1  # the nearest kept line above the position looked at
+    position = 0
+    while position < count:
+        if not related_labels[position]:
+            if not removed[position]:
+                above = position
+            position += 1
             continue
-        above = nearest_kept(removed, label - 1, -1)
+        label = position
+        position += 1
         if above < 0 or not sentence_line(classes[above], features[above]):
             continue
-        position, lines = label + 1, 0
-        while position < count and lines <= RELATED_BOX_MAX_LINES:
+        # Down to the next prose line, past at most RELATED_BOX_MAX_LINES kept lines and as many
+        # lines in all as RELATED_BOX_SCAN_LINES (a run of labels is one box at most).
+        lines, end = 0, -1
+        while position < count and position - label <= RELATED_BOX_SCAN_LINES and lines <= RELATED_BOX_MAX_LINES:
             if not removed[position]:
                 if sentence_line(classes[position], features[position]):
+                    end = position
                     break
                 lines += 1
+                above = position
             position += 1
-        if position < count and RELATED_BOX_MIN_LINES <= lines <= RELATED_BOX_MAX_LINES:
-            out.append((label, position))
+        if end >= 0 and RELATED_BOX_MIN_LINES <= lines <= RELATED_BOX_MAX_LINES:
+            out.append((label, end))
     return out
 
 
@@ -391,12 +406,15 @@ DATA_BOX_MIN_LINES = 3
 DATA_BOX_GAP = 2
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
-#: lines; how far below the main text's last line a list's colon line may sit (the question of a
-#: review's closing section, "Should you buy the Sonora Pulse 3?", above "Buy them if:").
+#: lines; how many lines may sit between the main text's last line and a list's colon line (the
+#: question of a review's closing section, "Should you buy the Sonora Pulse 3?", above "Buy them
+#: if:").
 LISTED_OPENER_AFTER = 1
 #: words; the longest item without a figure or a bullet of a list that the main text introduces
 #: (a review's "Buy them if:" items run to nine; a site's follow pitch below a list to 16).
 WORDED_ITEM_MAX_WORDS = 12
+#: items; the fewest of a list of words alone below the main text that is not right below another.
+WORDED_BELOW_MIN_ITEMS = 3
 
 
 # A time of day alone on a line: "21:15 Uhr", "17:41", "10:58pm", "9.30 a.m.", "14h32", "12:47 CET".
@@ -791,16 +809,18 @@ def _listed(
     lists: Sequence[tuple[int, int]] = (),
     data_run: frozenset[int] = frozenset(),
 ) -> list[bool]:
-    """Whether each line is an item of a list that the main text introduces.
+    """Whether each line belongs to a list or a box of data of the article's.
 
     The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
-    "Here are the results:") and is in the main text (``first`` to ``last``) or at most
-    LISTED_OPENER_AFTER lines below it, or right below such a list ("Buy them if:", then "Don't
-    buy them if:"); below the main text the colon line is listed too. Its items start like a list
-    item or hold a digit (dates, scores, amounts), or, below a colon line in the article's own
-    words (see :func:`_colon_opener`), are short lines that read as no headline (see
-    :func:`_worded_item`); it ends at the first line that does not, or is prose, is removed by a
-    rule, or ends with a colon itself.
+    "Here are the results:") and is in the main text (``first`` to ``last``) or below it with at
+    most LISTED_OPENER_AFTER lines between, or right below such a list ("Buy them if:", then
+    "Don't buy them if:"); below the main text the colon line is listed too. Its items start like
+    a list item or hold a digit (dates, scores, amounts), or, below a colon line in the article's
+    own words (see :func:`_colon_opener`), are short lines that read as no headline (see
+    :func:`_worded_item`; below the main text, at least WORDED_BELOW_MIN_ITEMS of them unless right
+    below another list); it ends at the first line that does not, or is prose, is removed by a
+    rule, or ends with a colon itself. Runs of results right below the main text are listed too
+    (see :func:`_results_below`).
     The items of a list that the main text introduces and goes on after (``lists``, see
     :func:`introduced_lists`: "Symptoms include:", "a high temperature", "sneezing", then the
     next paragraph), of a numbered list that runs on past the main text (``continued``, see
@@ -811,31 +831,38 @@ def _listed(
     if first < 0:
         return listed
     opener, limit = first, min(last + 1 + LISTED_OPENER_AFTER, count - 1)  # the last line a list may open at
+    chained = -1  # the colon line right below the last list found
     while opener <= limit:
         text = texts[opener]
         if not text.endswith(":") or removed[opener] or " " not in text:
             opener += 1
             continue
         worded = _colon_opener(text)  # the article's own words: its items need no figure
-        position = opener + 1
+        position, data = opener + 1, 0
         while position < min(count, opener + 1 + LIST_MAX_LINES):
             item = texts[position]
             if removed[position] or classes[position] == GOOD or item.endswith(":"):
                 break
             f = features[position]
-            if not (f.bullet or _DIGIT_RE.search(item) or (worded and _worded_item(item, f))):
+            if f.bullet or _DIGIT_RE.search(item):
+                data += 1
+            elif not (worded and _worded_item(item, f)):
                 break
-            listed[position] = True
             position += 1
-        if position > opener + 1:
+        items = position - opener - 1
+        # Below the main text, a list of words alone needs WORDED_BELOW_MIN_ITEMS items, unless it
+        # follows a list ("Get in touch with our newsroom:" and two links are no list).
+        if items and (opener <= last or data or opener == chained or items >= WORDED_BELOW_MIN_ITEMS):
+            listed[opener + 1 : position] = [True] * items
             if opener > last:  # below the main text, the colon line is the list's too
                 listed[opener] = True
             if position < count and texts[position].endswith(":"):
                 limit = max(limit, position)  # a list right below a list ("Buy them if:", "Don't buy them if:")
+                chained = position
         opener += 1
     for opener, end in lists:
         if first <= opener and end <= last:  # the main text goes on below the list
-            for position in range(opener, end):  # its colon line or heading too
+            for position in range(opener, end):  # its colon line, heading or paragraph above too
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
@@ -850,10 +877,14 @@ _RANK_RE = re.compile(r"\d{1,3}[.)]\s+")
 
 
 def _figure_past_rank(text: str) -> bool:
-    """Whether a line holds a figure besides a leading rank ("1. Wouter Pranger 1.38.12", "150g
-    butter"; not "1. Man charged after crash")."""
+    """Whether a line reads as a result: a figure besides a leading rank ("1. Wouter Pranger
+    1.38.12"; not "1. Man charged after crash"), or without a rank a figure in its last word
+    ("Lazio-Bologna 1-1", "Zuschauer 4.811"; not "Council to cut 200 jobs")."""
     found = _RANK_RE.match(text)
-    return _has_figure(text[found.end() :] if found else text)
+    if found:
+        return _has_figure(text[found.end() :])
+    words = text.split()
+    return bool(words) and _has_figure(words[-1])
 
 
 def _results_below(
@@ -861,9 +892,9 @@ def _results_below(
 ) -> list[int]:
     """The runs of data (see :func:`_data_runs`) right below the main text, with at most
     DATA_BOX_GAP kept lines before each (a heading, "Uitslag mannen (60 km)", listed with its
-    run), most of whose lines hold a figure besides a leading rank: a race's results, a league
-    table, ingredients at the end of a recipe. (A numbered "Most read" list holds its ranks
-    alone.)"""
+    run), most of whose lines read as results (see :func:`_figure_past_rank`): a race's results, a
+    league table. (A numbered "Most read" list holds its ranks alone; headlines hold their figures
+    inside: "House prices rise 5% in March".)"""
     out: list[int] = []
     count = len(texts)
     position, gap = last + 1, []
