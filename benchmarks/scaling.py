@@ -1,10 +1,11 @@
 """Time against input size: cleaning must stay linear (no catastrophic pattern, no quadratic pass).
 
-    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, three shapes
+    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, four shapes
 
 Shapes: ``articles`` (development-set articles and their boilerplate joined into one document),
-``one-line`` (one line of repeated prose, no line breaks) and ``short-lines`` (many short
-label and sentence lines). For each size it prints seconds and microseconds per KB; the last
+``one-line`` (one line of repeated prose, no line breaks), ``short-lines`` (many short
+label and sentence lines) and ``labels`` (one paragraph, then labels that rules remove: related
+and ad labels, share buttons, as a page's chrome repeats them). For each size it prints seconds and microseconds per KB; the last
 column should stay flat as the size grows.
 """
 
@@ -26,6 +27,8 @@ def shapes(bench: Path) -> dict[str, str]:
         "articles": articles,
         "one-line": "The council approved the budget after a long debate on Tuesday. " * 20_000,
         "short-lines": "\n".join(f"Share this:\nPrices rose {i % 97} percent, the office said." for i in range(20_000)),
+        "labels": "The council approved the budget after a long debate on Tuesday, officials said.\n"
+        + "Related stories\nAdvertisement\nShare this article\n" * 10_000,
     }
 
 
