@@ -25,7 +25,7 @@
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
    that two different rules removed, and any line between two legal notices (see
    :func:`between_legal_notices`). In the default profile, the teasers of a related box that
-   the main text bridges go (``related-box``, see :func:`box_teasers`).
+   the main text bridges go (``related-box``, see :func:`_box_teasers`).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -267,8 +267,8 @@ class Analysis:
         sentence (a question or a colon may end it: "What happens next?", "In short:"), right
         above a line of prose and below one (past lines that rules removed: an ad label or a
         sign-up box before the next section; or a related box that the main text bridges, see
-        :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any label that
-        ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
+        :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any
+        label that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
         out = []
@@ -423,8 +423,9 @@ def analyse(
             if far and not _standfirst_below(position, texts, classes, features, removed, first):
                 continue
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
-            if not far and position + 1 < first and _standfirst_below(position, texts, classes, features, removed, first):
-                weight += HEADLINE_STANDFIRST_BONUS
+            if not far and position + 1 < first:  # a standfirst above the story
+                if _standfirst_below(position, texts, classes, features, removed, first):
+                    weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight
     standfirst = -1
@@ -439,7 +440,7 @@ def analyse(
         ):
             headline, standfirst = above, headline
     # Else a standfirst right below the headline, above the story or opening it.
-    if standfirst < 0 and 0 <= headline and _standfirst_below(headline, texts, classes, features, removed, context.first):
+    if standfirst < 0 <= headline and _standfirst_below(headline, texts, classes, features, removed, context.first):
         standfirst = headline + 1
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
@@ -741,17 +742,16 @@ def _one_pass(
         _end_rules(lines, features, classes, matches, analysis.context, out)
     if not config.disables("related-box"):
         for label, end in analysis.context.related_boxes:
-            for position in box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end):
+            for position in _box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end):
                 if position not in protected and lines[position] not in out.drop:
-                    out.drop[lines[position]] = Evidence(
-                        "context", "related-box", "related", 0.8, "teaser in a related box between the article's paragraphs"
-                    )
+                    reason = "teaser in a related box between the article's paragraphs"
+                    out.drop[lines[position]] = Evidence("context", "related-box", "related", 0.8, reason)
                     out.trim.pop(lines[position], None)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
 
 
-def box_teasers(
+def _box_teasers(
     texts: list[str], features: list[LineFeatures], removed: list[bool], listed: list[bool], label: int, end: int
 ) -> list[int]:
     """The teasers of a related box that the main text bridges (its label at ``label``, the
