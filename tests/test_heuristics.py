@@ -561,12 +561,15 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     story = [PROSE.replace("Monday", day) for day in DAYS[:4]]
     teasers = ["Füchse Berlin bauen Tabellenführung aus", "Nationalmannschaft: Bundestrainer nominiert zwei Neulinge"]
     facts = ["Die Statistik zum Spiel", "Schiedsrichter: Fabian Baumgart / Sascha Wild", "Zuschauer: 4.811", "Zeitstrafen: 3 / 4"]
-    closing = "On Sunday the team travels north for the derby, and the coach said his players were ready for it."
-    text = "\n".join([*story, "Related stories", *teasers, *facts, closing])
+    closing = [
+        "On Sunday the team travels north for the derby, and the coach said his players were ready for it.",
+        "The club also said that tickets for the next home game would go on sale on Monday morning.",
+    ]
+    text = "\n".join([*story, "Related stories", *teasers, *facts, *closing])
     kept = default_cleaner.clean(text).splitlines()
-    # The article goes on below the box: its facts and closing paragraph stay, the label and the
+    # The article goes on below the box: its facts and closing paragraphs stay, the label and the
     # teasers go (the heading above the facts is the article's next section, no teaser).
-    assert kept == [*story, *facts, closing]
+    assert kept == [*story, *facts, *closing]
     # The teasers go as the box's even where the line model would keep them.
     removals = cleaner.clean_and_explain(text, cleaner.CleanerConfig(disable=("line-score",))).removals
     assert {r.text.strip(): r.evidence.name for r in removals} == {
@@ -599,16 +602,23 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
         assert seen[0]  # the default profile found the box
     finally:
         decide_module.analyse = original
+    # A box at the article's end, then a site's one-line footer and its links, is no box of the
+    # article's: the footer does not stay.
+    footer = "The Daily Example is an independent newspaper founded in 1901 and owned by its readers."
+    text = "\n".join([*story, "Related", "Man charged after crash", "Council cuts three bus routes", footer, "Contact us", "Privacy"])
+    assert default_cleaner.clean(text).splitlines() == story
     # One line of no prose below the label (a teaser's headline, then its summary) is no box; nor is
     # a label below no prose.
     measured = [features(text) for text in [*story[:1], "Related", "Headline of a teaser", story[1]]]
     classes = [classify(f) for f in measured]
     assert _related_boxes(measured, classes, [False, True, False, False], [False, True, False, False]) == []
-    measured = [features(text) for text in [*story[:1], "Menu", "Related", *teasers, story[1]]]
+    measured = [features(text) for text in [*story[:1], "Menu", "Related", *teasers, *story[1:3]]]
     classes = [classify(f) for f in measured]
-    removed = [False, False, True, False, False, False]
+    removed = [False, False, True, False, False, False, False]
     assert _related_boxes(measured, classes, removed, removed) == []
     assert _related_boxes(measured[:1] + measured[2:], classes[:1] + classes[2:], removed[1:], removed[1:]) == [(1, 4)]
+    # With one sentence below it, the text does not go on: no box.
+    assert _related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
 
 
 def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
