@@ -376,14 +376,10 @@ def analyse(
         datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     dated = [index in datelines for index in lines] if datelines else None
     # A related box's label stands alone on its line ("You'll also love"); a prompt with its teaser
-    # ("Also Read | ...") is a box of one line.
-    label_lines = (
-        {m.line for m in matches if m.rule.category == "related" and m.rule.mode == "line"} if related_boxes else set()
-    )
-    labels = [index in label_lines and index in drop for index in lines] if label_lines else None
-    # An ad label alone on its line ("Advertisement", "Anzeige") sits between an article's paragraphs.
-    ad_lines = {m.line for m in matches if m.rule.category == "ads" and m.rule.mode == "line"}
-    ads = [index in ad_lines and index in drop for index in lines] if ad_lines else None
+    # ("Also Read | ...") is a box of one line. An ad label alone on its line ("Advertisement",
+    # "Anzeige") sits between an article's paragraphs.
+    labels = _label_lines(lines, matches, drop, "related") if related_boxes else None
+    ads = _label_lines(lines, matches, drop, "ads")
     context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads)
     position_of = {index: position for position, index in enumerate(lines)}
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
@@ -465,6 +461,15 @@ _SENTENCE_ENDS = tuple(".,;:…。")
 # Guerre en Ukraine" and "iPad Air? Our verdict" are headlines).
 _INNER_SENTENCE_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\. +(?:[^\W\d_]|[(“\"‘'«])")
 _CLOSING_MARKS = "\"”’'»)"
+
+
+def _label_lines(
+    lines: list[int], matches: list[RuleMatch], drop: dict[int, Evidence], category: str
+) -> list[bool] | None:
+    """Which of ``lines`` a whole-line rule of ``category`` matched and the rules removed, or None
+    when there is none."""
+    found = {m.line for m in matches if m.rule.category == category and m.rule.mode == "line"}
+    return [index in found and index in drop for index in lines] if found else None
 
 
 def _inner_sentence_end(text: str) -> bool:
