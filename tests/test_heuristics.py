@@ -486,6 +486,35 @@ def test_results_right_below_the_main_text_are_listed():
     assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
 
 
+def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
+    from cleaner.heuristics.context import document_context
+
+    verdict = ["The Good", "Natural, smooth assistance", "Removable battery", "The bad:", "Heavy", "No integrated lock"]
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    footer = ["Most popular", "Man charged with cheating elderly women in $1.2m love scam"]
+    for texts, box in (
+        ([*story, "Rating: 4/5", *verdict, *footer], range(3, 9)),  # below the last paragraph, past one line
+        ([*verdict, *story], range(0, 6)),  # above the review's introduction
+        (["Voordelen", "Lichte accu", "Stil", "Nadelen", "Duur", *story], range(0, 5)),
+    ):
+        removed = [text == "Most popular" for text in texts]
+        measured = [features(text) for text in texts]
+        listed = document_context(texts, measured, [classify(f) for f in measured], removed).listed
+        assert [p for p, is_listed in enumerate(listed) if is_listed] == list(box), texts
+    # One side alone, a pair with no items between, a pair far below the main text, or items with
+    # an address are no verdict.
+    far = ["Most popular", "Read this next", "Sign up", "Listen now"]
+    for texts in (
+        [*story, "Pros", "Removable battery", "Sturdy rear rack", "Good brakes"],
+        [*story, "The Good", "The Bad", "Heavy", "No lock"],
+        [*story, *far, *verdict],
+        [*story, "Pros", "www.example.com/bikes", "Cons", "Heavy"],
+    ):
+        measured = [features(text) for text in texts]
+        context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        assert not any(context.listed[len(story):]), texts
+
+
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():
     from cleaner.heuristics.context import _data_runs, document_context
 

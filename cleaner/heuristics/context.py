@@ -845,7 +845,8 @@ def _listed(
     :func:`_worded_item`; below the main text, at least WORDED_BELOW_MIN_ITEMS of them unless right
     below another list); it ends at the first line that does not, or is prose, is removed by a
     rule, or ends with a colon itself. Runs of results right below the main text are listed too
-    (see :func:`_results_below`).
+    (see :func:`_results_below`), and so are a review's pros and cons in or next to it (see
+    :func:`_verdict_box`).
     The items of a list that the main text introduces and goes on after (``lists``, see
     :func:`introduced_lists`: "Symptoms include:", "a high temperature", "sneezing", then the
     next paragraph), of a numbered list that runs on past the main text (``continued``, see
@@ -895,7 +896,84 @@ def _listed(
         listed[position] = True
     for position in _results_below(texts, features, removed, data_run, last):
         listed[position] = True
+    for position in _verdict_box(texts, features, removed, first, last):
+        listed[position] = True
     return listed
+
+
+def _verdict_headings() -> dict[str, str]:
+    """The headings of a review's good and bad points (``verdict_headings.txt``), each to its side."""
+    sides = {}
+    for line in (resources.files(__package__) / "verdict_headings.txt").read_text(encoding="utf-8").splitlines():
+        if line[:2] in ("+ ", "- "):
+            sides[line[2:].strip()] = line[0]
+    return sides
+
+
+#: heading (lower case, no colon) -> "+" for a review's good points ("The Good", "Vorteile",
+#: "Points forts"), "-" for its bad points ("The Bad", "Nachteile", "Points faibles").
+VERDICT_HEADINGS = _verdict_headings()
+#: lines, and words: the most items under each heading of a review's pros and cons, and the
+#: longest item ("Battery barely lasts a full day with the screen at 120Hz").
+VERDICT_MAX_ITEMS = 10
+VERDICT_ITEM_MAX_WORDS = 15
+
+
+def _verdict_side(text: str) -> str:
+    """"+" or "-" when a line is a heading of a review's good or bad points, else ""."""
+    if len(text) > 40:
+        return ""
+    return VERDICT_HEADINGS.get(text.rstrip(" :").lower(), "")
+
+
+def _verdict_box(
+    texts: list[str], features: list[LineFeatures], removed: list[bool], first: int, last: int
+) -> list[int]:
+    """The positions of a review's pros and cons: a heading of one side (see VERDICT_HEADINGS)
+    over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over as many, the items
+    short lines (at most VERDICT_ITEM_MAX_WORDS words) with no address and no colon at their end,
+    in the main text or with at most DATA_BOX_GAP kept lines between the box and it (above the
+    review's introduction, or below its last paragraph). One heading alone ("Pros", "For") may be
+    a site's box or a word of the article; the pair of them over short items is the verdict."""
+
+    def items(start: int) -> int:  # the end of the run of items from ``start``
+        end = start
+        while end < len(texts) and end - start < VERDICT_MAX_ITEMS and not removed[end]:
+            text = texts[end]
+            if features[end].words > VERDICT_ITEM_MAX_WORDS or text.endswith(":") or _verdict_side(text):
+                break
+            if has_url(text):
+                return start
+            end += 1
+        return end
+
+    out: list[int] = []
+    position = 0
+    while position < len(texts):
+        side = "" if removed[position] else _verdict_side(texts[position])
+        if not side:
+            position += 1
+            continue
+        middle = items(position + 1)
+        other = _verdict_side(texts[middle]) if middle < len(texts) and not removed[middle] else ""
+        if middle == position + 1 or other in ("", side):
+            position += 1
+            continue
+        end = items(middle + 1)
+        if end > middle + 1 and _near_main_text(removed, first, last, position, end):
+            out.extend(range(position, end))
+        position = end
+    return out
+
+
+def _near_main_text(removed: list[bool], first: int, last: int, start: int, end: int) -> bool:
+    """Whether the lines from ``start`` to ``end`` (excluded) reach into the main text, or at most
+    DATA_BOX_GAP kept lines part them from it."""
+    if start <= last and end > first:
+        return True
+    if start > last:
+        return sum(1 for p in range(last + 1, start) if not removed[p]) <= DATA_BOX_GAP
+    return sum(1 for p in range(end, first) if not removed[p]) <= DATA_BOX_GAP
 
 
 _RANK_RE = re.compile(r"\d{1,3}[.)]\s+")
