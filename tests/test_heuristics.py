@@ -479,6 +479,25 @@ def test_results_right_below_the_main_text_are_listed():
     texts = [*story, "Elsewhere", *news]
     measured = [features(text) for text in texts]
     assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
+    # Ranked lines too long for a run of data, under a heading of six words, are results too.
+    stage = [
+        "1. Hugo Martel (FRA, Sud Terroir), les 168 km en 4 h 02 min 17 s",
+        "2. Andrés Quintero (COL, Andes Cycling) à 14 s",
+        "3. Baptiste Roux (FRA, Bretagne Atlantique) à 14 s",
+    ]
+    texts = [*story, "Le classement de la 3e étape", *stage]
+    measured = [features(text) for text in texts]
+    listed = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed
+    assert listed == [False, False, True, True, True, True]
+    # Ranked headlines with their figures early on are no results.
+    ranked = [
+        "1. Council to cut 200 jobs across the city next spring",
+        "2. 40 new homes planned for the old depot site in town",
+        "3. Man charged after crash on the ring road",
+    ]
+    texts = [*story, *ranked]
+    measured = [features(text) for text in texts]
+    assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
     # A numbered list of headlines holds its ranks alone.
     teasers = ["1. Man charged after crash", "2. Council cuts bus routes", "3. New bridge opens on Friday"]
     texts = [*story, *teasers]

@@ -894,7 +894,7 @@ def _listed(
         listed[position] = True
     for position in _data_box(texts, classes, removed, first, last):
         listed[position] = True
-    for position in _results_below(texts, features, removed, data_run, last):
+    for position in _results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
     for position in _verdict_box(texts, features, removed, first, last):
         listed[position] = True
@@ -990,14 +990,37 @@ def _figure_past_rank(text: str) -> bool:
     return bool(words) and _has_figure(words[-1])
 
 
+#: words; the longest ranked line of a run of results below the main text, past the short lines
+#: of a run of data ("3. Baptiste Roux (FRA, Bretagne Atlantique) à 14 s").
+RANKED_RESULT_MAX_WORDS = 20
+
+
+def _ranked_result(text: str, f: LineFeatures, cls: str) -> bool:
+    """Whether a line reads as a ranked result too long for a run of data: a rank, a figure among
+    its last three words, at most RANKED_RESULT_MAX_WORDS words, and no prose ("2. Andrés Quintero
+    (COL, Andes Cycling) à 11 s"; not "1. Man charged after crash")."""
+    if cls == GOOD or f.terminal or f.words > RANKED_RESULT_MAX_WORDS or not _RANK_RE.match(text):
+        return False
+    return _has_figure(" ".join(text.split()[-3:]))
+
+
 def _results_below(
-    texts: list[str], features: list[LineFeatures], removed: list[bool], data_run: frozenset[int], last: int
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    data_run: frozenset[int],
+    last: int,
 ) -> list[int]:
-    """The runs of data (see :func:`_data_runs`) right below the main text, with at most
-    DATA_BOX_GAP kept lines before each (a heading, "Uitslag mannen (60 km)", listed with its
-    run), most of whose lines read as results (see :func:`_figure_past_rank`): a race's results, a
-    league table. (A numbered "Most read" list holds its ranks alone; headlines hold their figures
-    inside: "House prices rise 5% in March".)"""
+    """The runs of data (see :func:`_data_runs`, or ranked lines, see :func:`_ranked_result`)
+    right below the main text, with at most DATA_BOX_GAP kept lines before each (a heading,
+    "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
+    :func:`_figure_past_rank`): a race's results, a league table. (A numbered "Most read" list
+    holds its ranks alone; headlines hold their figures inside: "House prices rise 5% in March".)"""
+
+    def result_line(position: int) -> bool:
+        return position in data_run or _ranked_result(texts[position], features[position], classes[position])
+
     out: list[int] = []
     count = len(texts)
     position, gap = last + 1, []
@@ -1005,14 +1028,16 @@ def _results_below(
         if removed[position]:
             position += 1
             continue
-        if position not in data_run:
-            if len(gap) >= DATA_BOX_GAP or not _heading(texts[position], features[position]):
+        if not result_line(position):
+            f = features[position]
+            heading = _heading(texts[position], f) or (classes[position] == SHORT and not f.terminal)
+            if len(gap) >= DATA_BOX_GAP or not heading:  # "Le classement de la 3e étape"
                 break
             gap.append(position)
             position += 1
             continue
         end = position
-        while end < count and end in data_run:
+        while end < count and not removed[end] and result_line(end):
             end += 1
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
