@@ -45,7 +45,7 @@ from itertools import accumulate
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
-    ENTRY_TIMES_MIN, DocumentContext, dateline_positions, document_context, entry_times, nearest_kept, restated,
+    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, DocumentContext, dateline_positions, document_context, entry_times, nearest_kept, restated,
     time_lines,
 )
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
@@ -190,6 +190,9 @@ class Analysis:
     entry_times: frozenset[int]  # positions of a live blog's entry times (see context.entry_times)
     legal_prose: list[bool] | None  # between two legal notices (see between_legal_notices)
     closing: int  # position of the article's closing sentence (see closing_sentence), or -1
+    # (label, listed) of the related labels below the main text that a box of the article's lists
+    # follows, at ``listed`` (see _listed_below): the label ends nothing, its teasers go.
+    boxes_before_lists: tuple[tuple[int, int], ...] = ()
     # Kept across the passes of one decision, by line index: the line-local feature values
     # (measured once per line) and their weighted sums under the decision's model.
     local: dict[int, tuple[float, ...]] = field(default_factory=dict)
@@ -388,6 +391,7 @@ def analyse(
     closing = closing_sentence(context, removed, features)
     closing_end = max(context.last, closing)
     terminator = comments = -1
+    held_open: list[tuple[int, int]] = []
     related = any(match.rule.category == "related" for match in matches)
     sentences_before = _sentences_before(classes, features) if related else []
     for match in matches:
@@ -402,6 +406,10 @@ def analyse(
             and position > _earliest_end(rule, context, closing_end)
             and (rule.category != "related" or _article_ended(context, position, sentences_before))
         ):
+            listed = _listed_below(context, removed, position) if rule.category == "related" else -1
+            if listed >= 0:
+                held_open.append((position, listed))
+                continue
             if terminator < 0:
                 terminator = position
             if rule.category == "comments":
@@ -449,7 +457,7 @@ def analyse(
         entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
-        headline, standfirst, entry_positions, legal_prose, closing,
+        headline, standfirst, entry_positions, legal_prose, closing, tuple(held_open),
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
@@ -565,6 +573,21 @@ def _article_ended(context: DocumentContext, position: int, sentences_before: li
     match report with its line-ups) has the rest of the article below it."""
     below = sentences_before[-1] - sentences_before[position + 1]
     return below <= RELATED_SENTENCES_AFTER * (sentences_before[position] - sentences_before[context.first])
+
+
+def _listed_below(context: DocumentContext, removed: list[bool], position: int) -> int:
+    """The position of the first line of the article's lists or boxes of data (see
+    :attr:`~heuristics.context.DocumentContext.listed`) within RELATED_BOX_MAX_LINES + DATA_BOX_GAP
+    kept lines below a related label, or -1: the box's teasers sit between the article and its
+    box of facts ("Spielinfo", "Datos prácticos"), which the label does not end."""
+    kept = 0
+    for below in range(position + 1, len(removed)):
+        if context.listed[below]:
+            return below
+        kept += not removed[below]
+        if kept > RELATED_BOX_MAX_LINES + DATA_BOX_GAP:
+            break
+    return -1
 
 
 def _near_main_end(context: DocumentContext, position: int) -> bool:
@@ -746,12 +769,21 @@ def _one_pass(
     if analysis.context.first >= 0:
         _end_rules(lines, features, classes, matches, analysis.context, out)
     if not config.disables("related-box"):
-        for label, end in analysis.context.related_boxes:
-            for position in _box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end):
-                if position not in protected and lines[position] not in out.drop:
-                    reason = "teaser in a related box between the article's paragraphs"
-                    out.drop[lines[position]] = Evidence("context", "related-box", "related", 0.8, reason)
-                    out.trim.pop(lines[position], None)
+        teasers = [
+            (position, "teaser in a related box between the article's paragraphs")
+            for label, end in analysis.context.related_boxes
+            for position in _box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end)
+        ]
+        teasers += [
+            (position, "teaser in a related box above the article's box of facts")
+            for label, listed in analysis.boxes_before_lists
+            for position in range(label + 1, listed)
+            if not analysis.removed[position] and _headline_shaped(texts[position], features[position])
+        ]
+        for position, reason in teasers:
+            if position not in protected and lines[position] not in out.drop:
+                out.drop[lines[position]] = Evidence("context", "related-box", "related", 0.8, reason)
+                out.trim.pop(lines[position], None)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
 

@@ -603,6 +603,38 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert not any(listed([*times, "Key facts", "Introduction", "Overview", *story]))
 
 
+def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_cleaner):
+    from cleaner.heuristics.context import document_context
+
+    def listed(texts: list[str], removed: list[bool], related: list[bool] | None = None) -> list[int]:
+        measured = [features(text) for text in texts]
+        context = document_context(texts, measured, [classify(f) for f in measured], removed, related_labels=related)
+        return [p for p, is_listed in enumerate(context.listed) if is_listed]
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    # Keys of a box of facts need no figure in their values ("Árbitro", "Estadio", "Dónde").
+    facts = [
+        "Rosario Central: Matías Ledesma; Nahuel Acosta, Bruno Sartori, Leandro Gaitán",
+        "Talleres: Ramiro Olmedo; Diego Benítez, Iván Castro, Facundo Luján",
+        "Goles: PT 34m Villalba (T). ST 35m Ibarra (RC) y 42m Lombardi (RC).",
+        "Árbitro: Yael Falcón Pérez.",
+        "Estadio: Gigante de Arroyito.",
+    ]
+    plain = [False] * (len(story) + len(facts))
+    assert listed([*story, *facts], plain) == [2, 3, 4, 5, 6]
+    # A site's "key: value" furniture is no box.
+    assert listed([*story, "Autor: Ana Ruiz", "Fuente: EFE", "Foto: Archivo"], [False] * 5) == []
+    # Past a related box's label and teasers, a box of facts with its heading is the article's.
+    teasers = ["River empató en Mendoza y sigue sin ganar de visitante", "Boca confirmó la lesión de su arquero"]
+    texts = [*story, "Mirá también", *teasers, "La síntesis", *facts]
+    removed = [text == "Mirá también" for text in texts]
+    assert listed(texts, removed, removed) == list(range(5, 11))
+    assert listed(texts, removed) == []  # (without the related labels, as in the conservative profile)
+    # The label then ends nothing: the box stays, the label and its teasers go.
+    kept = default_cleaner.clean("\n".join([*story, "Related stories", *teasers, "La síntesis", *facts]))
+    assert kept.splitlines() == [*story, "La síntesis", *facts]
+
+
 def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(default_cleaner):
     from cleaner.heuristics.context import _related_boxes
 

@@ -282,7 +282,7 @@ def document_context(
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features),
-        _listed(texts, features, classes, removed, first, last, continued, lists, data_run),
+        _listed(texts, features, classes, removed, first, last, continued, lists, data_run, related_labels),
         data_run, tuple((label, end) for label, end in boxes if first < label and end <= last),
     )  # fmt: skip
 
@@ -429,6 +429,13 @@ DATA_BOX_MIN_LINES = 3
 #: the match's result, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)"; lines that rules removed, an ad
 #: label or share buttons, do not count).
 DATA_BOX_GAP = 2
+#: keys of "key: value" lines whose values need hold no figure to count as data (fact_keys.txt:
+#: "Referee", "Árbitro", "Wo", "Horario", "Serves"; lower case).
+FACT_KEYS = frozenset(
+    line.strip()
+    for line in (resources.files(__package__) / "fact_keys.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
 #: lines; how many lines may sit between the main text's last line and a list's colon line (the
@@ -833,6 +840,7 @@ def _listed(
     continued: Sequence[int] = (),
     lists: Sequence[tuple[int, int]] = (),
     data_run: frozenset[int] = frozenset(),
+    related_labels: list[bool] | None = None,
 ) -> list[bool]:
     """Whether each line belongs to a list or a box of data of the article's.
 
@@ -892,7 +900,7 @@ def _listed(
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
-    for position in _data_box(texts, classes, removed, first, last):
+    for position in _data_box(texts, features, classes, removed, first, last, related_labels):
         listed[position] = True
     for position in _results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
@@ -1039,6 +1047,8 @@ def _results_below(
         end = position
         while end < count and not removed[end] and result_line(end):
             end += 1
+        if end - position < DATA_RUN_MIN:
+            break  # one ranked headline with a figure ("1. Man dies after crash on M62") is no run
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
         if 2 * sum(1 for p in range(position, end) if _figure_past_rank(texts[p])) <= end - position:
@@ -1054,15 +1064,36 @@ def key_value_line(text: str) -> bool:
     return ":" in text and _KEY_VALUE_RE.match(text) is not None
 
 
-def _data_box(texts: list[str], classes: list[str], removed: list[bool], first: int, last: int) -> list[int]:
+def _data_value(text: str) -> bool:
+    """Whether a "key: value" line holds data: a figure in its value, or a key of FACT_KEYS."""
+    key, _, value = text.partition(":")
+    return _has_figure(value) or key.strip().lower() in FACT_KEYS
+
+
+def _data_box(
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    first: int,
+    last: int,
+    related_labels: list[bool] | None = None,
+) -> list[int]:
     """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
     main text or below it with at most DATA_BOX_GAP kept lines between, or end right above it with
     at most DATA_BOX_GAP kept lines between (a recipe's times and servings, a review's
     specifications above its introduction): at least DATA_BOX_MIN_LINES kept lines in a row, no
-    prose paragraph among them, most with a figure in their value. A match report's line-ups,
-    scorers, referee and attendance, a forecast's rainfall totals, a product's specifications. (A
-    site's "Published:", "Updated:" and "Tags:" lines are the rules' to remove, and a removed line
-    ends a run; so does a line with a URL: "Listen: http://...".)"""
+    prose paragraph among them, most with data (a figure in their value, or a key of FACT_KEYS:
+    "Árbitro: Yael Falcón Pérez"; see :func:`_data_value`). A match report's line-ups,
+    scorers, referee and attendance, a forecast's rainfall totals, a product's specifications, an
+    exhibition's practical information. (A site's "Published:", "Updated:" and "Tags:" lines are
+    the rules' to remove, and a removed line ends a run; so does a line with a URL: "Listen:
+    http://...".)
+
+    Below the main text, a related box (a line of ``related_labels`` and up to
+    RELATED_BOX_MAX_LINES kept lines that are no prose: its teasers) between the main text and
+    the box does not count in the gap, and a heading right above a box there ("La síntesis",
+    "Spielinfo"; see :func:`_heading`) is the box's."""
 
     def data_line(position: int) -> bool:
         text = texts[position]
@@ -1071,21 +1102,35 @@ def _data_box(texts: list[str], classes: list[str], removed: list[bool], first: 
     def box(start: int, end: int) -> range:
         if end - start < DATA_BOX_MIN_LINES:
             return range(0)
-        figures = sum(1 for p in range(start, end) if _has_figure(texts[p].partition(":")[2]))
-        return range(start, end) if 2 * figures > end - start else range(0)
+        data = sum(1 for p in range(start, end) if _data_value(texts[p]))
+        return range(start, end) if 2 * data > end - start else range(0)
 
     out: list[int] = []
     count = len(texts)
     limit, kept = last, 0  # the last position a box may start at
+    teasers = -1  # kept lines of a related box's teasers that may still come, or -1 outside one
     while limit + 1 < count and kept <= DATA_BOX_GAP:
         limit += 1
-        kept += not removed[limit]
+        if related_labels is not None and related_labels[limit]:
+            teasers = RELATED_BOX_MAX_LINES
+        elif removed[limit]:
+            continue
+        elif teasers > 0 and not data_line(limit) and not sentence_line(classes[limit], features[limit]):
+            teasers -= 1  # a teaser, or the box's heading
+        else:
+            teasers = -1
+            kept += 1
     position = first
     while 0 <= position <= limit:
         end = position
         while end < count and data_line(end):
             end += 1
-        out.extend(box(position, end))
+        found = box(position, end)
+        if found and position > last:  # its heading, right above it
+            above = nearest_kept(removed, position - 1, -1)
+            if above > last and not data_line(above) and _heading(texts[above], features[above]):
+                out.append(above)
+        out.extend(found)
         position = end + 1
     above, kept = first - 1, 0  # the last line of a box right above the main text
     while above >= 0 and not data_line(above) and kept <= DATA_BOX_GAP:
