@@ -45,8 +45,8 @@ from itertools import accumulate
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
-    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, DocumentContext, dateline_positions, document_context, entry_times, nearest_kept, restated,
-    time_lines,
+    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, DocumentContext, capitalised_after_first, dateline_positions,
+    document_context, entry_times, nearest_kept, restated, time_lines,
 )
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -421,7 +421,10 @@ def analyse(
         first = context.first
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
-            if removed[position] or position in context.data_run or not _headline_shaped(texts[position], f):
+            if (
+                removed[position] or position in context.data_run or not _headline_shaped(texts[position], f)
+                or _weak_byline(weak.get(lines[position]), texts[position])
+            ):  # fmt: skip
                 continue  # (a recipe's ingredient, "20 cl de crème liquide entière", is no headline)
             far = first - position > HEADLINE_WINDOW
             if far and not _standfirst_below(position, texts, classes, features, removed, first):
@@ -511,6 +514,13 @@ def _prose_standfirst_below(
     above the main text's first line ``first``."""
     below = position + 1
     return below < first and not removed[below] and classes[below] == GOOD and features[below].terminal
+
+
+def _weak_byline(match: RuleMatch | None, text: str) -> bool:
+    """Whether a weak metadata rule flagged a line that names someone ("By Marisol Vega", "Von
+    Anna Berger"): a byline, never the headline. A headline that such a rule flags reads on in
+    lower case ("Von der Leyen unter Druck", "Por qué sube el dólar")."""
+    return match is not None and match.rule.category == "metadata" and capitalised_after_first(text)
 
 
 def _headline_shaped(text: str, f: LineFeatures) -> bool:

@@ -687,6 +687,19 @@ def test_a_kicker_above_a_headline_with_its_standfirst_is_no_headline():
     assert kept.splitlines()[:2] == [headline, standfirst]
 
 
+def test_a_byline_is_no_headline_when_the_headline_reads_as_a_sentence():
+    # An opinion headline with a full stop is no headline candidate; the byline nearer the story
+    # is none either: no headline is kept rather than the byline.
+    top = ["Opinion", "Keep the late-night bus. It's the cheapest safety program we have.", "By Marisol Vega",
+           "March 5, 2024", "Share"]  # fmt: skip
+    kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS)).splitlines()
+    assert "By Marisol Vega" not in kept and kept[-6:] == SIX_PARAGRAPHS
+    # A headline that a byline rule flags but that reads on in lower case is still a headline.
+    for headline, byline in (("Von der Leyen unter Druck", "Von Anna Berger"), ("By the numbers", "By Jo Lee")):
+        kept = cleaner.clean("\n".join([headline, byline, "Share", *SIX_PARAGRAPHS])).splitlines()
+        assert kept[0] == headline and byline not in kept, headline
+
+
 def test_a_recipe_keeps_its_headline_above_the_ingredients():
     """An ingredient ("20 cl de crème liquide entière") is shaped as a headline and sits nearer the
     method; a run of short lines with figures holds no headline."""

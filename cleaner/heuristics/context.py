@@ -713,7 +713,7 @@ def _worded_item(text: str, f: LineFeatures) -> bool:
     "Sonora Pulse 2 review: great sound, shaky fit"), with no address."""
     return (
         f.words <= WORDED_ITEM_MAX_WORDS and not f.title and ": " not in text
-        and not _capitalised_after_first(text) and not has_url(text)
+        and not capitalised_after_first(text) and not has_url(text)
     )  # fmt: skip
 
 
@@ -743,7 +743,7 @@ def _headed_items(
     tells which lines are prose (see :func:`~heuristics.classes.sentence_line`); ``titled_ok``
     accepts title-cased items."""
     items = range(opener + 1, end)
-    titled = sum(1 for p in items if features[p].words > 1 and _capitalised_after_first(texts[p]))
+    titled = sum(1 for p in items if features[p].words > 1 and capitalised_after_first(texts[p]))
     if any(has_url(texts[p]) for p in items) or (2 * titled > len(items) and not titled_ok):
         return False
     below = nearest_kept(removed, end, 1)
@@ -752,7 +752,7 @@ def _headed_items(
     return below >= 0 and prose[below]
 
 
-def _capitalised_after_first(text: str) -> bool:
+def capitalised_after_first(text: str) -> bool:
     """Whether more than half of the words after a line's first, or all of them when there are
     none, are capitalised; figures and signs count as words that are not."""
     rest = text.split()[1:]
