@@ -534,6 +534,28 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
         assert not any(context.listed[len(story):]), texts
 
 
+def test_a_recipes_ingredients_under_their_heading_are_listed():
+    from cleaner.heuristics.context import document_context
+
+    def listed(texts: list[str], removed: list[bool] | None = None) -> list[int]:
+        measured = [features(text) for text in texts]
+        removed = removed or [False] * len(texts)
+        context = document_context(texts, measured, [classify(f) for f in measured], removed)
+        return [p for p, is_listed in enumerate(context.listed) if is_listed]
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    items = ["1 rotolo di pasta brisée", "2 uova", "olio extravergine d'oliva", "sale e pepe"]
+    method = "Lavate le zucchine, spuntatele e tagliatele a rondelle sottili, poi scaldate l'olio in una padella."
+    # Items with and without figures, under a heading with a few words after it, down to the method.
+    assert listed([*story, "Ingredienti per 6 persone", *items, method]) == [2, 3, 4, 5, 6]
+    # Below the article too, past a line that a rule removed; not far below it, nor past a removed line.
+    assert listed([*story, "Advertisement", "Ingredients:", *items], [False, False, True] + [False] * 5) == [3, 4, 5, 6, 7]
+    assert listed([*story, "Most read", "Sign up", "Listen now", "Ingredients", *items]) == []
+    assert listed([*story, "Zutaten", "2 Eier", "Share", "Mehl"], [False] * 4 + [True, False]) == []
+    # A heading that only starts with the word, at length, is a sentence's start, not the heading.
+    assert listed([*story, "Ingredients that make a pantry last all winter long", *items]) == []
+
+
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():
     from cleaner.heuristics.context import _data_runs, document_context
 

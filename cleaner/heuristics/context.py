@@ -853,8 +853,8 @@ def _listed(
     :func:`_worded_item`; below the main text, at least WORDED_BELOW_MIN_ITEMS of them unless right
     below another list); it ends at the first line that does not, or is prose, is removed by a
     rule, or ends with a colon itself. Runs of results right below the main text are listed too
-    (see :func:`_results_below`), and so are a review's pros and cons in or next to it (see
-    :func:`_verdict_box`).
+    (see :func:`_results_below`), and so are a review's pros and cons and a recipe's ingredients in
+    or next to it (see :func:`_verdict_box` and :func:`_ingredients`).
     The items of a list that the main text introduces and goes on after (``lists``, see
     :func:`introduced_lists`: "Symptoms include:", "a high temperature", "sneezing", then the
     next paragraph), of a numbered list that runs on past the main text (``continued``, see
@@ -905,6 +905,8 @@ def _listed(
     for position in _results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
     for position in _verdict_box(texts, features, removed, first, last):
+        listed[position] = True
+    for position in _ingredients(texts, features, classes, removed, first, last):
         listed[position] = True
     return listed
 
@@ -982,6 +984,51 @@ def _near_main_text(removed: list[bool], first: int, last: int, start: int, end:
     if start > last:
         return sum(1 for p in range(last + 1, start) if not removed[p]) <= DATA_BOX_GAP
     return sum(1 for p in range(end, first) if not removed[p]) <= DATA_BOX_GAP
+
+
+#: headings of a recipe's ingredients (lower case, no colon; see ingredient_headings.txt).
+INGREDIENT_HEADINGS = frozenset(
+    line.strip()
+    for line in (resources.files(__package__) / "ingredient_headings.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+#: words; the longest heading of ingredients, with what follows the word ("Zutaten für 4 Personen").
+INGREDIENT_HEADING_MAX_WORDS = 6
+#: lines; the fewest ingredients under such a heading.
+INGREDIENTS_MIN = 2
+
+
+def _ingredient_heading(text: str) -> bool:
+    """Whether a line heads a recipe's ingredients: a heading of INGREDIENT_HEADINGS, alone or
+    followed by a few words, at most INGREDIENT_HEADING_MAX_WORDS in all."""
+    words = text.rstrip(" :").lower().split()
+    if not words or len(words) > INGREDIENT_HEADING_MAX_WORDS:
+        return False
+    return any(" ".join(words[:size]) in INGREDIENT_HEADINGS for size in range(1, min(len(words), 4) + 1))
+
+
+def _ingredients(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
+) -> list[int]:
+    """The positions of a recipe's ingredients with their heading (see :func:`_ingredient_heading`):
+    at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words ("2 uova",
+    "sale e pepe", "For the sauce:"), down to the first line of prose (the method), a line that a
+    rule removed, or one with an address; in the main text or with at most DATA_BOX_GAP kept lines
+    between them and it. Items without figures ("olio extravergine d'oliva") are as much the
+    recipe's as those with them."""
+    out: list[int] = []
+    for heading in range(len(texts)):
+        if removed[heading] or features[heading].words > INGREDIENT_HEADING_MAX_WORDS or not _ingredient_heading(texts[heading]):
+            continue
+        end = heading + 1
+        while end < len(texts) and end - heading <= LIST_MAX_LINES and not removed[end]:
+            f = features[end]
+            if f.words > LIST_ITEM_MAX_WORDS or sentence_line(classes[end], f) or has_url(texts[end]):
+                break
+            end += 1
+        if end - heading - 1 >= INGREDIENTS_MIN and _near_main_text(removed, first, last, heading, end):
+            out.extend(range(heading, end))
+    return out
 
 
 _RANK_RE = re.compile(r"\d{1,3}[.)]\s+")
