@@ -534,6 +534,22 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
         assert not any(context.listed[len(story):]), texts
 
 
+def test_a_colon_line_right_above_the_main_text_opens_its_summary():
+    from cleaner.heuristics.context import document_context
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday"), PROSE.replace("Monday", "Wednesday")]
+    for top, expected in (
+        (["In short:"], [True]),  # the summary's label, the points as sentences below it
+        (["Share this", "Key points:"], [False, True]),
+        (["Key Points From Our Sponsor:"], [False]),  # title-cased: a box's label
+        (["What the council decided in its long meeting on Monday:"], [False]),  # a sentence's start, too long
+    ):
+        texts = [*top, *story]
+        measured = [features(text) for text in texts]
+        context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        assert context.first == len(top) and context.listed[: len(top)] == expected, top
+
+
 def test_a_recipes_ingredients_under_their_heading_are_listed():
     from cleaner.heuristics.context import document_context
 

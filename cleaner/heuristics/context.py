@@ -908,6 +908,11 @@ def _listed(
         listed[position] = True
     for position in _ingredients(texts, features, classes, removed, first, last):
         listed[position] = True
+    # A colon line in the article's own words right above the main text opens its summary ("In
+    # short:", "Key points:", then the points as sentences): the main text starts below it.
+    above = nearest_kept(removed, first - 1, -1)
+    if above >= 0 and texts[above].endswith(":") and features[above].words <= HEADING_MAX_WORDS:
+        listed[above] = _colon_opener(texts[above])
     return listed
 
 
