@@ -484,9 +484,12 @@ def _label_lines(
 
 
 def _inner_sentence_end(text: str) -> bool:
-    """Whether a sentence ends inside ``text`` (see _INNER_SENTENCE_END)."""
+    """Whether a sentence ends inside ``text`` (see _INNER_SENTENCE_END); a bracket after the full
+    stop ends one after a capitalised word too: a caption's credit, "... on Tuesday. (Alberta
+    Wildfire)"."""
     return any(
-        found.group()[0].islower() and not found.group()[-1].islower() for found in _INNER_SENTENCE_END.finditer(text)
+        (found.group()[0].islower() and not found.group()[-1].islower()) or found.group()[-1] == "("
+        for found in _INNER_SENTENCE_END.finditer(text)
     )
 
 

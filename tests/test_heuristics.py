@@ -1243,5 +1243,6 @@ def test_headline_shape():
         assert shaped(text), text
     for text in ("Trump asked voters for a big win. He didn't get it", 'He said the vote was "fair."',
                  "Read the full report at https://example.com/report", "Council approves new flood defences.",
-                 "Updated 14:32 GMT, 12/03/2024", "Two words"):  # fmt: skip
+                 "Updated 14:32 GMT, 12/03/2024", "Two words",
+                 "A wildfire burns on the outskirts of Fort McMurray on Tuesday. (Alberta Wildfire)"):  # fmt: skip
         assert not shaped(text), text
