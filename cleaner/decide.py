@@ -422,10 +422,11 @@ def analyse(
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
             if (
-                removed[position] or position in context.data_run or not _headline_shaped(texts[position], f)
-                or _weak_byline(weak.get(lines[position]), texts[position])
+                removed[position] or position in context.data_run or context.listed[position]
+                or not _headline_shaped(texts[position], f) or _weak_byline(weak.get(lines[position]), texts[position])
             ):  # fmt: skip
-                continue  # (a recipe's ingredient, "20 cl de crème liquide entière", is no headline)
+                continue  # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or
+                # a review's pros and cons above the text are no headline)
             far = first - position > HEADLINE_WINDOW
             if far and not _standfirst_below(position, texts, classes, features, removed, first):
                 continue

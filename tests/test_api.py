@@ -700,6 +700,14 @@ def test_a_byline_is_no_headline_when_the_headline_reads_as_a_sentence():
         assert kept[0] == headline and byline not in kept, headline
 
 
+def test_the_points_of_a_summary_above_the_story_are_no_headline():
+    headline = "Residents told to leave as bushfire threatens homes in the west"
+    summary = ["Key points:", "An emergency warning is in place for Pomonal, Moyston and Halls Gap",
+               "More than 30 homes are feared lost"]  # fmt: skip
+    kept = cleaner.clean("\n".join([headline, "By Rachel Clayton", "Share", *summary, *SIX_PARAGRAPHS])).splitlines()
+    assert kept == [headline, *summary, *SIX_PARAGRAPHS]
+
+
 def test_a_recipe_keeps_its_headline_above_the_ingredients():
     """An ingredient ("20 cl de crème liquide entière") is shaped as a headline and sits nearer the
     method; a run of short lines with figures holds no headline."""

@@ -543,6 +543,11 @@ def test_a_colon_line_right_above_the_main_text_opens_its_summary():
         (["Share this", "Key points:"], [False, True]),
         (["Key Points From Our Sponsor:"], [False]),  # title-cased: a box's label
         (["What the council decided in its long meeting on Monday:"], [False]),  # a sentence's start, too long
+        # Its points above the main text too, sentences in their own words; not teasers' headlines.
+        (["Key points:", "An emergency warning is in place for three towns", "More than 30 homes are feared lost"],
+         [True, True, True]),
+        (["Key points:", "Bushfire Threatens Homes In The West", "More than 30 homes are feared lost"],
+         [False, False, False]),
     ):
         texts = [*top, *story]
         measured = [features(text) for text in texts]

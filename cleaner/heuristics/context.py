@@ -908,12 +908,34 @@ def _listed(
         listed[position] = True
     for position in _ingredients(texts, features, classes, removed, first, last):
         listed[position] = True
-    # A colon line in the article's own words right above the main text opens its summary ("In
-    # short:", "Key points:", then the points as sentences): the main text starts below it.
-    above = nearest_kept(removed, first - 1, -1)
-    if above >= 0 and texts[above].endswith(":") and features[above].words <= HEADING_MAX_WORDS:
-        listed[above] = _colon_opener(texts[above])
+    for position in _summary_above(texts, features, removed, first):
+        listed[position] = True
     return listed
+
+
+#: lines; the most points of a summary above the main text (see :func:`_summary_above`).
+SUMMARY_MAX_POINTS = 6
+
+
+def _summary_above(texts: list[str], features: list[LineFeatures], removed: list[bool], first: int) -> list[int]:
+    """The positions of the article's summary right above the main text: a colon line in its own
+    words (see :func:`_colon_opener`) of at most HEADING_MAX_WORDS words ("In short:", "Key
+    points:"), then up to SUMMARY_MAX_POINTS kept lines down to the main text that read as no
+    headline of a teaser (see :func:`_worded_item`, here of up to LIST_ITEM_MAX_WORDS words: the
+    points are sentences), or none."""
+    points: list[int] = []
+    position = nearest_kept(removed, first - 1, -1)
+    while position >= 0 and len(points) <= SUMMARY_MAX_POINTS:
+        text, f = texts[position], features[position]
+        if text.endswith(":"):
+            if f.words <= HEADING_MAX_WORDS and _colon_opener(text):
+                return [position, *reversed(points)]
+            return []
+        if f.words > LIST_ITEM_MAX_WORDS or f.title or has_url(text) or capitalised_after_first(text):
+            return []
+        points.append(position)
+        position = nearest_kept(removed, position - 1, -1)
+    return []
 
 
 def _verdict_headings() -> dict[str, str]:
