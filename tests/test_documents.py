@@ -1,9 +1,10 @@
 """Golden tests on real documents: input.txt must clean to expected.txt.
 
 ``seed-article`` is the project's specification (ad label and newsletter footer gone, nothing
-else changed). The other cases are pages of the development set (AEB, MIT licence, see
-``fixtures/documents/LICENSE-AEB``); their expected output was reviewed against ``gold.txt`` and
-pins the current behaviour, so a change to it is deliberate.
+else changed). ``interview-layout`` is a document written to a real site's layout for this
+project (``benchmarks/layouts``). The other cases are pages of the development set (AEB, MIT
+licence, see ``fixtures/documents/LICENSE-AEB``). Their expected output was reviewed against
+``gold.txt`` and pins the current behaviour, so a change to it is deliberate.
 """
 
 from __future__ import annotations

@@ -555,6 +555,34 @@ def test_a_colon_line_right_above_the_main_text_opens_its_summary():
         assert context.first == len(top) and context.listed[: len(top)] == expected, top
 
 
+def test_an_interviews_questions_and_answers_are_listed(default_cleaner):
+    from cleaner.heuristics.context import document_context
+
+    answers = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    questions = ["Why did you leave?", "Do you miss it?", "¿Usa redes sociales?", "What's next?"]
+    short = ["No.", "Sí, pero no se lo voy a contar. Da mala suerte."]
+    texts = [answers[0], questions[0], answers[1], questions[1], answers[2], questions[2], short[0],
+             answers[3], questions[3], short[1]]  # fmt: skip
+    measured = [features(text) for text in texts]
+    context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+    # Each question with its answer, short ones too; the last pair right below the main text too.
+    assert sorted(context.interview) == [1, 2, 3, 4, 5, 6, 8, 9]
+    assert all(context.listed[p] for p in context.interview)
+    kept = default_cleaner.clean("\n".join(texts)).splitlines()
+    assert kept == texts
+    # A kept question lends no evidence of prose to its neighbours: a box's teaser above it goes.
+    box = ["MORE FROM ARTS", "Winnipeg Folk Fest reveals first wave of performers"]
+    texts = [answers[0], questions[0], answers[1], questions[1], answers[2], *box, questions[3], answers[3]]
+    kept = default_cleaner.clean("\n".join(texts)).splitlines()
+    assert kept == [text for text in texts if text not in box]
+    # Two questions make no interview; a question with a teaser's headline below it has no answer.
+    texts = [answers[0], questions[0], answers[1], "Related", "Why are cases rising?", "Child dies after catching measles",
+             answers[2]]  # fmt: skip
+    measured = [features(text) for text in texts]
+    context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+    assert context.interview == frozenset()
+
+
 def test_a_recipes_ingredients_under_their_heading_are_listed():
     from cleaner.heuristics.context import document_context
 

@@ -30,7 +30,10 @@ FLOORS = {
     ("recall", "conservative"): (0.966, 0.975),
     ("recall", "default"): (0.962, 0.962),
     ("ptags", "conservative"): (0.845, 0.895),
-    ("ptags", "default"): (0.873, 0.883),
+    # Recall 0.88307 -> 0.88299: an AP story's "___" rules between its question subheadings go
+    # since a kept question lends its own score to its neighbours (an interview's; the gold keeps
+    # the rules' underscores as words).
+    ("ptags", "default"): (0.873, 0.882),
     ("fulltext", "conservative"): (0.878, 0.989),
     ("fulltext", "default"): (0.920, 0.961),
 }

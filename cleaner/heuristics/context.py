@@ -51,6 +51,7 @@ class DocumentContext:
     listed: list[bool]  # a line of a list or box of data that belongs to the article (see _listed)
     data_run: frozenset[int]  # positions in a run of short lines with a figure (see _data_runs)
     related_boxes: tuple[tuple[int, int], ...] = ()  # (label, end) of boxes the main text bridges
+    interview: frozenset[int] = frozenset()  # an interview's questions and answers (see _interview)
 
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
@@ -279,11 +280,14 @@ def document_context(
         first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
         last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
         main_words = sum(words[first : last + 1])
+    listed = _listed(texts, features, classes, removed, first, last, continued, lists, data_run, related_labels)
+    interview = frozenset(_interview(texts, features, removed, first, last)) if first >= 0 else frozenset()
+    for position in interview:
+        listed[position] = True
     return DocumentContext(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
-        _repeated(texts), _run_lengths(features),
-        _listed(texts, features, classes, removed, first, last, continued, lists, data_run, related_labels),
-        data_run, tuple((label, end) for label, end in boxes if first < label and end <= last),
+        _repeated(texts), _run_lengths(features), listed, data_run,
+        tuple((label, end) for label, end in boxes if first < label and end <= last), interview,
     )  # fmt: skip
 
 
@@ -911,6 +915,43 @@ def _listed(
     for position in _summary_above(texts, features, removed, first):
         listed[position] = True
     return listed
+
+
+#: questions; the fewest in the main text, each with its answer below, that make it an interview.
+INTERVIEW_MIN_QUESTIONS = 3
+#: words; the longest question of an interview.
+QUESTION_MAX_WORDS = 30
+
+
+def _question(text: str, f: LineFeatures) -> bool:
+    """Whether a line is a question of an interview: it ends with a question mark (a closing quote
+    or bracket after it allowed) and has at most QUESTION_MAX_WORDS words."""
+    return f.words <= QUESTION_MAX_WORDS and text.rstrip("\"”’'»)").endswith(("?", "？", "¿"))
+
+
+def _interview(
+    texts: list[str], features: list[LineFeatures], removed: list[bool], first: int, last: int
+) -> list[int]:
+    """The positions of an interview's questions and answers: when at least
+    INTERVIEW_MIN_QUESTIONS questions (see :func:`_question`) in the main text each have an answer
+    right below them (the next kept line, a sentence, no question itself; a teaser's question
+    headline has another headline below it), every question there and its answer (the last
+    answer, or the last question and its answer, may sit right below the main text): "¿Usa redes
+    sociales?", "No." A short question or a one-word answer reads as no prose, yet is the
+    article's."""
+    pairs = []
+    below = nearest_kept(removed, last + 1, 1)  # the last question may sit right below the main text
+    for position in range(first, (below if below >= 0 else last) + 1):
+        if removed[position] or not _question(texts[position], features[position]):
+            continue
+        answer = nearest_kept(removed, position + 1, 1)
+        if answer < 0 or not features[answer].terminal or _question(texts[answer], features[answer]):
+            continue
+        if answer <= last or answer == below or position == below:
+            pairs.append((position, answer))
+    if sum(1 for question, _ in pairs if question <= last) < INTERVIEW_MIN_QUESTIONS:
+        return []
+    return [position for pair in pairs for position in pair]
 
 
 #: lines; the most points of a summary above the main text (see :func:`_summary_above`).
