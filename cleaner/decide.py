@@ -268,7 +268,9 @@ class Analysis:
         :func:`~heuristics.features.sentence_cased`), or one capitalised word of letters, not in
         capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
         sentence (a question or a colon may end it: "What happens next?", "In short:"), right
-        above a line of prose and below one (past lines that rules removed: an ad label or a
+        above a line of prose or of the article's lists and boxes (see
+        :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the ingredients and
+        the steps) and below one (past lines that rules removed: an ad label or a
         sign-up box before the next section; or a related box that the main text bridges, see
         :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any
         label that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
@@ -292,9 +294,11 @@ class Analysis:
             above, below = nearest_kept(removed, position - 1, -1), position + 1
             if above in boxed:  # a related box above: the paragraph above it
                 above = nearest_kept(removed, boxed[above] - 1, -1)
+            listed = context.listed
             if (
                 context.first <= above and not removed[below]
-                and sentence_line(classes[above], features[above]) and sentence_line(classes[below], features[below])
+                and (sentence_line(classes[above], features[above]) or listed[above])
+                and (sentence_line(classes[below], features[below]) or listed[below])
             ):  # fmt: skip
                 out.append(position)
         return out

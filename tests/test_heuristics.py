@@ -808,6 +808,12 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
         measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
     )
     assert 4 not in analysis._subheadings() and 6 in analysis._subheadings()
+    # Between a list of the article's and its next paragraph, or above such a list, too.
+    ingredients = ["Ingredients", "150g butter", "2 large eggs", "½ tsp flaky sea salt, plus extra to finish"]
+    steps = ["1. Melt the butter in a small pan over a medium heat, swirling often until it smells nutty.",
+             "2. Whisk both sugars into the butter, then beat in the egg and vanilla until glossy."]  # fmt: skip
+    recipe = [paragraphs[0], paragraphs[1], *ingredients, "Advertisement", "Method", *steps, paragraphs[2]]
+    assert default_cleaner.clean("\n".join(recipe)).splitlines() == [line for line in recipe if line != "Advertisement"]
 
 
 def test_tour_dates_after_the_article_stay(default_cleaner):
