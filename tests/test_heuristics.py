@@ -651,6 +651,9 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert listed([*story, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS, "Alle Spiele, alle Tore: DAZN"]) == [
         False, False, False, *[True] * len(MATCH_FACTS), False,
     ]  # fmt: skip
+    # Up to two headings right above the box are the box's.
+    headed = [*story, "FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians", *MATCH_FACTS]
+    assert listed(headed) == [False, False, *[True] * (len(MATCH_FACTS) + 2)]
     # Lines that rules removed (an ad label, share buttons) do not count towards the gap; a third
     # kept line between the text and the box does.
     facts = [*story, "Advertisement", "Share this article", "SC Freiburg - TSG Hoffenheim 3:1 (0:1)", *MATCH_FACTS]

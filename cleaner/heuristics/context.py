@@ -1207,8 +1207,9 @@ def _data_box(
 
     Below the main text, a related box (a line of ``related_labels`` and up to
     RELATED_BOX_MAX_LINES kept lines that are no prose: its teasers) between the main text and
-    the box does not count in the gap, and a heading right above a box there ("La síntesis",
-    "Spielinfo"; see :func:`_heading`) is the box's."""
+    the box does not count in the gap. Up to DATA_BOX_GAP headings right above a box below the
+    main text ("La síntesis", "FICHA TÉCNICA" and "Palmeiras 2 x 0 Corinthians"; see
+    :func:`_heading`) are the box's."""
 
     def data_line(position: int) -> bool:
         text = texts[position]
@@ -1241,10 +1242,13 @@ def _data_box(
         while end < count and data_line(end):
             end += 1
         found = box(position, end)
-        if found and position > last:  # its heading, right above it
+        if found and position > last:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
+            headings: list[int] = []
             above = nearest_kept(removed, position - 1, -1)
-            if above > last and not data_line(above) and _heading(texts[above], features[above]):
-                out.append(above)
+            while len(headings) < DATA_BOX_GAP and above > last and _heading(texts[above], features[above]):
+                headings.append(above)
+                above = nearest_kept(removed, above - 1, -1)
+            out.extend(reversed(headings))
         out.extend(found)
         position = end + 1
     above, kept = first - 1, 0  # the last line of a box right above the main text
