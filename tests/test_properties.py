@@ -36,6 +36,9 @@ STRUCTURE = [
     ":", " : ", "-", "|", "?", "1.", "2.", "Tags:", "Symptoms include:", "recommends:", "The Good", "The Bad",
     "Sofort auflegen", "Wat verandert er?", "Referee: Neil Ashcroft.", "Attendance: 10,412", "BUTS : Kerbrat (34e)",
     "150g butter", "½ tsp baking soda", "What happens next", "Background", "12:45", "13:02",
+    "Ingredients", "sale e pepe", "In short:", "Key points:", "Why did you leave?", "No.", "Pros", "Cons",
+    "Vorteile", "Nachteile", "Árbitro: Yael Falcón Pérez.", "FICHA TÉCNICA", "2. Andrés Quintero (COL) à 11 s",
+    "By Marisol Vega", "Related stories",
 ]  # fmt: skip
 LINES = st.one_of(
     st.sampled_from(PARAGRAPHS),
