@@ -1026,16 +1026,16 @@ def _verdict_box(
         return end
 
     out: list[int] = []
+    headings = [p for p, text in enumerate(texts) if len(text) <= 40 and _verdict_side(text) and not removed[p]]
     position = 0
-    while position < len(texts):
-        side = "" if removed[position] else _verdict_side(texts[position])
-        if not side:
-            position += 1
-            continue
+    for heading in headings:  # (most documents have none: one pass over the short lines)
+        if heading < position:
+            continue  # inside the box found before
+        position = heading
+        side = _verdict_side(texts[position])
         middle = items(position + 1)
         other = _verdict_side(texts[middle]) if middle < len(texts) and not removed[middle] else ""
         if middle == position + 1 or other in ("", side):
-            position += 1
             continue
         end = items(middle + 1)
         if end > middle + 1 and _near_main_text(removed, first, last, position, end):
@@ -1059,6 +1059,10 @@ INGREDIENT_HEADINGS = frozenset(
     line.strip()
     for line in (resources.files(__package__) / "ingredient_headings.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
+)
+#: the first words of those headings, lower case (a quick test before the whole one).
+_INGREDIENT_FIRST_WORDS = frozenset(heading.split()[0] for heading in INGREDIENT_HEADINGS) | frozenset(
+    heading.split()[0] + ":" for heading in INGREDIENT_HEADINGS
 )
 #: words; the longest heading of ingredients, with what follows the word ("Zutaten für 4 Personen").
 INGREDIENT_HEADING_MAX_WORDS = 6
@@ -1085,9 +1089,12 @@ def _ingredients(
     between them and it. Items without figures ("olio extravergine d'oliva") are as much the
     recipe's as those with them."""
     out: list[int] = []
-    for heading in range(len(texts)):
-        if removed[heading] or features[heading].words > INGREDIENT_HEADING_MAX_WORDS or not _ingredient_heading(texts[heading]):
-            continue
+    headings = [
+        p for p, (text, f) in enumerate(zip(texts, features))
+        if f.words <= INGREDIENT_HEADING_MAX_WORDS and text.split(None, 1)[0].lower() in _INGREDIENT_FIRST_WORDS
+        and not removed[p] and _ingredient_heading(text)
+    ]  # fmt: skip
+    for heading in headings:
         end = heading + 1
         while end < len(texts) and end - heading <= LIST_MAX_LINES and not removed[end]:
             f = features[end]
