@@ -1,12 +1,14 @@
 """Time against input size: cleaning must stay linear (no catastrophic pattern, no quadratic pass).
 
-    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, four shapes
+    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, five shapes
 
 Shapes: ``articles`` (development-set articles and their boilerplate joined into one document),
 ``one-line`` (one line of repeated prose, no line breaks), ``short-lines`` (many short
 label and sentence lines) and ``labels`` (one paragraph, then labels that rules remove: related
-and ad labels, share buttons, as a page's chrome repeats them). For each size it prints seconds and microseconds per KB; the last
-column should stay flat as the size grows.
+and ad labels, share buttons, as a page's chrome repeats them) and ``structures`` (one paragraph,
+then the headings and items of the article's own structures, over and over: pros and cons,
+ingredients, an interview's questions and answers, a summary, facts). For each size it prints
+seconds and microseconds per KB; the last column should stay flat as the size grows.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ def shapes(bench: Path) -> dict[str, str]:
         "short-lines": "\n".join(f"Share this:\nPrices rose {i % 97} percent, the office said." for i in range(20_000)),
         "labels": "The council approved the budget after a long debate on Tuesday, officials said.\n"
         + "Related stories\nAdvertisement\nShare this article\n" * 10_000,
+        "structures": "The council approved the budget after a long debate on Tuesday, officials said.\n"
+        + "Pros\nRemovable battery\nCons\nHeavy\nWhy did you leave?\nNo.\nIngredients\n2 eggs\n"
+        "Key points:\nRates held\nReferee: Anthony Taylor\nStadium: Anfield\nAttendance: 52,000\n" * 5_000,
     }
 
 

@@ -45,8 +45,8 @@ from itertools import accumulate
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
-    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, DocumentContext, capitalised_after_first, dateline_positions,
-    document_context, entry_times, nearest_kept, restated, time_lines,
+    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES, DocumentContext,
+    capitalised_after_first, dateline_positions, document_context, entry_times, nearest_kept, restated, time_lines,
 )
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -596,10 +596,10 @@ def _article_ended(context: DocumentContext, position: int, sentences_before: li
 def _listed_below(context: DocumentContext, removed: list[bool], position: int) -> int:
     """The position of the first line of the article's lists or boxes of data (see
     :attr:`~heuristics.context.DocumentContext.listed`) within RELATED_BOX_MAX_LINES + DATA_BOX_GAP
-    kept lines below a related label, or -1: the box's teasers sit between the article and its
+    kept lines below a related label (and RELATED_BOX_SCAN_LINES lines in all), or -1: the box's teasers sit between the article and its
     box of facts ("Spielinfo", "Datos prácticos"), which the label does not end."""
     kept = 0
-    for below in range(position + 1, len(removed)):
+    for below in range(position + 1, min(len(removed), position + 1 + RELATED_BOX_SCAN_LINES)):
         if context.listed[below]:
             return below
         kept += not removed[below]

@@ -1049,9 +1049,13 @@ def _near_main_text(removed: list[bool], first: int, last: int, start: int, end:
     DATA_BOX_GAP kept lines part them from it."""
     if start <= last and end > first:
         return True
-    if start > last:
-        return sum(1 for p in range(last + 1, start) if not removed[p]) <= DATA_BOX_GAP
-    return sum(1 for p in range(end, first) if not removed[p]) <= DATA_BOX_GAP
+    gap = range(last + 1, start) if start > last else range(end, first)
+    kept = 0
+    for position in gap:  # (stops at the first kept line past the gap: linear in the document)
+        kept += not removed[position]
+        if kept > DATA_BOX_GAP:
+            return False
+    return True
 
 
 #: headings of a recipe's ingredients (lower case, no colon; see ingredient_headings.txt).
