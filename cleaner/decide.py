@@ -46,7 +46,7 @@ from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import (
     DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES, DocumentContext,
-    capitalised_after_first, dateline_positions, document_context, entry_times, nearest_kept, restated, time_lines,
+    dateline_positions, document_context, entry_times, nearest_kept, restated, time_lines,
 )
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
@@ -490,10 +490,12 @@ def _label_lines(
 
 def _inner_sentence_end(text: str) -> bool:
     """Whether a sentence ends inside ``text`` (see _INNER_SENTENCE_END); a bracket after the full
-    stop ends one after a capitalised word too: a caption's credit, "... on Tuesday. (Alberta
-    Wildfire)"."""
+    stop that closes the line ends one after a capitalised word too: a caption's credit, "... on
+    Tuesday. (Alberta Wildfire)" (not "Northwind Robotics Inc. (NASDAQ: NWRB) Reports ...")."""
+    line = text.rstrip()
     return any(
-        (found.group()[0].islower() and not found.group()[-1].islower()) or found.group()[-1] == "("
+        (found.group()[0].islower() and not found.group()[-1].islower())
+        or (found.group()[-1] == "(" and line.endswith(")") and line.find("(", found.end()) < 0)
         for found in _INNER_SENTENCE_END.finditer(text)
     )
 
@@ -524,11 +526,19 @@ def _prose_standfirst_below(
     return below < first and not removed[below] and classes[below] == GOOD and features[below].terminal
 
 
+#: words; the longest name after a byline's first word ("By Marisol Vega", "Von Anna Berger").
+BYLINE_NAME_MAX_WORDS = 3
+
+
 def _weak_byline(match: RuleMatch | None, text: str) -> bool:
     """Whether a weak metadata rule flagged a line that names someone ("By Marisol Vega", "Von
-    Anna Berger"): a byline, never the headline. A headline that such a rule flags reads on in
-    lower case ("Von der Leyen unter Druck", "Por qué sube el dólar")."""
-    return match is not None and match.rule.category == "metadata" and capitalised_after_first(text)
+    Anna Berger"): a byline, never the headline. The name is at most BYLINE_NAME_MAX_WORDS
+    capitalised words; a headline that such a rule flags is longer or reads on in lower case
+    ("Author Cormac McCarthy Has Died", "Von Rekord zu Rekord", "Por qué sube el dólar")."""
+    if match is None or match.rule.category != "metadata":
+        return False
+    name = text.split()[1:]
+    return 0 < len(name) <= BYLINE_NAME_MAX_WORDS and all(word[:1].isupper() for word in name)
 
 
 def _headline_shaped(text: str, f: LineFeatures) -> bool:
@@ -793,7 +803,7 @@ def _one_pass(
         teasers = [
             (position, "teaser in a related box between the article's paragraphs")
             for label, end in analysis.context.related_boxes
-            for position in _box_teasers(texts, features, analysis.removed, analysis.context.listed, label, end)
+            for position in _box_teasers(texts, features, analysis.removed, analysis.context, label, end)
         ]
         teasers += [
             (position, "teaser in a related box above the article's box of facts")
@@ -810,21 +820,23 @@ def _one_pass(
 
 
 def _box_teasers(
-    texts: list[str], features: list[LineFeatures], removed: list[bool], listed: list[bool], label: int, end: int
+    texts: list[str], features: list[LineFeatures], removed: list[bool], context: DocumentContext, label: int, end: int
 ) -> list[int]:
     """The teasers of a related box that the main text bridges (its label at ``label``, the
     article's next paragraph at ``end``): the kept lines below the label shaped as headlines (see
     :func:`_headline_shaped`), up to the first that is not, that is ``listed`` (a box of data, see
     :func:`~heuristics.context.document_context`), or that the next paragraph or a listed line
     follows (the heading of the article's next section: "Die Statistik zum Spiel" above the match
-    facts, an interview's next question)."""
+    facts, an interview's next question); an interview's question below the box is a question of
+    the article, not a section it heads: the teaser above it goes."""
+    listed, interview = context.listed, context.interview
     kept = [position for position in range(label + 1, end) if not removed[position]]
     teasers = []
     for number, position in enumerate(kept):
         following = kept[number + 1] if number + 1 < len(kept) else end
         if listed[position] or not _headline_shaped(texts[position], features[position]):
             break
-        if following == end or listed[following]:
+        if following not in interview and (following == end or listed[following]):
             break
         teasers.append(position)
     return teasers

@@ -695,7 +695,8 @@ def test_a_byline_is_no_headline_when_the_headline_reads_as_a_sentence():
     kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS)).splitlines()
     assert "By Marisol Vega" not in kept and kept[-6:] == SIX_PARAGRAPHS
     # A headline that a byline rule flags but that reads on in lower case is still a headline.
-    for headline, byline in (("Von der Leyen unter Druck", "Von Anna Berger"), ("By the numbers", "By Jo Lee")):
+    for headline, byline in (("Von der Leyen unter Druck", "Von Anna Berger"), ("By the numbers", "By Jo Lee"),
+                             ("Author Cormac McCarthy Has Died", "By Jo Lee"), ("Von Rekord zu Rekord", "Von Anna Berger")):
         kept = cleaner.clean("\n".join([headline, byline, "Share", *SIX_PARAGRAPHS])).splitlines()
         assert kept[0] == headline and byline not in kept, headline
 

@@ -583,6 +583,39 @@ def test_an_interviews_questions_and_answers_are_listed(default_cleaner):
     assert context.interview == frozenset()
 
 
+def test_site_boxes_shaped_like_the_articles_structures_are_not_listed(default_cleaner):
+    from cleaner.heuristics.context import document_context
+
+    story = [PROSE.replace("Monday", day) for day in DAYS[:3]]
+
+    def listed(texts: list[str], related: set[str] = frozenset()) -> list[str]:
+        measured = [features(text) for text in texts]
+        removed = [text in related for text in texts]
+        context = document_context(
+            texts, measured, [classify(f) for f in measured], removed, related_labels=removed if related else None
+        )
+        return [text for text, is_listed in zip(texts, context.listed) if is_listed]
+
+    # A related label's teasers under "What you need to know" are no ingredients; a poll's "For" and
+    # "Against" are no pros and cons; a deck of headlines under a box's colon label is no summary.
+    assert listed([*story, "What you need to know", "Rail strike dates for May", "Can I get a refund"]) == []
+    assert listed([*story, "For", "62% of votes", "Against", "38% of votes"]) == []
+    assert listed(["Latest headlines:", "Man charged after crash on ring road", "School closed after boiler fails",
+                   *story]) == []  # fmt: skip
+    # Ranked headlines with figures right below the text, under no heading of their own, are no results.
+    most_read = ["1. Coronation Street actor dies aged 82", "2. Lottery winner from Leeds scoops £4m",
+                 "3. House prices rise for third month by 2.1%", "4. Man jailed for 12 years over stabbing"]  # fmt: skip
+    assert listed([*story, "Most read", *most_read], {"Most read"}) == []
+    # Past a related box, its short teasers are no headings of the facts box below them; past a
+    # second box, a site's widget is no box of the article's.
+    facts = ["Stadium: Anfield", "Referee: Anthony Taylor", "Attendance: 60,123"]
+    teasers = ["Arsenal held at Villa", "Guardiola fumes at officials", "Chelsea sack Pochettino"]
+    assert listed([*story, "Related", *teasers, *facts], {"Related"}) == facts
+    weather = ["London: 14C, light rain", "Manchester: 12C, cloudy", "Leeds: 11C, showers"]
+    boxes = ["Related", teasers[0], teasers[1], "More from Sport", teasers[2], "Arteta hails Saka"]
+    assert listed([*story, *boxes, *weather], {"Related", "More from Sport"}) == []
+
+
 def test_a_recipes_ingredients_under_their_heading_are_listed():
     from cleaner.heuristics.context import document_context
 
@@ -1288,3 +1321,4 @@ def test_headline_shape():
                  "Updated 14:32 GMT, 12/03/2024", "Two words",
                  "A wildfire burns on the outskirts of Fort McMurray on Tuesday. (Alberta Wildfire)"):  # fmt: skip
         assert not shaped(text), text
+    assert shaped("Northwind Robotics Inc. (NASDAQ: NWRB) Reports Record Third Quarter Revenue")

@@ -440,6 +440,9 @@ FACT_KEYS = frozenset(
     for line in (resources.files(__package__) / "fact_keys.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+#: words; the longest heading of a box of data below a related box (see :func:`_data_box`): the
+#: box's teasers above it are headline-shaped too, and mostly longer ("Chelsea sack Pochettino").
+BOXED_HEADING_MAX_WORDS = 2
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
 #: lines; how many lines may sit between the main text's last line and a list's colon line (the
@@ -926,7 +929,7 @@ QUESTION_MAX_WORDS = 30
 def _question(text: str, f: LineFeatures) -> bool:
     """Whether a line is a question of an interview: it ends with a question mark (a closing quote
     or bracket after it allowed) and has at most QUESTION_MAX_WORDS words."""
-    return f.words <= QUESTION_MAX_WORDS and text.rstrip("\"”’'»)").endswith(("?", "？", "¿"))
+    return f.words <= QUESTION_MAX_WORDS and text.rstrip("\"”’'»)").endswith(("?", "？"))
 
 
 def _interview(
@@ -958,21 +961,30 @@ def _interview(
 SUMMARY_MAX_POINTS = 6
 
 
+#: labels of an article's summary (lower case, no colon; see summary_headings.txt).
+SUMMARY_HEADINGS = frozenset(
+    line.strip()
+    for line in (resources.files(__package__) / "summary_headings.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
 def _summary_above(texts: list[str], features: list[LineFeatures], removed: list[bool], first: int) -> list[int]:
-    """The positions of the article's summary right above the main text: a colon line in its own
-    words (see :func:`_colon_opener`) of at most HEADING_MAX_WORDS words ("In short:", "Key
-    points:"), then up to SUMMARY_MAX_POINTS kept lines down to the main text that read as no
-    headline of a teaser (see :func:`_worded_item`, here of up to LIST_ITEM_MAX_WORDS words: the
-    points are sentences), or none."""
+    """The positions of the article's summary right above the main text: a label of
+    SUMMARY_HEADINGS ("In short:", "Key points", "Das Wichtigste in Kürze"), then up to
+    SUMMARY_MAX_POINTS kept lines down to the main text that read as no headline of a teaser (at
+    most LIST_ITEM_MAX_WORDS words, not title-cased, no colon inside, no address: the points are
+    sentences), or none. (A label of a site's box, "Latest headlines:", heads teasers.)"""
     points: list[int] = []
     position = nearest_kept(removed, first - 1, -1)
     while position >= 0 and len(points) <= SUMMARY_MAX_POINTS:
         text, f = texts[position], features[position]
-        if text.endswith(":"):
-            if f.words <= HEADING_MAX_WORDS and _colon_opener(text):
-                return [position, *reversed(points)]
-            return []
-        if f.words > LIST_ITEM_MAX_WORDS or f.title or has_url(text) or capitalised_after_first(text):
+        if len(text) <= 40 and text.rstrip(" :").lower() in SUMMARY_HEADINGS:
+            return [position, *reversed(points)]
+        if (
+            f.words > LIST_ITEM_MAX_WORDS or f.title or ":" in text or has_url(text)
+            or capitalised_after_first(text)
+        ):  # fmt: skip
             return []
         points.append(position)
         position = nearest_kept(removed, position - 1, -1)
@@ -1008,18 +1020,20 @@ def _verdict_box(
     texts: list[str], features: list[LineFeatures], removed: list[bool], first: int, last: int
 ) -> list[int]:
     """The positions of a review's pros and cons: a heading of one side (see VERDICT_HEADINGS)
-    over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over as many, the items
-    short lines (at most VERDICT_ITEM_MAX_WORDS words) with no address and no colon at their end,
-    in the main text or with at most DATA_BOX_GAP kept lines between the box and it (above the
-    review's introduction, or below its last paragraph). One heading alone ("Pros", "For") may be
-    a site's box or a word of the article; the pair of them over short items is the verdict."""
+    over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over 1 to
+    VERDICT_MAX_ITEMS items of its own, the items short lines (at most VERDICT_ITEM_MAX_WORDS
+    words) with no address and no colon, in the main text or with at most DATA_BOX_GAP kept lines
+    between the box and it (above the review's introduction, or below its last paragraph). One
+    heading alone ("Pros") may be a site's box or a word of the article; the pair of them over
+    short items is the verdict. (Words that also head a poll's options, "For" and "Against",
+    "Pro" and "Contra", are in no side's list.)"""
 
     def items(start: int) -> int:  # the end of the run of items from ``start``
         end = start
         while end < len(texts) and end - start < VERDICT_MAX_ITEMS and not removed[end]:
             text = texts[end]
-            if features[end].words > VERDICT_ITEM_MAX_WORDS or text.endswith(":") or _verdict_side(text):
-                break
+            if features[end].words > VERDICT_ITEM_MAX_WORDS or ":" in text or _verdict_side(text):
+                break  # (a teaser below the box: "Kindle Paperwhite review: still the best")
             if has_url(text):
                 return start
             end += 1
@@ -1072,24 +1086,30 @@ _INGREDIENT_FIRST_WORDS = frozenset(heading.split()[0] for heading in INGREDIENT
 INGREDIENT_HEADING_MAX_WORDS = 6
 #: lines; the fewest ingredients under such a heading.
 INGREDIENTS_MIN = 2
+#: words; the longest ingredient without a figure ("olio extravergine d'oliva", "sale e pepe").
+INGREDIENT_PLAIN_MAX_WORDS = 5
 
 
 def _ingredient_heading(text: str) -> bool:
     """Whether a line heads a recipe's ingredients: a heading of INGREDIENT_HEADINGS, alone or
-    followed by a few words, at most INGREDIENT_HEADING_MAX_WORDS in all."""
+    followed by a few words with a figure ("for 4 people", "(serves 4)"), at most
+    INGREDIENT_HEADING_MAX_WORDS in all ("What you need to know" heads no ingredients)."""
     words = text.rstrip(" :").lower().split()
     if not words or len(words) > INGREDIENT_HEADING_MAX_WORDS:
         return False
-    return any(" ".join(words[:size]) in INGREDIENT_HEADINGS for size in range(1, min(len(words), 4) + 1))
+    for size in range(1, min(len(words), 4) + 1):
+        if " ".join(words[:size]) in INGREDIENT_HEADINGS:
+            return size == len(words) or _has_figure(" ".join(words[size:]))
+    return False
 
 
 def _ingredients(
     texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
 ) -> list[int]:
     """The positions of a recipe's ingredients with their heading (see :func:`_ingredient_heading`):
-    at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words ("2 uova",
-    "sale e pepe", "For the sauce:"), down to the first line of prose (the method), a line that a
-    rule removed, or one with an address; in the main text or with at most DATA_BOX_GAP kept lines
+    at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words, or
+    INGREDIENT_PLAIN_MAX_WORDS without a figure ("2 uova", "sale e pepe", "For the sauce:"), down
+    to the first line of prose (the method), a line that a rule removed, or one with an address; in the main text or with at most DATA_BOX_GAP kept lines
     between them and it. Items without figures ("olio extravergine d'oliva") are as much the
     recipe's as those with them."""
     out: list[int] = []
@@ -1101,9 +1121,11 @@ def _ingredients(
     for heading in headings:
         end = heading + 1
         while end < len(texts) and end - heading <= LIST_MAX_LINES and not removed[end]:
-            f = features[end]
-            if f.words > LIST_ITEM_MAX_WORDS or sentence_line(classes[end], f) or has_url(texts[end]):
+            f, text = features[end], texts[end]
+            if f.words > LIST_ITEM_MAX_WORDS or sentence_line(classes[end], f) or has_url(text):
                 break
+            if f.words > INGREDIENT_PLAIN_MAX_WORDS and not _has_figure(text):
+                break  # a teaser below the list ("Easy vegan chilli with smoky black beans")
             end += 1
         if end - heading - 1 >= INGREDIENTS_MIN and _near_main_text(removed, first, last, heading, end):
             out.extend(range(heading, end))
@@ -1146,11 +1168,12 @@ def _results_below(
     data_run: frozenset[int],
     last: int,
 ) -> list[int]:
-    """The runs of data (see :func:`_data_runs`, or ranked lines, see :func:`_ranked_result`)
-    right below the main text, with at most DATA_BOX_GAP kept lines before each (a heading,
-    "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
-    :func:`_figure_past_rank`): a race's results, a league table. (A numbered "Most read" list
-    holds its ranks alone; headlines hold their figures inside: "House prices rise 5% in March".)"""
+    """The runs of data (see :func:`_data_runs`, or ranked lines, see :func:`_ranked_result`, which
+    need a kept heading above them) right below the main text, with at most DATA_BOX_GAP kept
+    lines before each (a heading, "Uitslag mannen (60 km)", listed with its run), most of whose
+    lines read as results (see :func:`_figure_past_rank`): a race's results, a league table. (A
+    numbered "Most read" list holds its ranks alone; headlines hold their figures inside: "House
+    prices rise 5% in March".)"""
 
     def result_line(position: int) -> bool:
         return position in data_run or _ranked_result(texts[position], features[position], classes[position])
@@ -1175,6 +1198,9 @@ def _results_below(
             end += 1
         if end - position < DATA_RUN_MIN:
             break  # one ranked headline with a figure ("1. Man dies after crash on M62") is no run
+        if not gap and any(p not in data_run for p in range(position, end)):
+            break  # ranked lines longer than data need their heading: a "Most read" label is the rules'
+
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
         if 2 * sum(1 for p in range(position, end) if _figure_past_rank(texts[p])) <= end - position:
@@ -1218,9 +1244,10 @@ def _data_box(
 
     Below the main text, a related box (a line of ``related_labels`` and up to
     RELATED_BOX_MAX_LINES kept lines that are no prose: its teasers) between the main text and
-    the box does not count in the gap. Up to DATA_BOX_GAP headings right above a box below the
-    main text ("La síntesis", "FICHA TÉCNICA" and "Palmeiras 2 x 0 Corinthians"; see
-    :func:`_heading`) are the box's."""
+    the box does not count in the gap (one such box: a second label ends the search). Up to
+    DATA_BOX_GAP headings right above a box below the main text ("FICHA TÉCNICA" and "Palmeiras 2
+    x 0 Corinthians"; see :func:`_heading`), of at most BOXED_HEADING_MAX_WORDS words past a
+    related box ("La síntesis", "Spielinfo"), are the box's."""
 
     def data_line(position: int) -> bool:
         text = texts[position]
@@ -1236,10 +1263,14 @@ def _data_box(
     count = len(texts)
     limit, kept = last, 0  # the last position a box may start at
     teasers = -1  # kept lines of a related box's teasers that may still come, or -1 outside one
+    boxed = -1  # the related label in the gap, if any (one box at most: a second one ends the search)
     while limit + 1 < count and kept <= DATA_BOX_GAP:
         limit += 1
         if related_labels is not None and related_labels[limit]:
-            teasers = RELATED_BOX_MAX_LINES
+            if boxed >= 0:
+                limit -= 1
+                break
+            boxed, teasers = limit, RELATED_BOX_MAX_LINES
         elif removed[limit]:
             continue
         elif teasers > 0 and not data_line(limit) and not sentence_line(classes[limit], features[limit]):
@@ -1256,7 +1287,12 @@ def _data_box(
         if found and position > last:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
             headings: list[int] = []
             above = nearest_kept(removed, position - 1, -1)
-            while len(headings) < DATA_BOX_GAP and above > last and _heading(texts[above], features[above]):
+            # (past a related box, of at most two words: its teasers are headline-shaped too)
+            most = HEADING_MAX_WORDS if not 0 <= boxed < position else BOXED_HEADING_MAX_WORDS
+            while (
+                len(headings) < DATA_BOX_GAP and above > max(last, boxed)
+                and features[above].words <= most and _heading(texts[above], features[above])
+            ):  # fmt: skip
                 headings.append(above)
                 above = nearest_kept(removed, above - 1, -1)
             out.extend(reversed(headings))
