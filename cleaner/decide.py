@@ -429,8 +429,9 @@ def analyse(
                 removed[position] or position in context.data_run or context.listed[position]
                 or not _headline_shaped(texts[position], f) or _weak_byline(weak.get(lines[position]), texts[position])
             ):  # fmt: skip
-                continue  # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or
-                # a review's pros and cons above the text are no headline)
+                # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or a
+                # review's pros and cons above the text are no headline)
+                continue
             far = first - position > HEADLINE_WINDOW
             if far and not _standfirst_below(position, texts, classes, features, removed, first):
                 continue
@@ -606,8 +607,9 @@ def _article_ended(context: DocumentContext, position: int, sentences_before: li
 def _listed_below(context: DocumentContext, removed: list[bool], position: int) -> int:
     """The position of the first line of the article's lists or boxes of data (see
     :attr:`~heuristics.context.DocumentContext.listed`) within RELATED_BOX_MAX_LINES + DATA_BOX_GAP
-    kept lines below a related label (and RELATED_BOX_SCAN_LINES lines in all), or -1: the box's teasers sit between the article and its
-    box of facts ("Spielinfo", "Datos prácticos"), which the label does not end."""
+    kept lines below a related label (and RELATED_BOX_SCAN_LINES lines in all), or -1: the box's
+    teasers sit between the article and its box of facts ("Spielinfo", "Datos prácticos"), which
+    the label does not end."""
     kept = 0
     for below in range(position + 1, min(len(removed), position + 1 + RELATED_BOX_SCAN_LINES)):
         if context.listed[below]:
@@ -827,8 +829,7 @@ def _box_teasers(
     :func:`_headline_shaped`), up to the first that is not, that is ``listed`` (a box of data, see
     :func:`~heuristics.context.document_context`), or that the next paragraph or a listed line
     follows (the heading of the article's next section: "Die Statistik zum Spiel" above the match
-    facts, an interview's next question); an interview's question below the box is a question of
-    the article, not a section it heads: the teaser above it goes."""
+    facts). An interview's question below the box is no such heading: the teaser above it goes."""
     listed, interview = context.listed, context.interview
     kept = [position for position in range(label + 1, end) if not removed[position]]
     teasers = []

@@ -1114,9 +1114,9 @@ def _ingredients(
     """The positions of a recipe's ingredients with their heading (see :func:`_ingredient_heading`):
     at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words, or
     INGREDIENT_PLAIN_MAX_WORDS without a figure ("2 uova", "sale e pepe", "For the sauce:"), down
-    to the first line of prose (the method), a line that a rule removed, or one with an address; in the main text or with at most DATA_BOX_GAP kept lines
-    between them and it. Items without figures ("olio extravergine d'oliva") are as much the
-    recipe's as those with them."""
+    to the first line of prose (the method), a line that a rule removed, or one with an address;
+    in the main text or with at most DATA_BOX_GAP kept lines between them and it. Items without
+    figures ("olio extravergine d'oliva") are as much the recipe's as those with them."""
     out: list[int] = []
     headings = [
         p for p, (text, f) in enumerate(zip(texts, features))
