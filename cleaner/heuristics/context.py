@@ -21,6 +21,13 @@ from operator import attrgetter
 from .classes import BAD, GOOD, NEAR, SHORT, sentence_line
 from .features import NUMBERED_RE, LineFeatures, has_url, sentence_cased
 
+def word_list(name: str) -> list[str]:
+    """The entries of a word list shipped with the package (``cleaner/heuristics/<name>``): one per
+    line, blank lines and lines starting with "#" left out, each stripped."""
+    text = (resources.files(__package__) / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 #: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
 NEAR_WORD_VALUE = 0.5
 #: fixed cost of a ``short`` line in the main-text sum, in words.
@@ -103,11 +110,7 @@ _DATELINE_RE = re.compile(
     r"\s{0,3}(?:—|–|--?)\s{1,3}\S"
 )
 #: capitalised words that open a paragraph as a place would, but are labels ("UPDATE — ...").
-DATELINE_LABELS = frozenset(
-    line.strip()
-    for line in (resources.files(__package__) / "dateline_labels.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+DATELINE_LABELS = frozenset(word_list("dateline_labels.txt"))
 #: words; the shortest paragraph that a dateline opens.
 DATELINE_MIN_WORDS = 8
 #: characters; a dateline is found within the start of its line.
@@ -435,11 +438,7 @@ DATA_BOX_MIN_LINES = 3
 DATA_BOX_GAP = 2
 #: keys of "key: value" lines whose values need hold no figure to count as data (fact_keys.txt:
 #: "Referee", "Árbitro", "Wo", "Horario", "Serves"; lower case).
-FACT_KEYS = frozenset(
-    line.strip()
-    for line in (resources.files(__package__) / "fact_keys.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+FACT_KEYS = frozenset(word_list("fact_keys.txt"))
 #: words; the longest heading of a box of data below a related box (see :func:`_data_box`): the
 #: box's teasers above it are headline-shaped too, and mostly longer ("Chelsea sack Pochettino").
 BOXED_HEADING_MAX_WORDS = 2
@@ -964,11 +963,7 @@ SUMMARY_MAX_POINTS = 6
 
 
 #: labels of an article's summary (lower case, no colon; see summary_headings.txt).
-SUMMARY_HEADINGS = frozenset(
-    line.strip()
-    for line in (resources.files(__package__) / "summary_headings.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+SUMMARY_HEADINGS = frozenset(word_list("summary_headings.txt"))
 
 
 def _summary_above(texts: list[str], features: list[LineFeatures], removed: list[bool], first: int) -> list[int]:
@@ -995,11 +990,7 @@ def _summary_above(texts: list[str], features: list[LineFeatures], removed: list
 
 def _verdict_headings() -> dict[str, str]:
     """The headings of a review's good and bad points (``verdict_headings.txt``), each to its side."""
-    sides = {}
-    for line in (resources.files(__package__) / "verdict_headings.txt").read_text(encoding="utf-8").splitlines():
-        if line[:2] in ("+ ", "- "):
-            sides[line[2:].strip()] = line[0]
-    return sides
+    return {line[2:].strip(): line[0] for line in word_list("verdict_headings.txt") if line[:2] in ("+ ", "- ")}
 
 
 #: heading (lower case, no colon) -> "+" for a review's good points ("The Good", "Vorteile",
@@ -1078,11 +1069,7 @@ def _near_main_text(removed: list[bool], first: int, last: int, start: int, end:
 
 
 #: headings of a recipe's ingredients (lower case, no colon; see ingredient_headings.txt).
-INGREDIENT_HEADINGS = frozenset(
-    line.strip()
-    for line in (resources.files(__package__) / "ingredient_headings.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+INGREDIENT_HEADINGS = frozenset(word_list("ingredient_headings.txt"))
 #: the first words of those headings, lower case (a quick test before the whole one).
 _INGREDIENT_FIRST_WORDS = frozenset(heading.split()[0] for heading in INGREDIENT_HEADINGS) | frozenset(
     heading.split()[0] + ":" for heading in INGREDIENT_HEADINGS
