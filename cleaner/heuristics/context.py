@@ -1061,7 +1061,7 @@ def _near_main_text(removed: list[bool], first: int, last: int, start: int, end:
         return True
     gap = range(last + 1, start) if start > last else range(end, first)
     kept = 0
-    for position in gap:  # (stops at the first kept line past the gap: linear in the document)
+    for position in gap:  # (stops once the gap is too wide: linear in the document)
         kept += not removed[position]
         if kept > DATA_BOX_GAP:
             return False
