@@ -279,6 +279,7 @@ class Analysis:
         out = []
         end = context.last if self.terminator < 0 else min(context.last, self.terminator)
         boxed = {p: label for label, stop in context.related_boxes for p in range(label + 1, stop)}  # line -> label
+        listed = context.listed
         for position in range(context.first + 1, end):
             f = features[position]
             if (
@@ -294,7 +295,6 @@ class Analysis:
             above, below = nearest_kept(removed, position - 1, -1), position + 1
             if above in boxed:  # a related box above: the paragraph above it
                 above = nearest_kept(removed, boxed[above] - 1, -1)
-            listed = context.listed
             if (
                 context.first <= above and not removed[below]
                 and (sentence_line(classes[above], features[above]) or listed[above])

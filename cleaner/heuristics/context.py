@@ -944,8 +944,7 @@ def _interview(
     pairs = []
     below = nearest_kept(removed, last + 1, 1)  # the last question may sit right below the main text
     stop = (below if below >= 0 else last) + 1
-    # (a question mark among its last three characters, a closing quote after it: a quick test first)
-    for position in [p for p in range(first, stop) if "?" in texts[p][-3:] or "？" in texts[p][-3:]]:
+    for position in range(first, stop):
         if removed[position] or not _question(texts[position], features[position]):
             continue
         answer = nearest_kept(removed, position + 1, 1)
@@ -1033,10 +1032,7 @@ def _verdict_box(
         return end
 
     out: list[int] = []
-    headings = [
-        p for p, text in enumerate(texts)
-        if len(text) <= 40 and text.rstrip(" :").lower() in VERDICT_HEADINGS and not removed[p]
-    ]  # fmt: skip
+    headings = [p for p, text in enumerate(texts) if _verdict_side(text) and not removed[p]]
     position = 0
     for heading in headings:  # (most documents have none: one pass over the short lines)
         if heading < position:
