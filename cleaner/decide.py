@@ -1,7 +1,7 @@
 """Turn rule matches and line measurements into removal decisions, with context.
 
 1. Rules: a decisive rule match (weight 1) removes its line, or trims its tail. A line that
-   restates the document in one line (see :func:`heuristics.context.restated`) goes too.
+   restates the document in one line (see :func:`heuristics.repetition.restated`) goes too.
 2. Analysis: the main text is located (see :mod:`heuristics.context`); a label that ends the
    article marks the tail: a comment label, a rights notice or a disclaimer after enough prose
    and after the main text's start, a related or newsletter label or a bare copyright mark after
@@ -15,7 +15,7 @@
    above the main text, nearer lines weighing more, and one with a standfirst below it more;
    see :func:`_headline_shaped`) is never
    scored away, nor a standfirst right below it, nor a live blog's entry times and the first line
-   of each entry (see :func:`heuristics.context.entry_times`), nor the lines of the article's
+   of each entry (see :func:`heuristics.liveblog.entry_times`), nor the lines of the article's
    lists and boxes of data (``DocumentContext.listed``: a list that a line ending with a colon
    introduces, a numbered list that runs on past the main text, a box of "key: value" lines, a
    run of results below the text), nor a short closing sentence that only rule-removed lines
@@ -44,11 +44,14 @@ from itertools import accumulate
 
 from .config import CleanerConfig
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
-from .heuristics.context import (
-    DATA_BOX_GAP, ENTRY_TIMES_MIN, RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES, DocumentContext,
-    dateline_positions, document_context, entry_times, nearest_kept, restated, time_lines,
-)
+from .heuristics.context import DocumentContext, document_context
+from .heuristics.data_boxes import DATA_BOX_GAP
+from .heuristics.datelines import dateline_positions
 from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
+from .heuristics.lists import nearest_kept
+from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
+from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
+from .heuristics.repetition import restated
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch

@@ -153,7 +153,7 @@ def test_prose_between_two_legal_notices_is_not_main_text():
     ],
 )
 def test_a_dateline_opens_the_story(text):
-    from cleaner.heuristics.context import is_dateline
+    from cleaner.heuristics.datelines import is_dateline
 
     assert is_dateline(text, features(text))
 
@@ -169,7 +169,7 @@ def test_a_dateline_opens_the_story(text):
     ],
 )
 def test_labels_and_plain_sentences_are_no_datelines(text):
-    from cleaner.heuristics.context import is_dateline
+    from cleaner.heuristics.datelines import is_dateline
 
     assert not is_dateline(text, features(text))
 
@@ -177,7 +177,8 @@ def test_labels_and_plain_sentences_are_no_datelines(text):
 def test_the_main_text_starts_at_the_dateline():
     """Full-page text: teasers merged with their summaries read as prose above the story, between
     section labels; the story starts at its dateline, and the line model judges what comes before."""
-    from cleaner.heuristics.context import dateline_positions, document_context
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.datelines import dateline_positions
 
     teasers = [
         f"Officials Close County Road {day} The county said on day {day} that the road would stay closed for repairs."
@@ -197,7 +198,8 @@ def test_the_main_text_starts_at_the_dateline():
 def test_a_dateline_below_the_storys_own_paragraphs_starts_nothing():
     """A second wire story after the first one's paragraphs, or a sentence that opens with an
     acronym and a dash ("NATO — the alliance ..."): the main text keeps its start."""
-    from cleaner.heuristics.context import dateline_positions, document_context
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.datelines import dateline_positions
 
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS[:4]]
     second = "LONDON (Reuters) - British inflation fell to its lowest level in three years in October, figures showed."
@@ -337,7 +339,8 @@ def test_an_ad_label_neither_ends_nor_splits_the_main_text(default_cleaner):
 
 
 def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
-    from cleaner.heuristics.context import document_context, introduced_lists
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.lists import introduced_lists
 
     items = ["Sudden, watery diarrhoea", "Vomiting", "Leg cramps", "Extreme thirst and sunken eyes"]
     closing = "The council said that the new leaflets would be sent out to every household in the first week of April."
@@ -374,7 +377,8 @@ def test_a_list_the_article_introduces_neither_ends_nor_splits_the_main_text():
 
 
 def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
-    from cleaner.heuristics.context import document_context, introduced_lists
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.lists import introduced_lists
 
     warning = [
         "Typische Warnsignale", "Ein Anrufer gibt sich als Polizist aus", "Es wird eine hohe Geldsumme gefordert",
@@ -409,7 +413,7 @@ def test_a_list_under_a_heading_between_paragraphs_is_the_articles():
 
 
 def test_a_headed_list_may_hold_a_few_longer_items_and_run_to_the_next_section():
-    from cleaner.heuristics.context import introduced_lists
+    from cleaner.heuristics.lists import introduced_lists
 
     ingredients = [
         "Ingredients", "125g unsalted butter", "150g light brown soft sugar", "1 large egg, at room temperature",
@@ -438,7 +442,8 @@ def test_a_headed_list_may_hold_a_few_longer_items_and_run_to_the_next_section()
 
 
 def test_a_bulleted_list_between_paragraphs_is_the_articles():
-    from cleaner.heuristics.context import document_context, introduced_lists
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.lists import introduced_lists
 
     closing = "The council said that the new leaflets would be sent out to every household in the first week of April."
     ranking = ["1. Deutschland", "2. Österreich", "3. Niederlande", "4. Dänemark"]
@@ -639,14 +644,15 @@ def test_a_recipes_ingredients_under_their_heading_are_listed():
 
 
 def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text():
-    from cleaner.heuristics.context import _data_runs, document_context
+    from cleaner.heuristics.context import document_context
+    from cleaner.heuristics.lists import data_runs
 
     ingredients = ["Ingredients", "150g butter", "1 cup brown sugar", "¼ cup caster sugar", "2 tsp vanilla extract"]
     closing = "Melt the butter in a saucepan over a medium heat, swirling it until it smells nutty and turns golden."
     texts = [PROSE, *ingredients, closing]
     measured = [features(text) for text in texts]
     classes = [classify(f) for f in measured]
-    assert _data_runs(texts, measured, classes, [False] * len(texts)) == [2, 3, 4, 5]
+    assert data_runs(texts, measured, classes, [False] * len(texts)) == [2, 3, 4, 5]
     context = document_context(texts, measured, classes, [False] * len(texts))
     assert (context.first, context.last) == (0, len(texts) - 1)
     # Two lines are no run; a listicle's teasers open title-cased with their figure; a line that a
@@ -658,7 +664,7 @@ def test_a_run_of_short_lines_with_figures_neither_ends_nor_splits_the_main_text
         (ingredients[1:], [False, True, False, False]),
     ):
         measured = [features(text) for text in lines]
-        assert _data_runs(lines, measured, [classify(f) for f in measured], removed) == [], lines
+        assert data_runs(lines, measured, [classify(f) for f in measured], removed) == [], lines
 
 
 MATCH_FACTS = [
@@ -743,7 +749,7 @@ def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_c
 
 
 def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(default_cleaner):
-    from cleaner.heuristics.context import _related_boxes
+    from cleaner.heuristics.related_boxes import related_boxes
 
     story = [PROSE.replace("Monday", day) for day in DAYS[:4]]
     teasers = ["Füchse Berlin bauen Tabellenführung aus", "Nationalmannschaft: Bundestrainer nominiert zwei Neulinge"]
@@ -798,14 +804,14 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     # a label below no prose.
     measured = [features(text) for text in [*story[:1], "Related", "Headline of a teaser", story[1]]]
     classes = [classify(f) for f in measured]
-    assert _related_boxes(measured, classes, [False, True, False, False], [False, True, False, False]) == []
+    assert related_boxes(measured, classes, [False, True, False, False], [False, True, False, False]) == []
     measured = [features(text) for text in [*story[:1], "Menu", "Related", *teasers, *story[1:3]]]
     classes = [classify(f) for f in measured]
     removed = [False, False, True, False, False, False, False]
-    assert _related_boxes(measured, classes, removed, removed) == []
-    assert _related_boxes(measured[:1] + measured[2:], classes[:1] + classes[2:], removed[1:], removed[1:]) == [(1, 4)]
+    assert related_boxes(measured, classes, removed, removed) == []
+    assert related_boxes(measured[:1] + measured[2:], classes[:1] + classes[2:], removed[1:], removed[1:]) == [(1, 4)]
     # With one sentence below it, the text does not go on: no box.
-    assert _related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
+    assert related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
 
 
 def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
@@ -1136,7 +1142,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 def test_a_line_that_restates_the_article_is_found():
     """Page metadata (a description, structured data) repeats the article as one long line."""
-    from cleaner.heuristics.context import restated
+    from cleaner.heuristics.repetition import restated
 
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
     texts = ["Menu", *paragraphs, "Related stories", " ".join(paragraphs)]
@@ -1148,7 +1154,7 @@ def test_a_line_that_restates_the_article_is_found():
 
 
 def test_every_restating_line_among_the_longest_is_found():
-    from cleaner.heuristics.context import restated
+    from cleaner.heuristics.repetition import restated
 
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS]
     whole = " ".join(paragraphs)
@@ -1240,9 +1246,9 @@ def test_an_article_told_in_short_sections_keeps_every_section(default_cleaner, 
 
 
 def test_a_numbered_list_runs_on_past_the_main_text():
-    from cleaner.heuristics.context import _numbered_continuation as numbered
+    from cleaner.heuristics.lists import numbered_continuation as numbered
 
-    def _numbered_continuation(texts, classes, removed, first, last):
+    def numbered_continuation(texts, classes, removed, first, last):
         features = [measure(text, words_of(text.lower()), None) for text in texts]
         return numbered(texts, features, classes, removed, first, last)
 
@@ -1250,25 +1256,25 @@ def test_a_numbered_list_runs_on_past_the_main_text():
     classes = [GOOD, BAD, NEAR, BAD, NEAR, BAD, BAD, BAD]
     removed = [False, False, False, False, False, True, False, False]
     # Two items inside the main text (positions 0-4): the list goes on with 3 and 4 below the ad.
-    assert _numbered_continuation(texts, classes, removed, 0, 4) == [1, 3, 6, 7]
+    assert numbered_continuation(texts, classes, removed, 0, 4) == [1, 3, 6, 7]
     # A countdown counts down; a number out of turn ends the list.
     down = ["Intro", "10. Oslo", "9. Rome", "8. Lima", "6. Kyiv", "7. Riga"]
-    assert _numbered_continuation(down, [GOOD] + [BAD] * 5, [False] * 6, 0, 2) == [1, 2, 3]
+    assert numbered_continuation(down, [GOOD] + [BAD] * 5, [False] * 6, 0, 2) == [1, 2, 3]
     # A list that starts again after the article's own ("Most read": 1., 2., ...) is no continuation.
     again = ["Intro", "2. Rome", "1. Oslo", "Close.", "Most read", "1. Storm", "2. Vote", "3. Cup"]
-    assert _numbered_continuation(again, [GOOD, BAD, BAD, NEAR, BAD, BAD, BAD, BAD], [False] * 8, 0, 3) == []
+    assert numbered_continuation(again, [GOOD, BAD, BAD, NEAR, BAD, BAD, BAD, BAD], [False] * 8, 0, 3) == []
     # Only one item inside, nothing after: no list to continue.
-    assert _numbered_continuation(texts[:3], classes[:3], removed[:3], 0, 2) == []
+    assert numbered_continuation(texts[:3], classes[:3], removed[:3], 0, 2) == []
     # A numbered list that starts after the main text needs a line of prose under an item: a
     # "Most read" list of headlines has none.
     most_read = ["Intro", "Most read", "1. Storm hits coast", "2. Council votes", "3. Team wins cup"]
-    assert _numbered_continuation(most_read, [GOOD] + [BAD] * 4, [False, True, False, False, False], 0, 0) == []
+    assert numbered_continuation(most_read, [GOOD] + [BAD] * 4, [False, True, False, False, False], 0, 0) == []
     described = ["Intro", "1. Storm", "The coast was hit.", "2. Vote", "3. Cup"]
-    assert _numbered_continuation(described, [GOOD, BAD, NEAR, BAD, BAD], [False] * 5, 0, 0) == [1, 3, 4]
+    assert numbered_continuation(described, [GOOD, BAD, NEAR, BAD, BAD], [False] * 5, 0, 0) == [1, 3, 4]
 
 
 def test_the_last_item_of_a_list_that_runs_on_keeps_its_paragraphs_past_a_price_line():
-    from cleaner.heuristics.context import _item_end
+    from cleaner.heuristics.lists import item_end
 
     # "5. Best oven style", "$399.95 at Williams Sonoma", its paragraph, "How we tested", a
     # paragraph, "Read our full review", then a related box that a rule removed.
@@ -1276,17 +1282,17 @@ def test_the_last_item_of_a_list_that_runs_on_keeps_its_paragraphs_past_a_price_
     sentence = features("It bakes, toasts and roasts better than any other appliance we tested this year.")
     lines = [features("x")] * 2 + [sentence, features("How we tested"), features(PROSE), features("y"), features("z")]
     removed = [False] * 6 + [True]
-    assert _item_end(classes, lines, removed, 0) == 4
+    assert item_end(classes, lines, removed, 0) == 4
     # Three lines that are no prose in a row end it; so does a line that a rule removed.
-    assert _item_end([BAD, BAD, BAD, BAD, GOOD], [features("x")] * 4 + [features(PROSE)], [False] * 5, 0) == 0
-    assert _item_end([BAD, BAD, GOOD], [features("x"), features("x"), features(PROSE)], [False, True, False], 0) == 0
+    assert item_end([BAD, BAD, BAD, BAD, GOOD], [features("x")] * 4 + [features(PROSE)], [False] * 5, 0) == 0
+    assert item_end([BAD, BAD, GOOD], [features("x"), features("x"), features(PROSE)], [False, True, False], 0) == 0
     # A teaser's headline between two summaries is no price line: a deck below the list is not its end.
     deck = [features("x"), features("Council approves new flood defences after two years"), features(PROSE)]
-    assert _item_end([BAD, NEAR, GOOD], deck, [False] * 3, 0) == 0
+    assert item_end([BAD, NEAR, GOOD], deck, [False] * 3, 0) == 0
 
 
 def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
-    from cleaner.heuristics.context import entry_times
+    from cleaner.heuristics.liveblog import entry_times
 
     def times(texts: list[str]) -> list[int]:
         return entry_times(texts, [measure(text, words_of(text.lower()), None) for text in texts])

@@ -1,0 +1,228 @@
+"""Boxes of data around the article: "key: value" facts (a match's line-ups and referee, a product's
+specifications, a recipe's times) and runs of results below the main text (a race, a league
+table)."""
+
+from __future__ import annotations
+
+import re
+
+from .classes import GOOD, SHORT, sentence_line
+from .features import LineFeatures, has_url
+from .lists import (
+    DATA_RUN_MIN,
+    HEADING_MAX_WORDS,
+    has_figure,
+    list_heading,
+    nearest_kept,
+)
+from .related_boxes import RELATED_BOX_MAX_LINES
+from .wordlists import word_list
+
+# A line of data as "key: value": a key of one to four words that starts with a letter, a colon, a
+# value ("Newcastle: 90–140mm", "Wattage: 1,750", "Zuschauer: 34.700 (ausverkauft)", "Referee:
+# Anthony Taylor"; French puts a space before the colon: "BUTS : Kerbrat (34e)").
+_KEY_VALUE_RE = re.compile(r"[^\W\d_][^\s:,]*(?: [^\s:,]+){0,3}\s?: \S")
+#: lines; the fewest "key: value" lines in a row that make a box of data (see :func:`data_box`).
+DATA_BOX_MIN_LINES = 3
+#: kept lines; how many may sit between the main text's end and a box of data (a heading such as
+#: the match's result, "SC Freiburg - TSG Hoffenheim 3:1 (0:1)"; lines that rules removed, an ad
+#: label or share buttons, do not count).
+DATA_BOX_GAP = 2
+#: keys of "key: value" lines whose values need hold no figure to count as data (fact_keys.txt:
+#: "Referee", "Árbitro", "Wo", "Horario", "Serves"; lower case).
+FACT_KEYS = frozenset(word_list("fact_keys.txt"))
+#: words; the longest heading of a box of data below a related box (see :func:`data_box`): the
+#: box's teasers above it are headline-shaped too, and mostly longer ("Chelsea sack Pochettino").
+BOXED_HEADING_MAX_WORDS = 2
+
+
+def near_main_text(removed: list[bool], first: int, last: int, start: int, end: int) -> bool:
+    """Whether the lines from ``start`` to ``end`` (excluded) reach into the main text, or at most
+    DATA_BOX_GAP kept lines part them from it."""
+    if start <= last and end > first:
+        return True
+    gap = range(last + 1, start) if start > last else range(end, first)
+    kept = 0
+    for position in gap:  # (stops once the gap is too wide: linear in the document)
+        kept += not removed[position]
+        if kept > DATA_BOX_GAP:
+            return False
+    return True
+
+
+_RANK_RE = re.compile(r"\d{1,3}[.)]\s+")
+
+
+def _figure_past_rank(text: str) -> bool:
+    """Whether a line reads as a result: a figure besides a leading rank ("1. Wouter Pranger
+    1.38.12"; not "1. Man charged after crash"), or without a rank a figure in its last word
+    ("Lazio-Bologna 1-1", "Zuschauer 4.811"; not "Council to cut 200 jobs")."""
+    found = _RANK_RE.match(text)
+    if found:
+        return has_figure(text[found.end() :])
+    words = text.split()
+    return bool(words) and has_figure(words[-1])
+
+
+#: words; the longest ranked line of a run of results below the main text, past the short lines
+#: of a run of data ("3. Baptiste Roux (FRA, Bretagne Atlantique) à 14 s").
+RANKED_RESULT_MAX_WORDS = 20
+
+
+def _ranked_result(text: str, f: LineFeatures, cls: str) -> bool:
+    """Whether a line reads as a ranked result too long for a run of data: a rank, a figure among
+    its last three words, at most RANKED_RESULT_MAX_WORDS words, and no prose ("2. Andrés Quintero
+    (COL, Andes Cycling) à 11 s"; not "1. Man charged after crash")."""
+    if cls == GOOD or f.terminal or f.words > RANKED_RESULT_MAX_WORDS or not _RANK_RE.match(text):
+        return False
+    return has_figure(" ".join(text.split()[-3:]))
+
+
+def results_below(
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    data_run: frozenset[int],
+    last: int,
+) -> list[int]:
+    """The runs of data (see :func:`~heuristics.lists.data_runs`, or ranked lines, see
+    :func:`_ranked_result`, which need a kept heading above them) right below the main text, with at
+    most DATA_BOX_GAP kept lines before each (a heading, "Uitslag mannen (60 km)", listed with its
+    run), most of whose lines read as results (see :func:`_figure_past_rank`): a race's results, a
+    league table. (A numbered "Most read" list holds its ranks alone; headlines hold their figures
+    inside: "House prices rise 5% in March".)"""
+
+    def result_line(position: int) -> bool:
+        return position in data_run or _ranked_result(texts[position], features[position], classes[position])
+
+    out: list[int] = []
+    count = len(texts)
+    position, gap = last + 1, []
+    while position < count:
+        if removed[position]:
+            position += 1
+            continue
+        if not result_line(position):
+            f = features[position]
+            heading = list_heading(texts[position], f) or (classes[position] == SHORT and not f.terminal)
+            if len(gap) >= DATA_BOX_GAP or not heading:  # "Le classement de la 3e étape"
+                break
+            gap.append(position)
+            position += 1
+            continue
+        end = position
+        while end < count and not removed[end] and result_line(end):
+            end += 1
+        if end - position < DATA_RUN_MIN:
+            break  # one ranked headline with a figure ("1. Man dies after crash on M62") is no run
+        if not gap and any(p not in data_run for p in range(position, end)):
+            break  # ranked lines longer than data need their heading: a "Most read" label is the rules'
+
+        if any(has_url(texts[p]) for p in range(position, end)):
+            break  # links: "Listen: http://po.st/1"
+        if 2 * sum(1 for p in range(position, end) if _figure_past_rank(texts[p])) <= end - position:
+            break
+        out.extend(gap)
+        out.extend(range(position, end))
+        position, gap = end, []
+    return out
+
+
+def key_value_line(text: str) -> bool:
+    """Whether a line reads as "key: value" (see _KEY_VALUE_RE)."""
+    return ":" in text and _KEY_VALUE_RE.match(text) is not None
+
+
+def _data_value(text: str) -> bool:
+    """Whether a "key: value" line holds data: a figure in its value, or a key of FACT_KEYS."""
+    key, _, value = text.partition(":")
+    return has_figure(value) or key.strip().lower() in FACT_KEYS
+
+
+def data_box(
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    first: int,
+    last: int,
+    related_labels: list[bool] | None = None,
+) -> list[int]:
+    """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
+    main text or below it with at most DATA_BOX_GAP kept lines between, or end right above it with
+    at most DATA_BOX_GAP kept lines between (a recipe's times and servings, a review's
+    specifications above its introduction): at least DATA_BOX_MIN_LINES kept lines in a row, no
+    prose paragraph among them, most with data (a figure in their value, or a key of FACT_KEYS:
+    "Árbitro: Yael Falcón Pérez"; see :func:`_data_value`). A match report's line-ups, scorers,
+    referee and attendance, a forecast's rainfall totals, a product's specifications, an
+    exhibition's practical information. (A site's "Published:", "Updated:" and "Tags:" lines are the
+    rules' to remove, and a removed line ends a run; so does a line with a URL: "Listen:
+    http://...".)
+
+    Below the main text, a related box (a line of ``related_labels`` and up to RELATED_BOX_MAX_LINES
+    kept lines that are no prose: its teasers) between the main text and the box does not count in
+    the gap (one such box: a second label ends the search). Up to DATA_BOX_GAP headings right above
+    a box below the main text ("FICHA TÉCNICA" and "Palmeiras 2 x 0 Corinthians"; see
+    :func:`~heuristics.lists.list_heading`), of at most BOXED_HEADING_MAX_WORDS words past a related
+    box ("La síntesis", "Spielinfo"), are the box's."""
+
+    def data_line(position: int) -> bool:
+        text = texts[position]
+        return not removed[position] and classes[position] != GOOD and key_value_line(text) and not has_url(text)
+
+    def box(start: int, end: int) -> range:
+        if end - start < DATA_BOX_MIN_LINES:
+            return range(0)
+        data = sum(1 for p in range(start, end) if _data_value(texts[p]))
+        return range(start, end) if 2 * data > end - start else range(0)
+
+    out: list[int] = []
+    count = len(texts)
+    limit, kept = last, 0  # the last position a box may start at
+    teasers = -1  # kept lines of a related box's teasers that may still come, or -1 outside one
+    boxed = -1  # the related label in the gap, if any (one box at most: a second one ends the search)
+    while limit + 1 < count and kept <= DATA_BOX_GAP:
+        limit += 1
+        if related_labels is not None and related_labels[limit]:
+            if boxed >= 0:
+                limit -= 1
+                break
+            boxed, teasers = limit, RELATED_BOX_MAX_LINES
+        elif removed[limit]:
+            continue
+        elif teasers > 0 and not data_line(limit) and not sentence_line(classes[limit], features[limit]):
+            teasers -= 1  # a teaser, or the box's heading
+        else:
+            teasers = -1
+            kept += 1
+    position = first
+    while 0 <= position <= limit:
+        end = position
+        while end < count and data_line(end):
+            end += 1
+        found = box(position, end)
+        if found and position > last:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
+            headings: list[int] = []
+            above = nearest_kept(removed, position - 1, -1)
+            # (past a related box, of at most two words: its teasers are headline-shaped too)
+            most = HEADING_MAX_WORDS if not 0 <= boxed < position else BOXED_HEADING_MAX_WORDS
+            while (
+                len(headings) < DATA_BOX_GAP and above > max(last, boxed)
+                and features[above].words <= most and list_heading(texts[above], features[above])
+            ):  # fmt: skip
+                headings.append(above)
+                above = nearest_kept(removed, above - 1, -1)
+            out.extend(reversed(headings))
+        out.extend(found)
+        position = end + 1
+    above, kept = first - 1, 0  # the last line of a box right above the main text
+    while above >= 0 and not data_line(above) and kept <= DATA_BOX_GAP:
+        kept += not removed[above]
+        above -= 1
+    if above >= 0 and data_line(above) and kept <= DATA_BOX_GAP:
+        start = above
+        while start > 0 and data_line(start - 1):
+            start -= 1
+        out[:0] = box(start, above + 1)
+    return out

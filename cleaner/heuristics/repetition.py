@@ -1,0 +1,39 @@
+"""Lines that restate the whole document (a page description or structured data leaked into the
+scraped text)."""
+
+from __future__ import annotations
+
+from .features import LineFeatures
+
+#: words; the shortest line that may restate the article (see :func:`restated`), and the shortest
+#: line that counts as a piece of it. The restatements of the development set run to 435 and 1,571
+#: words; paragraphs of 100 to 200 words are common, and checking each of them costs time.
+RESTATED_MIN_WORDS = 200
+RESTATED_PIECE_MIN_WORDS = 6
+#: share of a long line's words that other lines of the document, found verbatim inside it, must
+#: make up for it to be a restatement. On the development set the restating lines score 0.94 and
+#: 1.0, and no other line of 50 words or more reaches 0.5.
+RESTATED_SHARE = 0.5
+#: lines; only the longest few lines of RESTATED_MIN_WORDS or more are checked (a restatement of
+#: the whole article is among the longest lines), which keeps the check linear in the document.
+RESTATED_MAX_CANDIDATES = 3
+
+
+def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
+    """Positions of the lines that restate the document in one line: at least RESTATED_MIN_WORDS
+    words, of which RESTATED_SHARE or more are other lines of the document (RESTATED_PIECE_MIN_WORDS
+    words or more each) found verbatim inside it. Page metadata (a description, structured data)
+    leaks the whole article into scraped text this way; the article's own lines stay."""
+    long = [p for p, f in enumerate(features) if f.words >= RESTATED_MIN_WORDS]
+    if not long:
+        return []
+    if len(long) > RESTATED_MAX_CANDIDATES:
+        long = sorted(sorted(long, key=lambda p: features[p].words, reverse=True)[:RESTATED_MAX_CANDIDATES])
+    pieces = [(text, f.words) for text, f in zip(texts, features) if f.words >= RESTATED_PIECE_MIN_WORDS]
+    out = []
+    for position in long:
+        line = texts[position]
+        covered = sum(words for text, words in pieces if text != line and text in line)
+        if covered >= RESTATED_SHARE * features[position].words:
+            out.append(position)
+    return out

@@ -1,0 +1,13 @@
+"""Word lists shipped with the package (``cleaner/heuristics/*.txt``): the headings, keys and labels
+that the article's structures are recognised by, kept as data."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def word_list(name: str) -> list[str]:
+    """The entries of a word list shipped with the package (``cleaner/heuristics/<name>``): one per
+    line, blank lines and lines starting with "#" left out, each stripped."""
+    text = (resources.files(__package__) / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
