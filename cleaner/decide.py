@@ -13,7 +13,7 @@
    the profile's threshold it goes.
    The document's own headline (the longest line shaped as one among the HEADLINE_WINDOW lines
    above the main text, nearer lines weighing more, and one with a standfirst below it more;
-   see :func:`_headline_shaped`) is never
+   see :func:`~heuristics.headline.headline_shaped`) is never
    scored away, nor a standfirst right below it, nor a live blog's entry times and the first line
    of each entry (see :func:`heuristics.liveblog.entry_times`), nor the lines of the article's
    lists and boxes of data (``DocumentContext.listed``: a list that a line ending with a colon
@@ -47,7 +47,8 @@ from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
 from .heuristics.datelines import dateline_positions
-from .heuristics.features import LineFeatures, has_url, measure_shape, sentence_cased
+from .heuristics.features import LineFeatures, measure_shape, sentence_cased
+from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
@@ -88,40 +89,6 @@ WEDGED_MAX_WORDS = 12
 #: words; a line ending a sentence with at least this many words is not ambiguous: context alone
 #: never removes it.
 WEDGED_SENTENCE_MIN_WORDS = 4
-#: lines; the document's own headline may sit this far above the main text's first line and stay
-#: (a byline, a date, share buttons, a standfirst and a caption sit between them on most pages).
-#: On the development set's full-page text, 153 of 173 headlines (the page's <h1> or og:title)
-#: lie within 12 lines; 16 and 20 take in more teasers than headlines.
-HEADLINE_WINDOW = 12
-#: lines; farther up, to this many lines above the main text, a candidate counts only with a
-#: standfirst sentence right below it (a review's headline above its byline, buy buttons, photo,
-#: credit and a box of pros and cons).
-HEADLINE_FAR_WINDOW = 24
-#: words; the shortest standfirst without a full stop that lets a headline count that far up.
-STANDFIRST_UNPUNCTUATED_MIN_WORDS = 15
-#: words; a candidate's weight is its word count up to this many, less HEADLINE_DISTANCE_COST per
-#: line between it and the main text: the headline is the longest title-shaped line near the text
-#: (a teaser headline higher up, or a long line of share buttons, weighs less). Calibrated on the
-#: development set's fulltext and ptags views against the pages' own headlines (<h1>, og:title):
-#: the plain longest line picked 234 headlines and 113 other lines, this 246 and 101.
-HEADLINE_FULL_WORDS = 12
-HEADLINE_DISTANCE_COST = 0.25
-#: words; what a candidate within HEADLINE_WINDOW gains with a standfirst right below it, above
-#: the main text: a headline and its standfirst outweigh a caption without a credit that sits
-#: nearer the story. Tried 1 to 4: from 3 on, the default profile lost the headline of 24 rather
-#: than 37 of the 219 documents written to real layouts (the development set's headlines kept:
-#: unchanged; fulltext default F1 0.919 -> 0.920).
-HEADLINE_STANDFIRST_BONUS = 3
-#: words; a headline-shaped line right above the headline found is the headline, and the line
-#: found its standfirst, from this many words on (a section label above a headline, "U.S. news",
-#: is shorter). Its length does not matter: a standfirst without a full stop can be the shorter.
-STANDFIRST_HEADLINE_MIN_WORDS = 4
-#: words; the shortest sentence right below the headline that is its standfirst ("Districts
-#: adopting it are saving a little money and losing a lot of learning."); a shorter line there is a
-#: byline or a label. On documents written to real sites' layouts the default profile lost such
-#: standfirsts in 10 of 40 held-out documents; protecting them cost fulltext default recall
-#: 0.9546 -> 0.9541 on the development set (its gold leaves standfirsts out).
-STANDFIRST_MIN_WORDS = 6
 #: categories of boxes: a line that is no long prose (not ``good``), between two lines that two
 #: different rules of one of these categories removed, belongs to the box (the pitch of a
 #: newsletter box between its heading and its form). Ad labels, credits (and the copyright marks
@@ -135,8 +102,6 @@ LEGAL_NOTICE_MIN_WORDS = 6
 #: rules that remove a line for its copyright mark alone (photo credits carry the mark too).
 COPYRIGHT_MARK_RULES = ("common.copyright.symbol-start", "common.copyright.symbol-year")
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
-#: words; the document's headline (no sentence punctuation) has between these many words.
-HEADLINE_WORDS = (3, 25)
 #: categories whose label lines end the article: what follows them is their section. A related or
 #: newsletter label or a copyright mark inside the main text (a "Don't miss" box, a sign-up box or
 #: a photo credit between paragraphs) or above it (a "Latest" tab of the page's menu) ends
@@ -266,17 +231,16 @@ class Analysis:
         return out
 
     def _subheadings(self) -> list[int]:
-        """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS
-        words inside the main text, in sentence case (see
-        :func:`~heuristics.features.sentence_cased`), or one capitalised word of letters, not in
-        capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
-        sentence (a question or a colon may end it: "What happens next?", "In short:"), right
-        above a line of prose or of the article's lists and boxes (see
-        :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the ingredients and
-        the steps) and below one (past lines that rules removed: an ad label or a
+        """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS words
+        inside the main text, in sentence case (see :func:`~heuristics.features.sentence_cased`), or
+        one capitalised word of letters, not in capitals ("Background", "Staugefahr"; see
+        :func:`_one_word_heading`), that ends no sentence (a question or a colon may end it: "What
+        happens next?", "In short:"), right above a line of prose or of the article's lists and
+        boxes (see :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the
+        ingredients and the steps) and below one (past lines that rules removed: an ad label or a
         sign-up box before the next section; or a related box that the main text bridges, see
-        :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any
-        label that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
+        :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any label
+        that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
         out = []
@@ -422,42 +386,8 @@ def analyse(
             if rule.category == "comments":
                 comments = position
                 break
-    headline = -1
-    if context.first >= 0:
-        best = float("-inf")
-        first = context.first
-        for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
-            f = features[position]
-            if (
-                removed[position] or position in context.data_run or context.listed[position]
-                or not _headline_shaped(texts[position], f) or _weak_byline(weak.get(lines[position]), texts[position])
-            ):  # fmt: skip
-                # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or a
-                # review's pros and cons above the text are no headline)
-                continue
-            far = first - position > HEADLINE_WINDOW
-            if far and not _standfirst_below(position, texts, classes, features, removed, first):
-                continue
-            weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
-            if not far and position + 1 < first:  # a standfirst above the story
-                if _standfirst_below(position, texts, classes, features, removed, first):
-                    weight += HEADLINE_STANDFIRST_BONUS
-            if weight >= best:
-                headline, best = position, weight
-    standfirst = -1
-    # A headline right above: this is its standfirst; unless a standfirst of prose sits right below
-    # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
-    if headline > 0 and not removed[headline - 1]:
-        above = headline - 1
-        if (
-            _headline_shaped(texts[above], features[above])
-            and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words
-            and not _prose_standfirst_below(headline, classes, features, removed, context.first)
-        ):
-            headline, standfirst = above, headline
-    # Else a standfirst right below the headline, above the story or opening it.
-    if standfirst < 0 <= headline and _standfirst_below(headline, texts, classes, features, removed, context.first):
-        standfirst = headline + 1
+    flagged = [position_of[i] for i, match in weak.items() if match.rule.category == "metadata" and i in position_of]
+    headline, standfirst = find_headline(texts, features, classes, removed, context, flagged)
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
@@ -474,13 +404,6 @@ def analyse(
     )  # fmt: skip
 
 
-_SENTENCE_ENDS = tuple(".,;:…。")
-# A sentence's end inside the line: a full stop after a lower-case word of three letters or more,
-# then a capital ("a big win. He didn't get it"): a caption or a standfirst cut short, not a
-# headline ("Gov. Newsom signs ...", "FC St. Pauli", "Arsenal vs. Chelsea", "EE. UU.", "DIRECT.
-# Guerre en Ukraine" and "iPad Air? Our verdict" are headlines).
-_INNER_SENTENCE_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\. +(?:[^\W\d_]|[(“\"‘'«])")
-_CLOSING_MARKS = "\"”’'»)"
 
 
 def _label_lines(
@@ -490,68 +413,6 @@ def _label_lines(
     when there is none."""
     found = {m.line for m in matches if m.rule.category == category and m.rule.mode == "line"}
     return [index in found and index in drop for index in lines] if found else None
-
-
-def _inner_sentence_end(text: str) -> bool:
-    """Whether a sentence ends inside ``text`` (see _INNER_SENTENCE_END); a bracket after the full
-    stop that closes the line ends one after a capitalised word too: a caption's credit, "... on
-    Tuesday. (Alberta Wildfire)" (not "Northwind Robotics Inc. (NASDAQ: NWRB) Reports ...")."""
-    line = text.rstrip()
-    return any(
-        (found.group()[0].islower() and not found.group()[-1].islower())
-        or (found.group()[-1] == "(" and line.endswith(")") and line.find("(", found.end()) < 0)
-        for found in _INNER_SENTENCE_END.finditer(text)
-    )
-
-
-def _standfirst_below(
-    position: int, texts: list[str], classes: list[str], features: list[LineFeatures], removed: list[bool], first: int
-) -> bool:
-    """Whether a standfirst sits right below ``position``, above the main text or opening it (at
-    ``first``): a line of prose (``good`` or ``near``) of STANDFIRST_MIN_WORDS words or more that
-    ends a sentence, or of STANDFIRST_UNPUNCTUATED_MIN_WORDS without (many sites leave the full
-    stop out; a teaser's headline below another is shorter), and holds no address (a link to
-    the page is no standfirst)."""
-    below = position + 1
-    if below > first or removed[below] or classes[below] not in (GOOD, NEAR):
-        return False
-    f = features[below]
-    return f.words >= (STANDFIRST_MIN_WORDS if f.terminal else STANDFIRST_UNPUNCTUATED_MIN_WORDS) and not has_url(
-        texts[below]
-    )
-
-
-def _prose_standfirst_below(
-    position: int, classes: list[str], features: list[LineFeatures], removed: list[bool], first: int
-) -> bool:
-    """Whether a sentence of prose (``good``, ending a sentence) sits right below ``position``,
-    above the main text's first line ``first``."""
-    below = position + 1
-    return below < first and not removed[below] and classes[below] == GOOD and features[below].terminal
-
-
-#: words; the longest name after a byline's first word ("By Marisol Vega", "Von Anna Berger").
-BYLINE_NAME_MAX_WORDS = 3
-
-
-def _weak_byline(match: RuleMatch | None, text: str) -> bool:
-    """Whether a weak metadata rule flagged a line that names someone ("By Marisol Vega", "Von
-    Anna Berger"): a byline, never the headline. The name is at most BYLINE_NAME_MAX_WORDS
-    capitalised words; a headline that such a rule flags is longer or reads on in lower case
-    ("Author Cormac McCarthy Has Died", "Von Rekord zu Rekord", "Por qué sube el dólar")."""
-    if match is None or match.rule.category != "metadata":
-        return False
-    name = text.split()[1:]
-    return 0 < len(name) <= BYLINE_NAME_MAX_WORDS and all(word[:1].isupper() for word in name)
-
-
-def _headline_shaped(text: str, f: LineFeatures) -> bool:
-    """Whether a line may be a headline: HEADLINE_WORDS words, no figures table, and no
-    sentence end (a question or an exclamation is fine: "Transfer deadline day LIVE!")."""
-    lowest, highest = HEADLINE_WORDS
-    if not lowest <= f.words <= highest or f.digit_heavy or text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
-        return False
-    return not (has_url(text) or _inner_sentence_end(text))
 
 
 #: words; the longest line that may be a subheading of the main text (see Analysis._subheadings).
@@ -814,7 +675,7 @@ def _one_pass(
             (position, "teaser in a related box above the article's box of facts")
             for label, listed in analysis.boxes_before_lists
             for position in range(label + 1, listed)
-            if not analysis.removed[position] and _headline_shaped(texts[position], features[position])
+            if not analysis.removed[position] and headline_shaped(texts[position], features[position])
         ]
         for position, reason in teasers:
             if position not in protected and lines[position] not in out.drop:
@@ -829,16 +690,17 @@ def _box_teasers(
 ) -> list[int]:
     """The teasers of a related box that the main text bridges (its label at ``label``, the
     article's next paragraph at ``end``): the kept lines below the label shaped as headlines (see
-    :func:`_headline_shaped`), up to the first that is not, that is ``listed`` (a box of data, see
-    :func:`~heuristics.context.document_context`), or that the next paragraph or a listed line
-    follows (the heading of the article's next section: "Die Statistik zum Spiel" above the match
-    facts). An interview's question below the box is no such heading: the teaser above it goes."""
+    :func:`~heuristics.headline.headline_shaped`), up to the first that is not, that is ``listed``
+    (a box of data, see :func:`~heuristics.context.document_context`), or that the next paragraph or
+    a listed line follows (the heading of the article's next section: "Die Statistik zum Spiel"
+    above the match facts). An interview's question below the box is no such heading: the teaser
+    above it goes."""
     listed, interview = context.listed, context.interview
     kept = [position for position in range(label + 1, end) if not removed[position]]
     teasers = []
     for number, position in enumerate(kept):
         following = kept[number + 1] if number + 1 < len(kept) else end
-        if listed[position] or not _headline_shaped(texts[position], features[position]):
+        if listed[position] or not headline_shaped(texts[position], features[position]):
             break
         if following not in interview and (following == end or listed[following]):
             break

@@ -1314,10 +1314,10 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
 
 
 def test_headline_shape():
-    from cleaner.decide import _headline_shaped
+    from cleaner.heuristics.headline import headline_shaped
 
     def shaped(text: str) -> bool:
-        return _headline_shaped(text, measure(text, words_of(text.lower()), None))
+        return headline_shaped(text, measure(text, words_of(text.lower()), None))
 
     for text in ("Gov. Newsom signs first-in-nation AI safety law", "Should you buy the iPad Air? Our verdict",
                  "Transfer deadline day LIVE!", 'Hitzeforscherin: „Unsere Städte sind nicht gebaut“'):  # fmt: skip

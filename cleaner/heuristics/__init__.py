@@ -8,7 +8,8 @@
   paragraphs), :mod:`.lists` (lists the text introduces, numbered lists, runs of data),
   :mod:`.data_boxes` ("key: value" facts, results) and :mod:`.structures` (which lines belong to
   the article's lists and boxes: pros and cons, ingredients, a summary, an interview).
-- :mod:`.liveblog` finds a live blog's entry times, :mod:`.repetition` a line that restates the
+- :mod:`.headline` finds the document's headline and standfirst, :mod:`.liveblog` a live blog's
+  entry times, :mod:`.repetition` a line that restates the
   whole document, :mod:`.scoring` holds the line model.
 
 Code only; the model's weights are data (``line_model.json``), the word lists too (``*.txt``, read
