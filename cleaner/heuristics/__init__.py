@@ -9,8 +9,8 @@
   :mod:`.data_boxes` ("key: value" facts, results) and :mod:`.structures` (which lines belong to
   the article's lists and boxes: pros and cons, ingredients, a summary, an interview).
 - :mod:`.headline` finds the document's headline and standfirst, :mod:`.liveblog` a live blog's
-  entry times, :mod:`.repetition` a line that restates the
-  whole document, :mod:`.scoring` holds the line model.
+  entry times, :mod:`.repetition` a line that restates the whole document; :mod:`.scoring` holds
+  the line model.
 
 Code only; the model's weights are data (``line_model.json``), the word lists too (``*.txt``, read
 by :mod:`.wordlists`), and the stoplists come from jusText.
