@@ -354,7 +354,11 @@ def analyse(
     # "Anzeige") sits between an article's paragraphs.
     labels = _label_lines(lines, matches, drop, "related") if related_boxes else None
     ads = _label_lines(lines, matches, drop, "ads")
-    context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads)
+    if stamps is None:
+        entry_positions = frozenset(entry_times(texts, features))
+    else:
+        entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
+    context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads, entry_positions)
     position_of = {index: position for position, index in enumerate(lines)}
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
     # box or a photo credit above it sits inside the article and ends nothing. (A related label
@@ -393,10 +397,6 @@ def analyse(
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
         if repeat >= 0 and _list_follows(features, repeat):
             terminator = repeat
-    if stamps is None:
-        entry_positions = frozenset(entry_times(texts, features))
-    else:
-        entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, standfirst, entry_positions, legal_prose, closing, tuple(held_open),

@@ -587,6 +587,30 @@ def test_a_live_blog_keeps_its_entry_times():
         assert kept[:6] == SIX_PARAGRAPHS and not set(guide[1:]) & set(kept), profile
 
 
+def test_a_live_blogs_last_entries_past_its_share_buttons_and_ads_stay():
+    """The buttons and ad labels between a blog's entries cut its oldest entries off the main text;
+    the entries run on, and the main text with them, to the end of the last one."""
+    entries = [
+        ("8:09 p.m. ET, March 11, 2025", "Governor declares state of emergency",
+         "The governor declared a state of emergency for 14 counties after the storms destroyed homes and cut power."),
+        ("7:21 p.m. ET, March 11, 2025", "Death toll rises to seven",
+         "The state emergency agency said five people were killed in two counties and two more in a neighbouring state."),
+        ("6:30 p.m. ET, March 11, 2025", "Power outages top 180,000",
+         "More than 180,000 customers were without power as of 6:30 p.m. ET, according to a tracking site."),
+    ]  # fmt: skip
+    summary = [
+        "At least seven people are dead after tornadoes struck parts of central Mississippi and western Alabama on Tuesday afternoon.",
+        "The storm system is moving east tonight, with tornado watches in effect for parts of Georgia and the Florida Panhandle.",
+    ]  # fmt: skip
+    blog = ["Deadly tornadoes tear through the South as storms push east", *summary]
+    for stamp, title, sentence in entries:
+        blog += [stamp, title, sentence]
+    chrome = ["Link Copied!", "Ad Feedback"]
+    text = "\n".join([*blog[:3], *[line for k in range(3) for line in [*blog[3 + 3 * k : 6 + 3 * k], *chrome]], "Paid Content"])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(text, CleanerConfig(profile=profile)).splitlines() == blog, profile
+
+
 def test_a_related_box_inside_the_article_ends_nothing_when_much_of_the_article_follows():
     """A list of results cuts the main text short; the related box above it is inside the article:
     the list and the paragraphs below it stay in the conservative profile."""

@@ -1311,6 +1311,11 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     guide = ["20:15", "Tatort: Der Elefant im Raum", "21:45", "Caren Miosga", "22:45", "Tagesthemen"]
     assert times(["Heute im TV", *guide]) == []
     assert times(["The programme for Saturday is:", *guide]) == [1, 3, 5]
+    # A stamp may carry its day after the time.
+    dated = ["8:09 p.m. ET, March 11, 2025", entry, "7:48 p.m. ET, March 11, 2025", entry, "6:55 p.m. ET, Mar. 11", entry]
+    assert times(dated) == [0, 2, 4]
+    assert times(["18:30, 11 de marzo", entry, "17:05, 11 de marzo de 2025", entry, "16:40 11.03.2025", entry]) == [0, 2, 4]
+    assert times(["18:30 on the night of the storm", entry, "17:05 Tuesday", entry, "16:00 and later", entry]) == []
 
 
 def test_headline_shape():

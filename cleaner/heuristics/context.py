@@ -11,6 +11,7 @@ past an ad label and a subheading, moves it up (see :func:`~heuristics.datelines
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import accumulate, groupby
 
@@ -106,6 +107,7 @@ def document_context(
     datelines: list[bool] | None = None,
     related_labels: list[bool] | None = None,
     ad_labels: list[bool] | None = None,
+    entry_times: Collection[int] = (),
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
@@ -122,7 +124,10 @@ def document_context(
     :func:`~heuristics.related_boxes.related_boxes`). ``ad_labels`` marks the lines that an ad rule
     removed as a label alone on its line ("Advertisement", "Anzeige"): they count neither way
     either, as ads sit between an article's paragraphs (a short last section below one, a subheading
-    and a list, stays in the main text)."""
+    and a list, stays in the main text). ``entry_times`` holds the positions of a live blog's entry
+    times (see :func:`~heuristics.liveblog.entry_times`): when the blog's entries run on past the
+    main text's end, the main text runs on to the end of the last one (see
+    :func:`_entries_after`)."""
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
@@ -162,6 +167,7 @@ def document_context(
         continued = numbered_continuation(texts, features, classes, removed, first, last)
         if continued:
             last = item_end(classes, features, removed, continued[-1])
+        last = _entries_after(entry_times, classes, features, removed, last)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -181,6 +187,34 @@ def document_context(
         _repeated(texts), _run_lengths(features), listed, data_run,
         tuple((label, end) for label, end in boxes if first < label and end <= last), interview,
     )  # fmt: skip
+
+
+#: kept lines; the farthest a live blog's entry time may sit from the main text's end, or from the
+#: entry time before it, for the main text to run on to its entry (the "Link Copied!" and ad labels
+#: between entries are mostly rule-removed; an entry has a headline and a paragraph or two).
+ENTRY_MAX_GAP = 8
+
+
+def _entries_after(
+    entry_times: Collection[int],
+    classes: list[str],
+    features: list[LineFeatures],
+    removed: list[bool],
+    last: int,
+) -> int:
+    """The main text's last position once the entries of a live blog that run on past it are
+    counted: the end of the last entry (see :func:`~heuristics.lists.item_end`: its headline and
+    paragraphs) of those whose times follow below the main text's end, each within ENTRY_MAX_GAP
+    kept lines of the entry above (or of the end), else ``last``. The buttons and ad labels between
+    a blog's entries cost the main-text sum more than a short entry brings, and would cut the last
+    entries off. (Entries above the main text are left alone: moving its start up to a time stamp
+    would move the headline search with it.)"""
+    end = last
+    for stamp in sorted(position for position in entry_times if position > last):
+        if sum(1 for position in range(end + 1, stamp) if not removed[position]) > ENTRY_MAX_GAP:
+            break
+        end = item_end(classes, features, removed, stamp)
+    return end
 
 
 def _repeated(texts: list[str]) -> list[bool]:

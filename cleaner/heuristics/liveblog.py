@@ -7,12 +7,18 @@ import re
 
 from .features import LineFeatures
 
-# A time of day alone on a line: "21:15 Uhr", "17:41", "10:58pm", "9.30 a.m.", "14h32", "12:47 CET".
+# A time of day alone on a line: "21:15 Uhr", "17:41", "10:58pm", "9.30 a.m.", "14h32", "12:47 CET",
+# maybe with the day after it: "8:09 p.m. ET, March 11, 2025", "18:30, 11 de marzo", "09:15 11.03.2025".
 _TIME_RE = re.compile(
-    r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?", re.IGNORECASE
+    r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?: ?uhr| ?h)?(?: ?([ap])\.? ?m\.?)?(?: (?:[a-z]{2,4}))?"
+    r"(?:,? (?:[^\W\d_]{3,9}\.? [0-9]{1,2}(?:, [0-9]{4})?"  # "March 11, 2025"
+    r"|[0-9]{1,2}\.?(?: de)? [^\W\d_]{3,9}\.?(?:(?: de)? [0-9]{4})?"  # "11 March 2025", "11 de marzo de 2025"
+    r"|[0-9]{1,2}[./-][0-9]{1,2}(?:[./-][0-9]{2,4})?))?",  # "11.03.2025", "11/03"
+    re.IGNORECASE,
 )
-#: characters; the longest line that may hold a time of day alone ("12:47 a.m. CEST" has 15).
-TIME_MAX_CHARS = 16
+#: characters; the longest line that may hold a time of day with its day ("12:47 a.m. CEST,
+#: September 30, 2025" has 35): a quick test before the regex.
+TIME_MAX_CHARS = 40
 #: time stamps; the fewest that make a live blog's entries (see :func:`entry_times`): two time
 #: lines in order say little (a date line and an update stamp); three in order, each above an
 #: entry, are a blog's or a programme's.
@@ -63,7 +69,8 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
 
 
 def time_lines(texts: list[str]) -> list[tuple[int, int]]:
-    """``(position, minute of the day)`` of each line that holds a time of day alone."""
+    """``(position, minute of the day)`` of each line that holds a time of day alone, or with its day
+    after it (see _TIME_RE)."""
     stamps: list[tuple[int, int]] = []
     for position, text in enumerate(texts):
         if len(text) > TIME_MAX_CHARS or not text[0].isdigit():
