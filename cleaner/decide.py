@@ -637,11 +637,11 @@ def _one_pass(
         judged = []
         score_of = analysis.scorer(model)
         drop = out.drop
-        interview = analysis.context.interview
+        lenders = analysis.context.interview | analysis.context.box_headings
         for position, (index, candidate) in enumerate(zip(lines, analysis.candidates())):
             if not candidate or index in drop:
-                if position in interview and index not in drop:  # kept, yet no evidence of prose to
-                    scores[position] = score_of(position)  # its neighbours ("Related", a teaser, "Why?")
+                if position in lenders and index not in drop:  # kept, yet no evidence of prose to its
+                    scores[position] = score_of(position)  # neighbours ("Related", a teaser, "Why?")
                 continue
             if position in protected:
                 if position == analysis.standfirst:  # its own score is its neighbours' evidence

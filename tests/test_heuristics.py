@@ -716,6 +716,24 @@ def test_a_box_of_data_below_the_article_is_listed():
     assert not any(listed([*times, "Key facts", "Introduction", "Overview", *story]))
 
 
+def test_a_short_heading_above_a_box_of_data_inside_the_article_is_the_boxs():
+    from cleaner.heuristics.context import document_context
+
+    def context(texts: list[str]):
+        measured = [features(text) for text in texts]
+        return document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    after = [PROSE.replace("Monday", "Friday"), PROSE.replace("Monday", "Sunday")]
+    # Inside the main text, a heading of one or two words ("IL TABELLINO"), or a result ("PALERMO-BARI
+    # 2-1"), right above the box: the box's; it still lends its own score to its neighbours.
+    inside = context([*story, "IL TABELLINO", "PALERMO-BARI 2-1", *MATCH_FACTS, *after])
+    assert [inside.listed[p] for p in (2, 3)] == [True, True] and inside.box_headings == {2, 3}
+    # A longer line there is a teaser's headline, not the box's heading.
+    teaser = context([*story, "Cremonese held to a draw by Sampdoria at home", *MATCH_FACTS, *after])
+    assert not teaser.listed[2] and not teaser.box_headings
+
+
 def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_cleaner):
     from cleaner.heuristics.context import document_context
 

@@ -148,7 +148,7 @@ def data_box(
     first: int,
     last: int,
     related_labels: list[bool] | None = None,
-) -> list[int]:
+) -> tuple[list[int], list[int]]:
     """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
     main text or below it with at most DATA_BOX_GAP kept lines between, or end right above it with
     at most DATA_BOX_GAP kept lines between (a recipe's times and servings, a review's
@@ -165,7 +165,11 @@ def data_box(
     the gap (one such box: a second label ends the search). Up to DATA_BOX_GAP headings right above
     a box below the main text ("FICHA TÉCNICA" and "Palmeiras 2 x 0 Corinthians"; see
     :func:`~heuristics.lists.list_heading`), of at most BOXED_HEADING_MAX_WORDS words past a related
-    box ("La síntesis", "Spielinfo"), are the box's."""
+    box ("La síntesis", "Spielinfo") or inside the main text ("Ficha técnica", "IL TABELLINO"; or a
+    result there, "PALERMO-BARI 2-1", see :func:`_figure_past_rank`), are the box's.
+
+    Returns the box's positions, and apart those of its headings inside the main text: such a
+    heading still lends its own score to its neighbours (a teaser above it is no prose)."""
 
     def data_line(position: int) -> bool:
         text = texts[position]
@@ -178,6 +182,7 @@ def data_box(
         return range(start, end) if 2 * data > end - start else range(0)
 
     out: list[int] = []
+    inner_headings: list[int] = []
     count = len(texts)
     limit, kept = last, 0  # the last position a box may start at
     teasers = -1  # kept lines of a related box's teasers that may still come, or -1 outside one
@@ -202,18 +207,23 @@ def data_box(
         while end < count and data_line(end):
             end += 1
         found = box(position, end)
-        if found and position > last:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
+        if found:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
             headings: list[int] = []
             above = nearest_kept(removed, position - 1, -1)
-            # (past a related box, of at most two words: its teasers are headline-shaped too)
-            most = HEADING_MAX_WORDS if not 0 <= boxed < position else BOXED_HEADING_MAX_WORDS
+            # (inside the main text or past a related box, of at most two words, or a result: a
+            # teaser's headline is shaped as a heading too)
+            inside = position <= last
+            most = HEADING_MAX_WORDS if not (inside or 0 <= boxed < position) else BOXED_HEADING_MAX_WORDS
             while (
-                len(headings) < DATA_BOX_GAP and above > max(last, boxed)
-                and features[above].words <= most and list_heading(texts[above], features[above])
+                len(headings) < DATA_BOX_GAP and above > (first if inside else max(last, boxed))
+                and (features[above].words <= most or (inside and _figure_past_rank(texts[above])))
+                and list_heading(texts[above], features[above])
             ):  # fmt: skip
                 headings.append(above)
                 above = nearest_kept(removed, above - 1, -1)
             out.extend(reversed(headings))
+            if inside:
+                inner_headings.extend(headings)
         out.extend(found)
         position = end + 1
     above, kept = first - 1, 0  # the last line of a box right above the main text
@@ -225,4 +235,4 @@ def data_box(
         while start > 0 and data_line(start - 1):
             start -= 1
         out[:0] = box(start, above + 1)
-    return out
+    return out, inner_headings

@@ -46,8 +46,9 @@ def listed_lines(
     lists: Sequence[tuple[int, int]] = (),
     data_run: frozenset[int] = frozenset(),
     related_labels: list[bool] | None = None,
-) -> list[bool]:
-    """Whether each line belongs to a list or a box of data of the article's.
+) -> tuple[list[bool], list[int]]:
+    """Whether each line belongs to a list or a box of data of the article's, and the positions of
+    the headings of boxes of data inside the main text (see :func:`~heuristics.data_boxes.data_box`).
 
     The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
     "Here are the results:") and is in the main text (``first`` to ``last``) or below it with at
@@ -68,7 +69,7 @@ def listed_lines(
     count = len(texts)
     listed = [False] * count
     if first < 0:
-        return listed
+        return listed, []
     opener, limit = first, min(last + 1 + LISTED_OPENER_AFTER, count - 1)  # the last line a list may open at
     chained = -1  # the colon line right below the last list found
     while opener <= limit:
@@ -105,7 +106,8 @@ def listed_lines(
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
-    for position in data_box(texts, features, classes, removed, first, last, related_labels):
+    boxed, headings = data_box(texts, features, classes, removed, first, last, related_labels)
+    for position in boxed:
         listed[position] = True
     for position in results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
@@ -115,7 +117,7 @@ def listed_lines(
         listed[position] = True
     for position in summary_above(texts, features, removed, first):
         listed[position] = True
-    return listed
+    return listed, headings
 
 
 #: questions; the fewest in the main text, each with its answer below, that make it an interview.
