@@ -732,6 +732,15 @@ def test_a_short_heading_above_a_box_of_data_inside_the_article_is_the_boxs():
     # A longer line there is a teaser's headline, not the box's heading.
     teaser = context([*story, "Cremonese held to a draw by Sampdoria at home", *MATCH_FACTS, *after])
     assert not teaser.listed[2] and not teaser.box_headings
+    # Between two paragraphs, a figure anywhere in a "key: value" line makes it data (a road's
+    # number); below the text, the value must hold it.
+    roads = [
+        "Statale 24 del Monginevro: chiusa tra Cesana Torinese e Claviere",
+        "Provinciale 23 del Sestriere: aperta, catene obbligatorie",
+        "Autostrada A32 Torino-Bardonecchia: catene a bordo obbligatorie",
+    ]
+    assert context([*story, *roads, *after]).listed[2:5] == [True] * 3
+    assert not any(context([*story, *roads]).listed)
 
 
 def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_cleaner):

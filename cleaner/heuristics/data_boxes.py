@@ -154,7 +154,8 @@ def data_box(
     at most DATA_BOX_GAP kept lines between (a recipe's times and servings, a review's
     specifications above its introduction): at least DATA_BOX_MIN_LINES kept lines in a row, no
     prose paragraph among them, most with data (a figure in their value, or a key of FACT_KEYS:
-    "Árbitro: Yael Falcón Pérez"; see :func:`_data_value`). A match report's line-ups, scorers,
+    "Árbitro: Yael Falcón Pérez"; see :func:`_data_value`; between two paragraphs, a figure
+    anywhere: "Statale 24 del Monginevro: chiusa"). A match report's line-ups, scorers,
     referee and attendance, a forecast's rainfall totals, a product's specifications, an
     exhibition's practical information. (A site's "Published:", "Updated:" and "Tags:" lines are the
     rules' to remove, and a removed line ends a run; so does a line with a URL: "Listen:
@@ -178,7 +179,10 @@ def data_box(
     def box(start: int, end: int) -> range:
         if end - start < DATA_BOX_MIN_LINES:
             return range(0)
-        data = sum(1 for p in range(start, end) if _data_value(texts[p]))
+        if start <= last and end <= last:  # between paragraphs: a figure anywhere ("Statale 24 del Monginevro: chiusa")
+            data = sum(1 for p in range(start, end) if _data_value(texts[p]) or has_figure(texts[p]))
+        else:
+            data = sum(1 for p in range(start, end) if _data_value(texts[p]))
         return range(start, end) if 2 * data > end - start else range(0)
 
     out: list[int] = []
