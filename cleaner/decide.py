@@ -217,10 +217,11 @@ class Analysis:
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
+        not_prose = context.not_prose  # (a box of facts: its heading may repeat a tab's label, "Line-ups")
         out = [
             not (listed[position] or (first <= position <= last and sentence_line(cls, f)))
             or 0 <= terminator < position
-            or repeated[position]
+            or (repeated[position] and position not in not_prose)
             for position, (cls, f) in enumerate(zip(self.classes, self.features))
         ]
         closing = self._closing_sentence()
@@ -637,7 +638,7 @@ def _one_pass(
         judged = []
         score_of = analysis.scorer(model)
         drop = out.drop
-        lenders = analysis.context.interview | analysis.context.box_headings
+        lenders = analysis.context.interview | analysis.context.not_prose
         for position, (index, candidate) in enumerate(zip(lines, analysis.candidates())):
             if not candidate or index in drop:
                 if position in lenders and index not in drop:  # kept, yet no evidence of prose to its

@@ -1,8 +1,8 @@
 """Golden tests on real documents: input.txt must clean to expected.txt.
 
 ``seed-article`` is the project's specification (ad label and newsletter footer gone, nothing
-else changed). ``interview-layout`` is a document written to a real site's layout for this
-project (``benchmarks/layouts``). The other cases are pages of the development set (AEB, MIT
+else changed). ``interview-layout`` and ``match-report-layout`` are documents written to real
+sites' layouts for this project (``benchmarks/layouts``). The other cases are pages of the development set (AEB, MIT
 licence, see ``fixtures/documents/LICENSE-AEB``). Their expected output was reviewed against
 ``gold.txt`` and pins the current behaviour, so a change to it is deliberate.
 """

@@ -728,10 +728,10 @@ def test_a_short_heading_above_a_box_of_data_inside_the_article_is_the_boxs():
     # Inside the main text, a heading of one or two words ("IL TABELLINO"), or a result ("PALERMO-BARI
     # 2-1"), right above the box: the box's; it still lends its own score to its neighbours.
     inside = context([*story, "IL TABELLINO", "PALERMO-BARI 2-1", *MATCH_FACTS, *after])
-    assert [inside.listed[p] for p in (2, 3)] == [True, True] and inside.box_headings == {2, 3}
+    assert [inside.listed[p] for p in (2, 3)] == [True, True] and inside.not_prose == {2, 3}
     # A longer line there is a teaser's headline, not the box's heading.
     teaser = context([*story, "Cremonese held to a draw by Sampdoria at home", *MATCH_FACTS, *after])
-    assert not teaser.listed[2] and not teaser.box_headings
+    assert not teaser.listed[2] and not teaser.not_prose
     # Between two paragraphs, a figure anywhere in a "key: value" line makes it data (a road's
     # number); below the text, the value must hold it.
     roads = [
@@ -741,6 +741,39 @@ def test_a_short_heading_above_a_box_of_data_inside_the_article_is_the_boxs():
     ]
     assert context([*story, *roads, *after]).listed[2:5] == [True] * 3
     assert not any(context([*story, *roads]).listed)
+
+
+def test_a_box_of_facts_under_its_heading_is_listed(conservative_cleaner):
+    from cleaner.heuristics.context import document_context
+
+    def listed(texts: list[str]) -> list[int]:
+        measured = [features(text) for text in texts]
+        context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        return [p for p, is_listed in enumerate(context.listed) if is_listed]
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+    # Line-ups as names under the teams' names, with the formation, the officials, the crowd.
+    lineups = [
+        "Line-ups", "Stockport", "Formation 4-2-3-1", "Marsh, Quinlan, Pereira, Tolley, Lewis, Brannigan, Ridley.",
+        "Substitutes: Doyle, Ashworth, Sidibe.", "Wycombe", "Formation 3-4-3", "Pryce, Gilchrist, Lomax, Tennant, Harker.",
+        "Referee: Neil Ashcroft.", "Attendance: 10,412.",
+    ]  # fmt: skip
+    assert listed([*story, *lineups]) == list(range(2, 12))
+    # French facts in sentences, under "La fiche du match"; a heading below the box heads what follows,
+    # and a teaser shaped as "key: value" without data ends it.
+    fiche = [
+        "La fiche du match", "Stade Francis-Le Blé. 14 862 spectateurs. Arbitre : M. Lefèvre.",
+        "Buts : Kerouédan (58e, 71e) pour Brest ; Diallo (34e) pour Nantes.", "Corners : 7 – 2",
+    ]  # fmt: skip
+    assert listed([*story, *fiche, "Mehr Handball", "Champions League: Magdeburg mit Kantersieg"]) == [2, 3, 4, 5]
+    # No figures (a site's masthead under "Ficha técnica"), or far below the text: no box.
+    masthead = ["Ficha técnica", "Diretor: João Vieira", "Editora: Marta Lopes", "Propriedade: Grupo Exemplo"]
+    assert listed([*story, *masthead]) == []
+    far = ["Most read", "Sport", "Weather", "Latest news"]
+    assert listed([*story, *far, *lineups]) == []
+    # The box's heading stays even when a tab of the page repeats it.
+    page = "\n".join([*story, *lineups, "Live Text", "Line-ups", "Stats"])
+    assert conservative_cleaner.clean(page).splitlines()[:12] == [*story, *lineups]
 
 
 def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_cleaner):

@@ -53,7 +53,7 @@ class DocumentContext:
     data_run: frozenset[int]  # positions in a run of short lines with a figure (see data_runs)
     related_boxes: tuple[tuple[int, int], ...] = ()  # (label, end) of boxes the main text bridges
     interview: frozenset[int] = frozenset()  # an interview's questions and answers (see interview_lines)
-    box_headings: frozenset[int] = frozenset()  # headings of boxes of data inside the main text (see data_box)
+    not_prose: frozenset[int] = frozenset()  # listed lines that are no evidence of prose (see listed_lines)
 
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
@@ -179,7 +179,7 @@ def document_context(
         first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
         last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
         main_words = sum(words[first : last + 1])
-    listed, box_headings = listed_lines(
+    listed, not_prose = listed_lines(
         texts, features, classes, removed, first, last, continued, lists, data_run, related_labels
     )
     interview = frozenset(interview_lines(texts, features, removed, first, last)) if first >= 0 else frozenset()
@@ -189,7 +189,7 @@ def document_context(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features), listed, data_run,
         tuple((label, end) for label, end in boxes if first < label and end <= last), interview,
-        frozenset(box_headings),
+        frozenset(not_prose),
     )  # fmt: skip
 
 

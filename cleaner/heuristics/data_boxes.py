@@ -11,6 +11,7 @@ from .features import LineFeatures, has_url
 from .lists import (
     DATA_RUN_MIN,
     HEADING_MAX_WORDS,
+    LIST_MAX_LINES,
     has_figure,
     list_heading,
     nearest_kept,
@@ -240,3 +241,68 @@ def data_box(
             start -= 1
         out[:0] = box(start, above + 1)
     return out, inner_headings
+
+
+#: headings of a box of facts (lower case, no colon; see facts_headings.txt): "Line-ups", "La fiche
+#: du match", "Ficha técnica", "Specifications".
+FACTS_HEADINGS = frozenset(word_list("facts_headings.txt"))
+#: characters; the longest heading of a box of facts.
+FACTS_HEADING_MAX_CHARS = 40
+#: lines; the fewest lines under such a heading that make its box, and the fewest of them that hold
+#: data (a figure, or a key of FACT_KEYS: "Formation 4-2-3-1", "Referee: Neil Ashcroft.").
+FACTS_MIN_LINES = 2
+FACTS_MIN_DATA = 2
+#: commas; a line with this many or more is a list of names (a team's line-up).
+NAMES_MIN_COMMAS = 3
+
+
+def _facts_line(text: str, f: LineFeatures) -> bool:
+    """Whether a line may belong to a box of facts under its heading: it holds a figure, reads as
+    "key: value" with data (see :func:`_data_value`; "Champions League: Magdeburg mit Kantersieg"
+    is a teaser), lists names ("Marsh, Quinlan, Pereira, Tolley, ..."), or is a heading of a few
+    words that ends no sentence (a team's name above its line-up, "Les statistiques")."""
+    return (
+        has_figure(text) or (key_value_line(text) and _data_value(text)) or text.count(",") >= NAMES_MIN_COMMAS
+        or _facts_heading(text, f)
+    )  # fmt: skip
+
+
+def _facts_heading(text: str, f: LineFeatures) -> bool:
+    """Whether a line of a box of facts is a heading in it: at most three words, no figure, no
+    sentence end."""
+    return f.words <= 3 and not f.terminal and not has_figure(text)
+
+
+def facts_box(
+    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
+) -> list[range]:
+    """The boxes of facts under a heading of FACTS_HEADINGS ("Line-ups", "La fiche du
+    match", "Ficha técnica"), the heading with them: the kept lines below it that may belong to
+    such a box (see :func:`_facts_line`), down to a line of prose (``good``), one that a rule
+    removed, one with an address, or one that may not (and short of the headings right above that
+    line, which head what follows); at least FACTS_MIN_LINES of them, of which
+    FACTS_MIN_DATA hold data (see :func:`_data_value`, or a figure anywhere); in the main text or
+    with at most DATA_BOX_GAP kept lines between the box and it (see :func:`near_main_text`). A
+    match report's line-ups written as names under the teams' names, its scorers in a sentence
+    ("Stade Francis-Le Blé. 14 862 spectateurs. Arbitre : M. Lefèvre."), its statistics, which
+    the "key: value" boxes of :func:`data_box` miss."""
+    out: list[range] = []
+    count = len(texts)
+    headings = [
+        p for p, text in enumerate(texts)
+        if len(text) <= FACTS_HEADING_MAX_CHARS and not removed[p] and text.rstrip(" :").lower() in FACTS_HEADINGS
+    ]  # fmt: skip
+    for heading in headings:
+        end = heading + 1
+        while end < count and end - heading <= LIST_MAX_LINES and not removed[end] and classes[end] != GOOD:
+            text = texts[end]
+            if has_url(text) or not _facts_line(text, features[end]):
+                break
+            end += 1
+        while end > heading + 1 and _facts_heading(texts[end - 1], features[end - 1]):
+            end -= 1  # a heading below the box heads what follows it ("Mehr Handball")
+        data = sum(1 for p in range(heading + 1, end) if has_figure(texts[p]) or _data_value(texts[p]))
+        if end - heading - 1 >= FACTS_MIN_LINES and data >= FACTS_MIN_DATA:
+            if near_main_text(removed, first, last, heading, end):
+                out.append(range(heading, end))
+    return out

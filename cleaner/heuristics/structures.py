@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .classes import GOOD, sentence_line
-from .data_boxes import data_box, near_main_text, results_below
+from .data_boxes import data_box, facts_box, near_main_text, results_below
 from .features import LineFeatures, has_url
 from .lists import (
     LIST_ITEM_MAX_WORDS,
@@ -48,7 +48,9 @@ def listed_lines(
     related_labels: list[bool] | None = None,
 ) -> tuple[list[bool], list[int]]:
     """Whether each line belongs to a list or a box of data of the article's, and the positions of
-    the headings of boxes of data inside the main text (see :func:`~heuristics.data_boxes.data_box`).
+    those that are still no evidence of prose to their neighbours: the headings of boxes of data
+    inside the main text (see :func:`~heuristics.data_boxes.data_box`) and of boxes of facts (see
+    :func:`~heuristics.data_boxes.facts_box`).
 
     The list opens after a kept line of two words or more that ends with a colon ("Tour dates:",
     "Here are the results:") and is in the main text (``first`` to ``last``) or below it with at
@@ -109,6 +111,9 @@ def listed_lines(
     boxed, headings = data_box(texts, features, classes, removed, first, last, related_labels)
     for position in boxed:
         listed[position] = True
+    facts = facts_box(texts, features, classes, removed, first, last)
+    for box in facts:
+        listed[box.start : box.stop] = [True] * len(box)
     for position in results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
     for position in verdict_box(texts, features, removed, first, last):
@@ -117,7 +122,7 @@ def listed_lines(
         listed[position] = True
     for position in summary_above(texts, features, removed, first):
         listed[position] = True
-    return listed, headings
+    return listed, [*headings, *(box.start for box in facts)]
 
 
 #: questions; the fewest in the main text, each with its answer below, that make it an interview.
