@@ -694,16 +694,17 @@ def _box_teasers(
     :func:`~heuristics.headline.headline_shaped`), up to the first that is not, that is ``listed``
     (a box of data, see :func:`~heuristics.context.document_context`), or that the next paragraph or
     a listed line follows (the heading of the article's next section: "Die Statistik zum Spiel"
-    above the match facts). An interview's question below the box is no such heading: the teaser
-    above it goes."""
-    listed, interview = context.listed, context.interview
+    above the match facts). An interview's question below the box is no such heading, nor a line
+    above a box's own heading (see :attr:`~heuristics.context.DocumentContext.not_prose`): the
+    teaser above it goes."""
+    listed, interview, headings = context.listed, context.interview, context.not_prose
     kept = [position for position in range(label + 1, end) if not removed[position]]
     teasers = []
     for number, position in enumerate(kept):
         following = kept[number + 1] if number + 1 < len(kept) else end
         if listed[position] or not headline_shaped(texts[position], features[position]):
             break
-        if following not in interview and (following == end or listed[following]):
+        if following not in interview and (following == end or (listed[following] and following not in headings)):
             break
         teasers.append(position)
     return teasers
