@@ -41,6 +41,13 @@ def test_measure_counts_words_stopwords_and_punctuation():
     assert f.terminal and not f.title and not f.bullet
 
 
+def test_a_quote_closed_the_german_way_ends_a_sentence():
+    assert features("Thorup haderte mit dem Elfmeter: „Für mich ist das kein Strafstoß.“").terminal
+    assert features("Er sagte: ‚Das war es.‘").terminal
+    assert features('He said: "That was it."').terminal and features("He said: “That was it.”").terminal
+    assert not features("Der Haken: Methan").terminal
+
+
 def test_title_shape_needs_capitals_and_no_sentence_end():
     assert features("Most Popular Stories This Week").title
     assert not features("Most popular stories this week.").title

@@ -37,8 +37,9 @@ _NOT_UNSPACED_LEADS = bytes(b for b in range(256) if not (b == 0xE0 or 0xE3 <= b
 #: a numbered list item's start ("1. ", "12) "), its number the group.
 NUMBERED_RE = re.compile(r"\(?(\d{1,3})[.)]\s")
 
-#: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
-TERMINAL = tuple('.!?…"”’\')»。！？;')
+#: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop; German
+#: closes its quotes with “ and ‘: „Für mich ist das kein Strafstoß.“).
+TERMINAL = tuple('.!?…"”“’‘\')»。！？;')
 #: Characters that open a list item or table row.
 BULLETS = tuple("-–—•*·|►▶>→✓✔")
 #: words; a line with no sentence punctuation and at most this many words, mostly capitalised,

@@ -60,7 +60,7 @@ _SENTENCE_ENDS = tuple(".,;:…。")
 # headline ("Gov. Newsom signs ...", "FC St. Pauli", "Arsenal vs. Chelsea", "EE. UU.", "DIRECT.
 # Guerre en Ukraine" and "iPad Air? Our verdict" are headlines).
 _INNER_SENTENCE_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\. +(?:[^\W\d_]|[(“\"‘'«])")
-_CLOSING_MARKS = "\"”’'»)"
+_CLOSING_MARKS = "\"”“’‘'»)"
 
 
 def inner_sentence_end(text: str) -> bool:
