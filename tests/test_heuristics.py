@@ -560,6 +560,9 @@ def test_a_colon_line_right_above_the_main_text_opens_its_summary():
          [True, True, True]),
         (["Key points:", "Bushfire Threatens Homes In The West", "More than 30 homes are feared lost"],
          [False, False, False]),
+        # Names capitalise a point's words without making it a teaser's title.
+        (["Summary", "OPEC+ to raise output by 548,000 bpd in August", "Saudi Arabia raises August crude prices for Asia"],
+         [True, True, True]),
     ):
         texts = [*top, *story]
         measured = [features(text) for text in texts]

@@ -175,8 +175,9 @@ def summary_above(texts: list[str], features: list[LineFeatures], removed: list[
     """The positions of the article's summary right above the main text: a label of
     SUMMARY_HEADINGS ("In short:", "Key points", "Das Wichtigste in Kürze"), then up to
     SUMMARY_MAX_POINTS kept lines down to the main text that read as no headline of a teaser (at
-    most LIST_ITEM_MAX_WORDS words, not title-cased, no colon inside, no address: the points are
-    sentences), or none. (A label of a site's box, "Latest headlines:", heads teasers.)"""
+    most LIST_ITEM_MAX_WORDS words, at most half of the words after the first capitalised, no colon
+    inside, no address: the points are sentences, names aside: "Saudi Arabia raises August crude
+    prices for Asia"), or none. (A label of a site's box, "Latest headlines:", heads teasers.)"""
     points: list[int] = []
     position = nearest_kept(removed, first - 1, -1)
     while position >= 0 and len(points) <= SUMMARY_MAX_POINTS:
@@ -184,8 +185,7 @@ def summary_above(texts: list[str], features: list[LineFeatures], removed: list[
         if len(text) <= 40 and text.rstrip(" :").lower() in SUMMARY_HEADINGS:
             return [position, *reversed(points)]
         if (
-            f.words > LIST_ITEM_MAX_WORDS or f.title or ":" in text or has_url(text)
-            or capitalised_after_first(text)
+            f.words > LIST_ITEM_MAX_WORDS or ":" in text or has_url(text) or capitalised_after_first(text)
         ):  # fmt: skip
             return []
         points.append(position)
