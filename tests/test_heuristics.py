@@ -446,6 +446,17 @@ def test_a_headed_list_may_hold_a_few_longer_items_and_run_to_the_next_section()
         measured = [features(text) for text in texts]
         lists = introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts))
         assert lists == ([(1, 5)] if found else []), items
+    # A question heads an explainer's answers, however long: "What is changing?"
+    answers = [
+        "Banks must remove mobile numbers that have been inactive for 90 days from UPI",
+        "Balance checks will be limited to 50 a day per app",
+        "Users will see the verified name of the person they are paying",
+    ]
+    for heading, found in (("What is changing?", True), ("What is changing", False)):
+        texts = [PROSE, heading, *answers, PROSE.replace("Monday", "Tuesday")]
+        measured = [features(text) for text in texts]
+        lists = introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        assert lists == ([(1, 5)] if found else []), heading
 
 
 def test_a_bulleted_list_between_paragraphs_is_the_articles():

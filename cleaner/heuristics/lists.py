@@ -168,7 +168,7 @@ def introduced_lists(
         items = end - opener - 1
         if items < fewest:
             continue
-        if headed:
+        if headed and not text.endswith("?"):  # (a question heads an explainer's answers: "What is changing?")
             long_items = sum(1 for p in range(opener + 1, end) if features[p].words > HEADED_ITEM_MAX_WORDS)
             if long_items and (
                 long_items > HEADED_LONG_ITEMS_MAX * items or not (len(text.split()) <= 2 or sentence_cased(text))
