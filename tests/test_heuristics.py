@@ -457,6 +457,14 @@ def test_a_headed_list_may_hold_a_few_longer_items_and_run_to_the_next_section()
         measured = [features(text) for text in texts]
         lists = introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts))
         assert lists == ([(1, 5)] if found else []), heading
+    # Below the list, the next section may open with a sentence that introduces a list of its own.
+    symptoms = ["Quais são os sintomas?", "Febre alta, acima de 38,5°C", "Dor de cabeça", "Dor atrás dos olhos", "Cansaço"]
+    for below, found in (("Segundo o Ministério da Saúde, é preciso procurar atendimento se surgirem:", True),
+                         ("Veja também:", False)):  # fmt: skip
+        texts = [PROSE, *symptoms, "Sinais de alerta", below, "Vômitos persistentes", "Tontura ao ficar em pé"]
+        measured = [features(text) for text in texts]
+        lists = introduced_lists(texts, measured, [classify(f) for f in measured], [False] * len(texts))
+        assert any(opener == 1 for opener, _ in lists) == found, below
 
 
 def test_a_bulleted_list_between_paragraphs_is_the_articles():

@@ -222,7 +222,15 @@ def _headed_items(
     below = nearest_kept(removed, end, 1)
     if 0 <= below < len(texts) - 1 and not prose[below] and list_heading(texts[below], features[below]):
         below = nearest_kept(removed, below + 1, 1)  # the next section's heading ("Method"), then its text
-    return below >= 0 and prose[below]
+    # (its text may open with a sentence that introduces the next list: "... procurar atendimento se:")
+    if below < 0:
+        return False
+    return prose[below] or (features[below].words >= INTRODUCING_MIN_WORDS and colon_opener(texts[below]))
+
+
+#: words; the shortest sentence ending with a colon that counts as the text of a section below a
+#: list (it introduces the next list).
+INTRODUCING_MIN_WORDS = 6
 
 
 def capitalised_after_first(text: str) -> bool:
