@@ -800,6 +800,8 @@ def test_a_box_of_facts_under_its_heading_is_listed(conservative_cleaner):
     assert listed([*story, *masthead]) == []
     far = ["Most read", "Sport", "Weather", "Latest news"]
     assert listed([*story, *far, *lineups]) == []
+    # Above the text, such lines are a scoreboard's tabs.
+    assert listed([*lineups, *story]) == []
     # The box's heading stays even when a tab of the page repeats it.
     page = "\n".join([*story, *lineups, "Live Text", "Line-ups", "Stats"])
     assert conservative_cleaner.clean(page).splitlines()[:12] == [*story, *lineups]

@@ -282,7 +282,9 @@ def facts_box(
     removed, one with an address, or one that may not (and short of the headings right above that
     line, which head what follows); at least FACTS_MIN_LINES of them, of which
     FACTS_MIN_DATA hold data (see :func:`_data_value`, or a figure anywhere); in the main text or
-    with at most DATA_BOX_GAP kept lines between the box and it (see :func:`near_main_text`). A
+    below it with at most DATA_BOX_GAP kept lines between the box and it (see
+    :func:`near_main_text`; above it, such lines are a scoreboard's tabs: "Final", "78", "Box
+    Score"). A
     match report's line-ups written as names under the teams' names, its scorers in a sentence
     ("Stade Francis-Le Blé. 14 862 spectateurs. Arbitre : M. Lefèvre."), its statistics, which
     the "key: value" boxes of :func:`data_box` miss."""
@@ -302,7 +304,7 @@ def facts_box(
         while end > heading + 1 and _facts_heading(texts[end - 1], features[end - 1]):
             end -= 1  # a heading below the box heads what follows it ("Mehr Handball")
         data = sum(1 for p in range(heading + 1, end) if has_figure(texts[p]) or _data_value(texts[p]))
-        if end - heading - 1 >= FACTS_MIN_LINES and data >= FACTS_MIN_DATA:
+        if end - heading - 1 >= FACTS_MIN_LINES and data >= FACTS_MIN_DATA and heading > first:
             if near_main_text(removed, first, last, heading, end):
                 out.append(range(heading, end))
     return out
