@@ -536,6 +536,36 @@ def test_results_right_below_the_main_text_are_listed():
     assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
 
 
+def test_results_past_a_related_box_and_lines_of_figures_are_listed():
+    from cleaner.heuristics.context import document_context
+
+    story = [PROSE, PROSE.replace("Monday", "Tuesday")]
+
+    def listed(texts: list[str], labels: set[str] = frozenset()) -> list[str]:
+        measured = [features(text) for text in texts]
+        removed = [text in labels for text in texts]
+        context = document_context(
+            texts, measured, [classify(f) for f in measured], removed, related_labels=removed if labels else None
+        )
+        return [text for text, is_listed in zip(texts, context.listed) if is_listed]
+
+    # Under a heading, ranks in turn make a race's result, whatever its times ("z.t.": same time).
+    result = ["1. Lotte Verbeke (Bel) 3u22'41\"", "2. Maren Holtkamp (Dui) z.t.", "3. Eline Verstraete (Bel) z.t.",
+              "4. Saskia Dijkhuis (Ned) z.t."]  # fmt: skip
+    teaser = "Van der Meiren na valpartij forfait voor openingsweekend"
+    # Past one related box: its teaser is no heading; the heading right above the run is.
+    assert listed([*story, "Lees ook", teaser, "Uitslag GP Loppem", *result], {"Lees ook"}) == ["Uitslag GP Loppem", *result]
+    assert listed([*story, "Lees ook", teaser, "Uitslag GP Loppem", *result]) == []  # (no related labels)
+    # Lines of two figures or more, under a heading: a match's statistics, a round's results.
+    stats = ["Aces: Escobar 2, Lindqvist 7.", "Dobles faltas: Escobar 3, Lindqvist 6.",
+             "Puntos ganados con el primer servicio: 68% y 71%."]  # fmt: skip
+    assert listed([*story, "Las estadísticas", *stats]) == ["Las estadísticas", *stats]
+    # A "Most popular" box that numbers its teasers on lines of their own holds no results.
+    popular = ["1", "Apple is finally fixing the iPhone's most annoying bug", "2", "The best e-reader to buy right now",
+               "3", "Google's Pixel Tablet is $100 off today", "4", "Microsoft confirms new Surface event"]  # fmt: skip
+    assert listed([*story, "Most Popular", *popular], {"Most Popular"}) == []
+
+
 def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
     from cleaner.heuristics.context import document_context
 

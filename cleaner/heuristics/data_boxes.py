@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .classes import GOOD, SHORT, sentence_line
-from .features import LineFeatures, has_url
+from .features import NUMBERED_RE, LineFeatures, has_url
 from .lists import (
     DATA_RUN_MIN,
     HEADING_MAX_WORDS,
@@ -79,6 +79,28 @@ def _ranked_result(text: str, f: LineFeatures, cls: str) -> bool:
     return has_figure(" ".join(text.split()[-3:]))
 
 
+#: words; the longest line of a run of results that holds two figures or more and no rank ("Aces:
+#: Escobar 2, Lindqvist 7.", "M. Zielinska (POL, 14) a K. Brooks (USA): 7-5, 6-4").
+FIGURES_LINE_MAX_WORDS = 15
+_FIGURES_RE = re.compile(r"\d+")
+
+
+def _figures_line(text: str, f: LineFeatures, cls: str) -> bool:
+    """Whether a line reads as a result or a statistic: at most FIGURES_LINE_MAX_WORDS words, no
+    prose (``good``), and two figures or more."""
+    return cls != GOOD and f.words <= FIGURES_LINE_MAX_WORDS and len(_FIGURES_RE.findall(text)) >= 2
+
+
+def _ranked_in_turn(texts: list[str], start: int, end: int) -> bool:
+    """Whether the lines from ``start`` to ``end`` (excluded) open with the ranks 1, 2, 3 ... in turn
+    (a race's result, "2. Maren Holtkamp (Dui) z.t.", whose times are "same time")."""
+    for rank, position in enumerate(range(start, end), 1):
+        found = NUMBERED_RE.match(texts[position])
+        if found is None or int(found.group(1)) != rank:
+            return False
+    return True
+
+
 def results_below(
     texts: list[str],
     features: list[LineFeatures],
@@ -86,27 +108,44 @@ def results_below(
     removed: list[bool],
     data_run: frozenset[int],
     last: int,
+    related_labels: list[bool] | None = None,
 ) -> list[int]:
-    """The runs of data (see :func:`~heuristics.lists.data_runs`, or ranked lines, see
-    :func:`_ranked_result`, which need a kept heading above them) right below the main text, with at
-    most DATA_BOX_GAP kept lines before each (a heading, "Uitslag mannen (60 km)", listed with its
-    run), most of whose lines read as results (see :func:`_figure_past_rank`): a race's results, a
-    league table. (A numbered "Most read" list holds its ranks alone; headlines hold their figures
-    inside: "House prices rise 5% in March".)"""
+    """The runs of data (see :func:`~heuristics.lists.data_runs`; or ranked lines, see
+    :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept heading
+    above them) right below the main text, with at most DATA_BOX_GAP kept lines before each (a
+    heading, "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
+    :func:`_figure_past_rank`), or, under a heading, ranked 1, 2, 3 ... in turn (see
+    :func:`_ranked_in_turn`): a race's results, a league table, a match's statistics. (A numbered
+    "Most read" list holds its ranks alone; headlines hold their figures inside: "House prices rise
+    5% in March".) One related box (a line of ``related_labels`` and the kept lines below it that
+    read as none of these) may sit between the main text and the first run: past it, one heading
+    of at most HEADING_MAX_WORDS words right above the run is the run's."""
 
     def result_line(position: int) -> bool:
-        return position in data_run or _ranked_result(texts[position], features[position], classes[position])
+        text, f, cls = texts[position], features[position], classes[position]
+        if text.isdigit() and len(text) <= 2:
+            return False  # a rank alone on its line marks a teaser of a "Most popular" box
+        return position in data_run or _ranked_result(text, f, cls) or _figures_line(text, f, cls)
 
     out: list[int] = []
     count = len(texts)
     position, gap = last + 1, []
+    boxed = False  # past a related box's label, before the first run
     while position < count:
         if removed[position]:
+            if related_labels is not None and related_labels[position] and not out and not boxed:
+                boxed, gap = True, []
             position += 1
             continue
         if not result_line(position):
             f = features[position]
             heading = list_heading(texts[position], f) or (classes[position] == SHORT and not f.terminal)
+            if boxed and not out:  # a teaser of the box, or the heading right above the run
+                if sentence_line(classes[position], f):
+                    break
+                gap = [position] if list_heading(texts[position], f) else []
+                position += 1
+                continue
             if len(gap) >= DATA_BOX_GAP or not heading:  # "Le classement de la 3e étape"
                 break
             gap.append(position)
@@ -122,7 +161,8 @@ def results_below(
 
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
-        if 2 * sum(1 for p in range(position, end) if _figure_past_rank(texts[p])) <= end - position:
+        results = sum(1 for p in range(position, end) if _figure_past_rank(texts[p]))
+        if 2 * results <= end - position and not (gap and _ranked_in_turn(texts, position, end)):
             break
         out.extend(gap)
         out.extend(range(position, end))
