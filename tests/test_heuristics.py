@@ -560,6 +560,10 @@ def test_results_past_a_related_box_and_lines_of_figures_are_listed():
     stats = ["Aces: Escobar 2, Lindqvist 7.", "Dobles faltas: Escobar 3, Lindqvist 6.",
              "Puntos ganados con el primer servicio: 68% y 71%."]  # fmt: skip
     assert listed([*story, "Las estadísticas", *stats]) == ["Las estadísticas", *stats]
+    # A match's score above the heading of its goals is the box's too.
+    goals = ["1:0 Brandt (7:41)", "2:0 Seidl (29:12/PP1)", "2:1 Kovač (29:50)", "2:2 Lindqvist (44:03)"]
+    score = "EV Auerbach Falken – Kaltenbrunn Wölfe 2:4 (1:0, 1:1, 0:3)"
+    assert listed([*story, score, "Tore:", *goals]) == [score, "Tore:", *goals]
     # A "Most popular" box that numbers its teasers on lines of their own holds no results.
     popular = ["1", "Apple is finally fixing the iPhone's most annoying bug", "2", "The best e-reader to buy right now",
                "3", "Google's Pixel Tablet is $100 off today", "4", "Microsoft confirms new Surface event"]  # fmt: skip

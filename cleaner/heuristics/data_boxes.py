@@ -114,7 +114,8 @@ def results_below(
     :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept heading
     above them) right below the main text, with at most DATA_BOX_GAP kept lines before each (a
     heading, "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
-    :func:`_figure_past_rank`), or, under a heading, ranked 1, 2, 3 ... in turn (see
+    :func:`_figure_past_rank`; a line or two of them shorter than a run count as its headings, a
+    match's score above "Tore:"), or, under a heading, ranked 1, 2, 3 ... in turn (see
     :func:`_ranked_in_turn`): a race's results, a league table, a match's statistics. (A numbered
     "Most read" list holds its ranks alone; headlines hold their figures inside: "House prices rise
     5% in March".) One related box (a line of ``related_labels`` and the kept lines below it that
@@ -155,6 +156,11 @@ def results_below(
         while end < count and not removed[end] and result_line(end):
             end += 1
         if end - position < DATA_RUN_MIN:
+            short = range(position, end)  # a match's score above its facts' heading ("... 2:4 (1:0, 1:1, 0:3)")
+            if len(gap) + len(short) <= DATA_BOX_GAP and all(_figure_past_rank(texts[p]) for p in short):
+                gap.extend(short)
+                position = end
+                continue
             break  # one ranked headline with a figure ("1. Man dies after crash on M62") is no run
         if not gap and any(p not in data_run for p in range(position, end)):
             break  # ranked lines longer than data need their heading: a "Most read" label is the rules'
