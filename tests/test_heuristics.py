@@ -829,6 +829,11 @@ def test_a_box_of_facts_under_its_heading_is_listed(conservative_cleaner):
         "Buts : Kerouédan (58e, 71e) pour Brest ; Diallo (34e) pour Nantes.", "Corners : 7 – 2",
     ]  # fmt: skip
     assert listed([*story, *fiche, "Mehr Handball", "Champions League: Magdeburg mit Kantersieg"]) == [2, 3, 4, 5]
+    # The ground's name, a heading of four words, and the coaches' lines belong to it too.
+    ficha = ["Ficha de jogo", "Estádio Municipal de Vilarinho", "Árbitro: Gonçalo Pinheiro (AF Braga)", "Vilarinho",
+             "Bernardo Lobo; Vítor Moreira, Zé Tiago, Kelvin, Samuel Fonte", "Treinador: Nuno Leal",
+             "Golos: Rúben Caldas (17'), Hugo Baptista (74')"]  # fmt: skip
+    assert listed([*story, *ficha]) == list(range(2, 9))
     # No figures (a site's masthead under "Ficha técnica"), or far below the text: no box.
     masthead = ["Ficha técnica", "Diretor: João Vieira", "Editora: Marta Lopes", "Propriedade: Grupo Exemplo"]
     assert listed([*story, *masthead]) == []

@@ -305,18 +305,23 @@ NAMES_MIN_COMMAS = 3
 def _facts_line(text: str, f: LineFeatures) -> bool:
     """Whether a line may belong to a box of facts under its heading: it holds a figure, reads as
     "key: value" with data (see :func:`_data_value`; "Champions League: Magdeburg mit Kantersieg"
-    is a teaser), lists names ("Marsh, Quinlan, Pereira, Tolley, ..."), or is a heading of a few
-    words that ends no sentence (a team's name above its line-up, "Les statistiques")."""
+    is a teaser), lists names ("Marsh, Quinlan, Pereira, Tolley, ..."), or is a heading (see
+    :func:`_facts_heading`: a team's name above its line-up, "Les statistiques")."""
     return (
         has_figure(text) or (key_value_line(text) and _data_value(text)) or text.count(",") >= NAMES_MIN_COMMAS
         or _facts_heading(text, f)
     )  # fmt: skip
 
 
+#: words; the longest heading inside a box of facts (a team's name, the ground: "Estádio Municipal
+#: de Vilarinho").
+FACTS_HEADING_MAX_WORDS = 4
+
+
 def _facts_heading(text: str, f: LineFeatures) -> bool:
-    """Whether a line of a box of facts is a heading in it: at most three words, no figure, no
-    sentence end."""
-    return f.words <= 3 and not f.terminal and not has_figure(text)
+    """Whether a line of a box of facts is a heading in it: at most FACTS_HEADING_MAX_WORDS words,
+    no figure, no sentence end."""
+    return f.words <= FACTS_HEADING_MAX_WORDS and not f.terminal and not has_figure(text)
 
 
 def facts_box(
