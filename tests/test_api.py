@@ -368,11 +368,14 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
         kept = cleaner.clean("\n".join(header + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
         assert kept[:2] == header[:2] and kept[-6:] == SIX_PARAGRAPHS, profile
     assert cleaner.clean("\n".join(header + SIX_PARAGRAPHS)).splitlines() == header[:2] + SIX_PARAGRAPHS
-    # Farther than HEADLINE_WINDOW lines above the story, a line is no longer taken for the headline.
+    # Farther than HEADLINE_WINDOW lines above the story, a line is taken for the headline only when
+    # no line nearer the story is shaped as one (a long share bar or gallery between them).
     far = [headline, *[f"Share on {site}" for site in ("Facebook", "Twitter", "WhatsApp", "LinkedIn", "Reddit",
                                                        "Pinterest", "Telegram", "Flipboard", "Tumblr")],
            "Email", "Print", "Save", "Comments"]  # fmt: skip
-    assert headline not in cleaner.clean("\n".join(far + SIX_PARAGRAPHS))
+    assert cleaner.clean("\n".join(far + SIX_PARAGRAPHS)).splitlines()[0] == headline
+    nearer = [*far, "Regional council publishes its flood maps for every village"]
+    assert headline not in cleaner.clean("\n".join(nearer + SIX_PARAGRAPHS))
 
 
 def test_an_authors_bio_goes_at_the_articles_end_only():

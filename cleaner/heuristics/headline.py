@@ -26,6 +26,10 @@ HEADLINE_WINDOW = 12
 #: standfirst sentence right below it (a review's headline above its byline, buy buttons, photo,
 #: credit and a box of pros and cons).
 HEADLINE_FAR_WINDOW = 24
+#: the least weight (see HEADLINE_FULL_WORDS) of a candidate that far up without a standfirst below
+#: it, which is the headline only when no other line qualifies: a headline above a long gallery or
+#: share bar ("Halden Tourer e-Hybrid im Test: Sparsamer Kombi ohne Stecker", 22 lines up).
+FAR_HEADLINE_MIN_WEIGHT = 4
 #: words; the shortest standfirst without a full stop that lets a headline count that far up.
 STANDFIRST_UNPUNCTUATED_MIN_WORDS = 15
 #: words; a candidate's weight is its word count up to this many, less HEADLINE_DISTANCE_COST per
@@ -137,7 +141,8 @@ def find_headline(
     headline = -1
     first = context.first
     if first >= 0:
-        best = float("-inf")
+        best = far_best = float("-inf")
+        far_headline = -1
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
             if (
@@ -149,14 +154,18 @@ def find_headline(
                 # review's pros and cons above the text are no headline)
                 continue
             far = first - position > HEADLINE_WINDOW
-            if far and not standfirst_below(position, texts, classes, features, removed, first):
-                continue
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
+            if far and not standfirst_below(position, texts, classes, features, removed, first):
+                if weight > far_best:  # only if no line qualifies (see below)
+                    far_headline, far_best = position, weight
+                continue
             if not far and position + 1 < first:  # a standfirst above the story
                 if standfirst_below(position, texts, classes, features, removed, first):
                     weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight
+        if headline < 0 and far_best >= FAR_HEADLINE_MIN_WEIGHT:
+            headline = far_headline
     standfirst = -1
     # A headline right above: this is its standfirst; unless a standfirst of prose sits right below
     # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
