@@ -378,6 +378,21 @@ def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     assert headline not in cleaner.clean("\n".join(nearer + SIX_PARAGRAPHS))
 
 
+def test_a_headline_of_two_sentences_stays():
+    """A headline of two sentences ("Brentmoor sacked their manager. Now what?") is shaped as a caption
+    cut short; it is the headline right above the standfirst the search found, or when no line is
+    shaped as a headline."""
+    two = "The city closed my streetcar stop and told me in a newsletter. That's not consultation"
+    standfirst = "When a stop that serves two seniors' buildings can vanish without a meeting, the process is broken"
+    for profile in cleaner.PROFILES:
+        config = CleanerConfig(profile=profile)
+        kept = cleaner.clean("\n".join([two, standfirst, "By Daniela Okonkwo", "Share", *SIX_PARAGRAPHS]), config)
+        assert kept.splitlines()[:2] == [two, standfirst], profile
+        alone = "Le edicole chiudono. E nessuno se ne accorge"
+        kept = cleaner.clean("\n".join(["Blog", alone, "di Giovanna Ferlito", "Share", *SIX_PARAGRAPHS]), config)
+        assert kept.splitlines()[0] == alone, profile
+
+
 def test_an_authors_bio_goes_at_the_articles_end_only():
     bio = "Jane Doe is a reporter for The Daily Example, covering the council and the courts."
     at_end = "\n".join([*FLOOD_ARTICLE, "About the Author", bio, "More from The Daily Example"])

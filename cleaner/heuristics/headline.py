@@ -127,6 +127,24 @@ def headline_shaped(text: str, f: LineFeatures) -> bool:
     return not (has_url(text) or inner_sentence_end(text))
 
 
+#: words; the longest headline of two sentences ("Brentmoor sacked their manager. Now what?").
+TWO_SENTENCE_HEADLINE_MAX_WORDS = 20
+
+
+def two_sentence_headline(text: str, f: LineFeatures) -> bool:
+    """Whether a line may be a headline of two sentences: HEADLINE_WORDS words, at most
+    TWO_SENTENCE_HEADLINE_MAX_WORDS, no figures table, no address, a sentence's end inside it (see
+    :func:`inner_sentence_end`) and at its end nothing but a full stop, a question or an
+    exclamation ("The city closed my streetcar stop and told me in a newsletter. That's not
+    consultation"). Captions and standfirsts cut short are shaped so too: such a line is the
+    headline only right above the line found, or when no line is shaped as one (see
+    :func:`find_headline`)."""
+    lowest, _ = HEADLINE_WORDS
+    if not lowest <= f.words <= TWO_SENTENCE_HEADLINE_MAX_WORDS or f.digit_heavy or has_url(text):
+        return False
+    return not text.rstrip(_CLOSING_MARKS).endswith((",", ";", ":")) and inner_sentence_end(text)
+
+
 def find_headline(
     texts: list[str],
     features: list[LineFeatures],
@@ -166,13 +184,21 @@ def find_headline(
                 headline, best = position, weight
         if headline < 0 and far_best >= FAR_HEADLINE_MIN_WEIGHT:
             headline = far_headline
+        if headline < 0:  # a headline of two sentences, the nearest within the window
+            headline = next(
+                (
+                    p for p in range(first, max(first - HEADLINE_WINDOW, 0) - 1, -1)
+                    if not removed[p] and not context.listed[p] and two_sentence_headline(texts[p], features[p])
+                ),
+                -1,
+            )  # fmt: skip
     standfirst = -1
     # A headline right above: this is its standfirst; unless a standfirst of prose sits right below
     # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
     if headline > 0 and not removed[headline - 1]:
         above = headline - 1
         if (
-            headline_shaped(texts[above], features[above])
+            (headline_shaped(texts[above], features[above]) or two_sentence_headline(texts[above], features[above]))
             and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words
             and not prose_standfirst_below(headline, classes, features, removed, first)
         ):
