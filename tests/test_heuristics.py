@@ -580,6 +580,9 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
         ([*story, "Rating: 4/5", *verdict, *footer], range(3, 9)),  # below the last paragraph, past one line
         ([*verdict, *story], range(0, 6)),  # above the review's introduction
         (["Voordelen", "Lichte accu", "Stil", "Nadelen", "Duur", *story], range(0, 5)),
+        # below the review's specifications, which are the article's too: they do not part it from the text
+        ([*story, "Technische Daten", "Leistung: 107 kW", "Verbrauch: 5,2 l/100 km", "Preis: ab 36.490 Euro",
+          "Plus", "Großer Kofferraum", "Minus", "Laut beim Beschleunigen"], range(2, 10)),
     ):
         removed = [text == "Most popular" for text in texts]
         measured = [features(text) for text in texts]

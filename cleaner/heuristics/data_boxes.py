@@ -37,15 +37,18 @@ FACT_KEYS = frozenset(word_list("fact_keys.txt"))
 BOXED_HEADING_MAX_WORDS = 2
 
 
-def near_main_text(removed: list[bool], first: int, last: int, start: int, end: int) -> bool:
+def near_main_text(
+    removed: list[bool], first: int, last: int, start: int, end: int, listed: list[bool] | None = None
+) -> bool:
     """Whether the lines from ``start`` to ``end`` (excluded) reach into the main text, or at most
-    DATA_BOX_GAP kept lines part them from it."""
+    DATA_BOX_GAP kept lines part them from it (lines of ``listed``, the article's other lists and
+    boxes, do not count: a review's pros and cons below its specifications)."""
     if start <= last and end > first:
         return True
     gap = range(last + 1, start) if start > last else range(end, first)
     kept = 0
     for position in gap:  # (stops once the gap is too wide: linear in the document)
-        kept += not removed[position]
+        kept += not removed[position] and not (listed is not None and listed[position])
         if kept > DATA_BOX_GAP:
             return False
     return True

@@ -116,9 +116,9 @@ def listed_lines(
         listed[box.start : box.stop] = [True] * len(box)
     for position in results_below(texts, features, classes, removed, data_run, last, related_labels):
         listed[position] = True
-    for position in verdict_box(texts, features, removed, first, last):
+    for position in verdict_box(texts, features, removed, first, last, listed):
         listed[position] = True
-    for position in ingredient_lines(texts, features, classes, removed, first, last):
+    for position in ingredient_lines(texts, features, classes, removed, first, last, listed):
         listed[position] = True
     for position in summary_above(texts, features, removed, first):
         listed[position] = True
@@ -215,7 +215,12 @@ def _verdict_side(text: str) -> str:
 
 
 def verdict_box(
-    texts: list[str], features: list[LineFeatures], removed: list[bool], first: int, last: int
+    texts: list[str],
+    features: list[LineFeatures],
+    removed: list[bool],
+    first: int,
+    last: int,
+    listed: list[bool] | None = None,
 ) -> list[int]:
     """The positions of a review's pros and cons: a heading of one side (see VERDICT_HEADINGS)
     over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over 1 to
@@ -250,7 +255,7 @@ def verdict_box(
         if middle == position + 1 or other in ("", side):
             continue
         end = items(middle + 1)
-        if end > middle + 1 and near_main_text(removed, first, last, position, end):
+        if end > middle + 1 and near_main_text(removed, first, last, position, end, listed):
             out.extend(range(position, end))
         position = end
     return out
@@ -284,7 +289,13 @@ def _ingredient_heading(text: str) -> bool:
 
 
 def ingredient_lines(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    first: int,
+    last: int,
+    listed: list[bool] | None = None,
 ) -> list[int]:
     """The positions of a recipe's ingredients with their heading (see :func:`_ingredient_heading`):
     at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words, or
@@ -307,6 +318,6 @@ def ingredient_lines(
             if f.words > INGREDIENT_PLAIN_MAX_WORDS and not has_figure(text):
                 break  # a teaser below the list ("Easy vegan chilli with smoky black beans")
             end += 1
-        if end - heading - 1 >= INGREDIENTS_MIN and near_main_text(removed, first, last, heading, end):
+        if end - heading - 1 >= INGREDIENTS_MIN and near_main_text(removed, first, last, heading, end, listed):
             out.extend(range(heading, end))
     return out
