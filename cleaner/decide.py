@@ -360,6 +360,8 @@ def analyse(
     else:
         entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
     context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads, entry_positions)
+    if not any(context.first <= position <= context.last for position in entry_positions):
+        entry_positions = frozenset()  # stamped teasers beside the article ("Latest news"), a TV guide: no blog
     position_of = {index: position for position, index in enumerate(lines)}
     # The article's end, counting a closing sentence below lines that the rules removed: a sign-up
     # box or a photo credit above it sits inside the article and ends nothing. (A related label

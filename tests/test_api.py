@@ -389,8 +389,13 @@ def test_a_headline_of_two_sentences_stays():
         kept = cleaner.clean("\n".join([two, standfirst, "By Daniela Okonkwo", "Share", *SIX_PARAGRAPHS]), config)
         assert kept.splitlines()[:2] == [two, standfirst], profile
         alone = "Le edicole chiudono. E nessuno se ne accorge"
-        kept = cleaner.clean("\n".join(["Blog", alone, "di Giovanna Ferlito", "Share", *SIX_PARAGRAPHS]), config)
+        kept = cleaner.clean("\n".join(["Blog", alone, "By Giovanna Ferlito", "Share", *SIX_PARAGRAPHS]), config)
         assert kept.splitlines()[0] == alone, profile
+        # Above a headline, a banner or a caption of two sentences is no headline.
+        banner = ["Breaking news. Live updates on the budget", "Chancellor unveils £20bn spending plan for hospitals and schools"]
+        kept = cleaner.clean("\n".join([*banner, "By Tom Hughes", "12 March 2025", *SIX_PARAGRAPHS]), config)
+        assert banner[1] in kept.splitlines(), profile
+        assert profile == "conservative" or kept.splitlines()[0] == banner[1]
 
 
 def test_an_authors_bio_goes_at_the_articles_end_only():
@@ -607,10 +612,12 @@ def test_a_live_blog_keeps_its_entry_times():
 
 def test_a_live_blogs_last_entries_past_its_share_buttons_and_ads_stay():
     """The buttons and ad labels between a blog's entries cut its oldest entries off the main text;
-    the entries run on, and the main text with them, to the end of the last one."""
+    the entries run on, and the main text with them, to the end of the last one. A box of stamped
+    teasers below an article is no blog."""
     entries = [
         ("8:09 p.m. ET, March 11, 2025", "Governor declares state of emergency",
-         "The governor declared a state of emergency for 14 counties after the storms destroyed homes and cut power."),
+         "The governor declared a state of emergency for 14 counties after the storms destroyed homes and cut power, "
+         "and said the National Guard would help crews clear roads and reach people who were still trapped."),
         ("7:21 p.m. ET, March 11, 2025", "Death toll rises to seven",
          "The state emergency agency said five people were killed in two counties and two more in a neighbouring state."),
         ("6:30 p.m. ET, March 11, 2025", "Power outages top 180,000",
@@ -627,6 +634,16 @@ def test_a_live_blogs_last_entries_past_its_share_buttons_and_ads_stay():
     text = "\n".join([*blog[:3], *[line for k in range(3) for line in [*blog[3 + 3 * k : 6 + 3 * k], *chrome]], "Paid Content"])
     for profile in cleaner.PROFILES:
         assert cleaner.clean(text, CleanerConfig(profile=profile)).splitlines() == blog, profile
+    latest = [
+        "Latest news", "9:41 p.m. ET, March 11, 2025", "Stocks slide as tariff fears weigh on Wall Street",
+        "The S&P 500 fell 1.2% in its worst day in a month as investors worried about trade.",
+        "8:55 p.m. ET, March 11, 2025", "Court blocks new rules on asylum applications",
+        "A federal judge said the administration had failed to follow proper procedure in the case.",
+        "8:20 p.m. ET, March 11, 2025", "Star striker ruled out for the rest of the season",
+        "The club confirmed the forward had torn a ligament in his knee during training this week.",
+    ]  # fmt: skip
+    kept = cleaner.clean("\n".join([*SIX_PARAGRAPHS[:4], *latest, "About us", "Contact"])).splitlines()
+    assert kept == SIX_PARAGRAPHS[:4]
 
 
 def test_a_related_box_inside_the_article_ends_nothing_when_much_of_the_article_follows():

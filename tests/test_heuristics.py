@@ -46,6 +46,7 @@ def test_a_quote_closed_the_german_way_ends_a_sentence():
     assert features("Er sagte: ‚Das war es.‘").terminal
     assert features('He said: "That was it."').terminal and features("He said: “That was it.”").terminal
     assert not features("Der Haken: Methan").terminal
+    assert not features("Merz zur Rente: „Wir haben einen fairen Kompromiss gefunden“").terminal  # a teaser
 
 
 def test_title_shape_needs_capitals_and_no_sentence_end():
@@ -536,7 +537,7 @@ def test_results_right_below_the_main_text_are_listed():
     assert not any(document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts)).listed)
 
 
-def test_results_past_a_related_box_and_lines_of_figures_are_listed():
+def test_results_ranked_in_turn_and_lines_of_figures_are_listed():
     from cleaner.heuristics.context import document_context
 
     story = [PROSE, PROSE.replace("Monday", "Tuesday")]
@@ -553,9 +554,11 @@ def test_results_past_a_related_box_and_lines_of_figures_are_listed():
     result = ["1. Lotte Verbeke (Bel) 3u22'41\"", "2. Maren Holtkamp (Dui) z.t.", "3. Eline Verstraete (Bel) z.t.",
               "4. Saskia Dijkhuis (Ned) z.t."]  # fmt: skip
     teaser = "Van der Meiren na valpartij forfait voor openingsweekend"
-    # Past one related box: its teaser is no heading; the heading right above the run is.
-    assert listed([*story, "Lees ook", teaser, "Uitslag GP Loppem", *result], {"Lees ook"}) == ["Uitslag GP Loppem", *result]
-    assert listed([*story, "Lees ook", teaser, "Uitslag GP Loppem", *result]) == []  # (no related labels)
+    assert listed([*story, "Uitslag GP Loppem", *result]) == ["Uitslag GP Loppem", *result]
+    # Below a box of teasers, a table is the site's widget.
+    table = ["1. Barcelona 64 puntos, 28 partidos", "2. Real Madrid 60 puntos, 28 partidos",
+             "3. Atlético de Madrid 56 puntos, 28 partidos"]  # fmt: skip
+    assert listed([*story, "Te puede interesar", teaser, "Clasificación LaLiga", *table], {"Te puede interesar"}) == []
     # Lines of two figures or more, under a heading: a match's statistics, a round's results.
     stats = ["Aces: Escobar 2, Lindqvist 7.", "Dobles faltas: Escobar 3, Lindqvist 6.",
              "Puntos ganados con el primer servicio: 68% y 71%."]  # fmt: skip

@@ -168,7 +168,7 @@ def document_context(
         continued = numbered_continuation(texts, features, classes, removed, first, last)
         if continued:
             last = item_end(classes, features, removed, continued[-1])
-        last = _entries_after(entry_times, classes, features, removed, last)
+        last = _entries_after(entry_times, classes, features, removed, first, last)
     prose_words = [count if cls in (GOOD, NEAR) else 0 for cls, count in zip(classes, words)]
     prose_before = list(accumulate(prose_words, initial=0))
     total = prose_before.pop()
@@ -204,15 +204,19 @@ def _entries_after(
     classes: list[str],
     features: list[LineFeatures],
     removed: list[bool],
+    first: int,
     last: int,
 ) -> int:
     """The main text's last position once the entries of a live blog that run on past it are
-    counted: the end of the last entry (see :func:`~heuristics.lists.item_end`: its headline and
-    paragraphs) of those whose times follow below the main text's end, each within ENTRY_MAX_GAP
-    kept lines of the entry above (or of the end), else ``last``. The buttons and ad labels between
+    counted: when an entry time lies inside the main text, the end of the last entry (see
+    :func:`~heuristics.lists.item_end`: its headline and paragraphs) of those whose times follow
+    below the main text's end, each within ENTRY_MAX_GAP kept lines of the entry above (or of the
+    end), else ``last``. The buttons and ad labels between
     a blog's entries cost the main-text sum more than a short entry brings, and would cut the last
     entries off. (Entries above the main text are left alone: moving its start up to a time stamp
     would move the headline search with it.)"""
+    if not any(first <= position <= last for position in entry_times):
+        return last  # the blog is not the article: a "Latest news" box of stamped teasers below it
     end = last
     for stamp in sorted(position for position in entry_times if position > last):
         if sum(1 for position in range(end + 1, stamp) if not removed[position]) > ENTRY_MAX_GAP:

@@ -9,6 +9,7 @@ import re
 from .classes import GOOD, SHORT, sentence_line
 from .features import NUMBERED_RE, LineFeatures, has_url
 from .lists import (
+    DATA_LINE_MAX_WORDS,
     DATA_RUN_MIN,
     HEADING_MAX_WORDS,
     LIST_MAX_LINES,
@@ -90,8 +91,12 @@ _FIGURES_RE = re.compile(r"\d+")
 
 def _figures_line(text: str, f: LineFeatures, cls: str) -> bool:
     """Whether a line reads as a result or a statistic: at most FIGURES_LINE_MAX_WORDS words, no
-    prose (``good``), and two figures or more."""
-    return cls != GOOD and f.words <= FIGURES_LINE_MAX_WORDS and len(_FIGURES_RE.findall(text)) >= 2
+    prose (``good``), and two figures or more besides a leading rank (a numbered teaser holds one:
+    "2. Man, 34, charged after crash")."""
+    if cls == GOOD or f.words > FIGURES_LINE_MAX_WORDS:
+        return False
+    rank = _RANK_RE.match(text)
+    return len(_FIGURES_RE.findall(text, rank.end() if rank else 0)) >= 2
 
 
 def _ranked_in_turn(texts: list[str], start: int, end: int) -> bool:
@@ -111,19 +116,19 @@ def results_below(
     removed: list[bool],
     data_run: frozenset[int],
     last: int,
-    related_labels: list[bool] | None = None,
 ) -> list[int]:
     """The runs of data (see :func:`~heuristics.lists.data_runs`; or ranked lines, see
     :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept heading
     above them) right below the main text, with at most DATA_BOX_GAP kept lines before each (a
     heading, "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
     :func:`_figure_past_rank`; a line or two of them shorter than a run count as its headings, a
-    match's score above "Tore:"), or, under a heading, ranked 1, 2, 3 ... in turn (see
+    match's score above "Tore:"), or, under a heading, ranked 1, 2, 3 ... in turn in lines of at
+    most DATA_LINE_MAX_WORDS words (see
     :func:`_ranked_in_turn`): a race's results, a league table, a match's statistics. (A numbered
     "Most read" list holds its ranks alone; headlines hold their figures inside: "House prices rise
-    5% in March".) One related box (a line of ``related_labels`` and the kept lines below it that
-    read as none of these) may sit between the main text and the first run: past it, one heading
-    of at most HEADING_MAX_WORDS words right above the run is the run's."""
+    5% in March".) A box of teasers between the main text and a run ends the search (its teasers
+    are no headings): a standings table or a market ticker below one is the site's widget ("Te
+    puede interesar", two teasers, "Clasificación LaLiga", "1. Barcelona 64 puntos")."""
 
     def result_line(position: int) -> bool:
         text, f, cls = texts[position], features[position], classes[position]
@@ -134,22 +139,13 @@ def results_below(
     out: list[int] = []
     count = len(texts)
     position, gap = last + 1, []
-    boxed = False  # past a related box's label, before the first run
     while position < count:
         if removed[position]:
-            if related_labels is not None and related_labels[position] and not out and not boxed:
-                boxed, gap = True, []
             position += 1
             continue
         if not result_line(position):
             f = features[position]
             heading = list_heading(texts[position], f) or (classes[position] == SHORT and not f.terminal)
-            if boxed and not out:  # a teaser of the box, or the heading right above the run
-                if sentence_line(classes[position], f):
-                    break
-                gap = [position] if list_heading(texts[position], f) else []
-                position += 1
-                continue
             if len(gap) >= DATA_BOX_GAP or not heading:  # "Le classement de la 3e étape"
                 break
             gap.append(position)
@@ -171,7 +167,8 @@ def results_below(
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
         results = sum(1 for p in range(position, end) if _figure_past_rank(texts[p]))
-        if 2 * results <= end - position and not (gap and _ranked_in_turn(texts, position, end)):
+        short = all(features[p].words <= DATA_LINE_MAX_WORDS for p in range(position, end))  # (not headlines)
+        if 2 * results <= end - position and not (gap and short and _ranked_in_turn(texts, position, end)):
             break
         out.extend(gap)
         out.extend(range(position, end))
@@ -261,6 +258,8 @@ def data_box(
         while end < count and data_line(end):
             end += 1
         found = box(position, end)
+        if found and related_labels is not None and position > 0 and related_labels[position - 1]:
+            found = range(0)  # a box of teasers under its label ("Auch interessant", "WM 2026: Nagelsmann ...")
         if found:  # its headings, right above it ("FICHA TÉCNICA", "Palmeiras 2 x 0 Corinthians")
             headings: list[int] = []
             above = nearest_kept(removed, position - 1, -1)
@@ -300,7 +299,7 @@ FACTS_HEADING_MAX_CHARS = 40
 #: lines; the fewest lines under such a heading that make its box, and the fewest of them that hold
 #: data (a figure, or a key of FACT_KEYS: "Formation 4-2-3-1", "Referee: Neil Ashcroft.").
 FACTS_MIN_LINES = 2
-FACTS_MIN_DATA = 2
+FACTS_MIN_DATA = 1
 #: commas; a line with this many or more is a list of names (a team's line-up).
 NAMES_MIN_COMMAS = 3
 
@@ -335,7 +334,10 @@ def facts_box(
     such a box (see :func:`_facts_line`), down to a line of prose (``good``), one that a rule
     removed, one with an address, or one that may not (and short of the headings right above that
     line, which head what follows); at least FACTS_MIN_LINES of them, of which
-    FACTS_MIN_DATA hold data (see :func:`_data_value`, or a figure anywhere); in the main text or
+    FACTS_MIN_DATA hold data (see :func:`_data_value`, or a figure anywhere) and at most half of
+    them headings (a site's masthead is names and roles: "Diretor", "João Silva", "Redação"); a
+    heading inside it over a table ends it (see :func:`_table_below`: the standings, a deals
+    widget); in the main text or
     below it with at most DATA_BOX_GAP kept lines between the box and it (see
     :func:`near_main_text`; above it, such lines are a scoreboard's tabs: "Final", "78", "Box
     Score"). A
@@ -354,11 +356,39 @@ def facts_box(
             text = texts[end]
             if has_url(text) or not _facts_line(text, features[end]):
                 break
+            if _facts_heading(text, features[end]) and _table_below(texts, removed, end + 1):
+                break  # a widget's heading over its table ("Bundesliga-Tabelle", "1. Bayern München 33")
             end += 1
         while end > heading + 1 and _facts_heading(texts[end - 1], features[end - 1]):
             end -= 1  # a heading below the box heads what follows it ("Mehr Handball")
-        data = sum(1 for p in range(heading + 1, end) if has_figure(texts[p]) or _data_value(texts[p]))
-        if end - heading - 1 >= FACTS_MIN_LINES and data >= FACTS_MIN_DATA and heading > first:
-            if near_main_text(removed, first, last, heading, end):
-                out.append(range(heading, end))
+        items = range(heading + 1, end)
+        data = sum(1 for p in items if has_figure(texts[p]) or _data_value(texts[p]))
+        headings_inside = sum(1 for p in items if _facts_heading(texts[p], features[p]))
+        if (
+            len(items) >= FACTS_MIN_LINES and data >= FACTS_MIN_DATA and 2 * headings_inside <= len(items)
+            and heading > first and near_main_text(removed, first, last, heading, end)
+        ):  # fmt: skip
+            out.append(range(heading, end))
     return out
+
+
+#: lines; a run of this many lines that pair a name with a figure, with no colon and no list of
+#: names ("Ajax 62", "£399 at Amazon", "Lewandowski 22 goles"), is a table: a widget's, when a heading
+#: inside a box of facts opens it.
+TABLE_MIN_ROWS = 3
+
+
+def _table_below(texts: list[str], removed: list[bool], start: int) -> bool:
+    """Whether TABLE_MIN_ROWS kept lines from ``start`` on each hold a figure, no colon and fewer
+    than NAMES_MIN_COMMAS commas: a standings table, a ticker, a list of prices or of top scorers."""
+    rows = 0
+    for position in range(start, len(texts)):
+        if removed[position]:
+            continue
+        text = texts[position]
+        if not has_figure(text) or ":" in text or text.count(",") >= NAMES_MIN_COMMAS:
+            return False
+        rows += 1
+        if rows >= TABLE_MIN_ROWS:
+            return True
+    return False

@@ -37,9 +37,13 @@ _NOT_UNSPACED_LEADS = bytes(b for b in range(256) if not (b == 0xE0 or 0xE3 <= b
 #: a numbered list item's start ("1. ", "12) "), its number the group.
 NUMBERED_RE = re.compile(r"\(?(\d{1,3})[.)]\s")
 
-#: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop; German
-#: closes its quotes with “ and ‘: „Für mich ist das kein Strafstoß.“).
-TERMINAL = tuple('.!?…"”“’‘\')»。！？;')
+#: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
+TERMINAL = tuple('.!?…"”’\')»。！？;')
+#: German closing quotes: they end a sentence after sentence punctuation only („Für mich ist das
+#: kein Strafstoß.“); a teaser's headline ends with a quote too (Merz zur Rente: „Wir haben einen
+#: fairen Kompromiss gefunden“).
+GERMAN_CLOSING_QUOTES = ("“", "‘")
+_QUOTED_SENTENCE_ENDS = ".!?…"
 #: Characters that open a list item or table row.
 BULLETS = tuple("-–—•*·|►▶>→✓✔")
 #: words; a line with no sentence punctuation and at most this many words, mostly capitalised,
@@ -163,7 +167,9 @@ def measure(
     stop_share = None
     if stoplist and count:
         stop_share = sum(map(stoplist.__contains__, words)) / count
-    terminal = text.endswith(TERMINAL)
+    terminal = text.endswith(TERMINAL) or (
+        text.endswith(GERMAN_CLOSING_QUOTES) and len(text) > 1 and text[-2] in _QUOTED_SENTENCE_ENDS
+    )
     title = (
         not terminal
         and 0 < count <= TITLE_MAX_WORDS

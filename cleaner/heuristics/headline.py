@@ -197,8 +197,15 @@ def find_headline(
     # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
     if headline > 0 and not removed[headline - 1]:
         above = headline - 1
+        found = features[headline]
+        least = STANDFIRST_MIN_WORDS if found.terminal else STANDFIRST_UNPUNCTUATED_MIN_WORDS
+        standfirst_shaped = found.words >= least
         if (
-            (headline_shaped(texts[above], features[above]) or two_sentence_headline(texts[above], features[above]))
+            (
+                headline_shaped(texts[above], features[above])
+                # (above a line shaped as a standfirst only: a banner or a caption above a headline is none)
+                or (standfirst_shaped and two_sentence_headline(texts[above], features[above]))
+            )
             and STANDFIRST_HEADLINE_MIN_WORDS <= features[above].words
             and not prose_standfirst_below(headline, classes, features, removed, first)
         ):

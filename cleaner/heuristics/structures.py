@@ -114,7 +114,7 @@ def listed_lines(
     facts = facts_box(texts, features, classes, removed, first, last)
     for box in facts:
         listed[box.start : box.stop] = [True] * len(box)
-    for position in results_below(texts, features, classes, removed, data_run, last, related_labels):
+    for position in results_below(texts, features, classes, removed, data_run, last):
         listed[position] = True
     for position in verdict_box(texts, features, removed, first, last, listed):
         listed[position] = True
