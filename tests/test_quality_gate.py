@@ -28,7 +28,7 @@ from conftest import FIXTURES
 #: cut to 3 decimals here.
 FLOORS = {
     ("recall", "conservative"): (0.966, 0.975),
-    ("recall", "default"): (0.962, 0.962),
+    ("recall", "default"): (0.962, 0.963),
     ("ptags", "conservative"): (0.845, 0.895),
     # Recall 0.88307 -> 0.88299: an AP story's "___" rules between its question subheadings go
     # since a kept question lends its own score to its neighbours (an interview's; the gold keeps
