@@ -155,9 +155,9 @@ def results_below(
         while end < count and not removed[end] and result_line(end):
             end += 1
         if end - position < DATA_RUN_MIN:
-            short = range(position, end)  # a match's score above its facts' heading ("... 2:4 (1:0, 1:1, 0:3)")
-            if len(gap) + len(short) <= DATA_BOX_GAP and all(_figure_past_rank(texts[p]) for p in short):
-                gap.extend(short)
+            few = range(position, end)  # a match's score above its facts' heading ("... 2:4 (1:0, 1:1, 0:3)")
+            if len(gap) + len(few) <= DATA_BOX_GAP and all(_figure_past_rank(texts[p]) for p in few):
+                gap.extend(few)
                 position = end
                 continue
             break  # one ranked headline with a figure ("1. Man dies after crash on M62") is no run
@@ -167,8 +167,8 @@ def results_below(
         if any(has_url(texts[p]) for p in range(position, end)):
             break  # links: "Listen: http://po.st/1"
         results = sum(1 for p in range(position, end) if _figure_past_rank(texts[p]))
-        short = all(features[p].words <= DATA_LINE_MAX_WORDS for p in range(position, end))  # (not headlines)
-        if 2 * results <= end - position and not (gap and short and _ranked_in_turn(texts, position, end)):
+        brief = all(features[p].words <= DATA_LINE_MAX_WORDS for p in range(position, end))  # (not headlines)
+        if 2 * results <= end - position and not (gap and brief and _ranked_in_turn(texts, position, end)):
             break
         out.extend(gap)
         out.extend(range(position, end))

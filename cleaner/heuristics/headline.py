@@ -5,7 +5,9 @@ The headline is the line shaped as one (see :func:`headline_shaped`) with the mo
 the main text's first line and the HEADLINE_WINDOW lines above it: its words, up to
 HEADLINE_FULL_WORDS, less HEADLINE_DISTANCE_COST per line of distance, HEADLINE_STANDFIRST_BONUS
 more with a standfirst right below it; farther up, to HEADLINE_FAR_WINDOW lines, only with a
-standfirst below it.
+standfirst below it, or when no line nearer qualifies (FAR_HEADLINE_MIN_WEIGHT). A line of two
+sentences (see :func:`two_sentence_headline`) is the headline right above a standfirst that the
+search found, or when no line is shaped as a headline at all.
 """
 
 from __future__ import annotations
@@ -134,10 +136,11 @@ TWO_SENTENCE_HEADLINE_MAX_WORDS = 20
 def two_sentence_headline(text: str, f: LineFeatures) -> bool:
     """Whether a line may be a headline of two sentences: HEADLINE_WORDS words, at most
     TWO_SENTENCE_HEADLINE_MAX_WORDS, no figures table, no address, a sentence's end inside it (see
-    :func:`inner_sentence_end`) and at its end nothing but a full stop, a question or an
-    exclamation ("The city closed my streetcar stop and told me in a newsletter. That's not
-    consultation"). Captions and standfirsts cut short are shaped so too: such a line is the
-    headline only right above the line found, or when no line is shaped as one (see
+    :func:`inner_sentence_end`), and no comma, semicolon or colon at its end ("The city closed my
+    streetcar stop and told me in a newsletter. That's not consultation", "Keep the late-night
+    bus. It's the cheapest public safety program we have."). Captions and standfirsts cut short
+    are shaped so too: such a line is the headline only right above a line shaped as a
+    standfirst that the search found, or when no line is shaped as a headline (see
     :func:`find_headline`)."""
     lowest, _ = HEADLINE_WORDS
     if not lowest <= f.words <= TWO_SENTENCE_HEADLINE_MAX_WORDS or f.digit_heavy or has_url(text):
@@ -153,9 +156,9 @@ def find_headline(
     context: DocumentContext,
     flagged_metadata: Collection[int] = (),
 ) -> tuple[int, int]:
-    """The positions of the document's headline and of its standfirst, each -1 when there is none.
-    ``flagged_metadata`` holds the positions of the lines that a weak metadata rule flagged (a
-    byline among them is no headline, see :func:`weak_byline`)."""
+    """The positions of the document's headline and of its standfirst, each -1 when there is none
+    (see the module's description). ``flagged_metadata`` holds the positions of the lines that a
+    weak metadata rule flagged (a byline among them is no headline, see :func:`weak_byline`)."""
     headline = -1
     first = context.first
     if first >= 0:
