@@ -100,8 +100,8 @@ def _figures_line(text: str, f: LineFeatures, cls: str) -> bool:
 
 
 def _ranked_in_turn(texts: list[str], start: int, end: int) -> bool:
-    """Whether the lines from ``start`` to ``end`` (excluded) open with the ranks 1, 2, 3 ... in turn
-    (a race's result, "2. Maren Holtkamp (Dui) z.t.", whose times are "same time")."""
+    """Whether the lines from ``start`` to ``end`` (excluded) open with the ranks 1, 2, 3 ... in
+    turn (a race's result, "2. Maren Holtkamp (Dui) z.t.", whose times are "same time")."""
     for rank, position in enumerate(range(start, end), 1):
         found = NUMBERED_RE.match(texts[position])
         if found is None or int(found.group(1)) != rank:
@@ -118,17 +118,17 @@ def results_below(
     last: int,
 ) -> list[int]:
     """The runs of data (see :func:`~heuristics.lists.data_runs`; or ranked lines, see
-    :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept heading
-    above them) right below the main text, with at most DATA_BOX_GAP kept lines before each (a
-    heading, "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results (see
-    :func:`_figure_past_rank`; a line or two of them shorter than a run count as its headings, a
-    match's score above "Tore:"), or, under a heading, ranked 1, 2, 3 ... in turn in lines of at
-    most DATA_LINE_MAX_WORDS words (see
-    :func:`_ranked_in_turn`): a race's results, a league table, a match's statistics. (A numbered
-    "Most read" list holds its ranks alone; headlines hold their figures inside: "House prices rise
-    5% in March".) A box of teasers between the main text and a run ends the search (its teasers
-    are no headings): a standings table or a market ticker below one is the site's widget ("Te
-    puede interesar", two teasers, "Clasificación LaLiga", "1. Barcelona 64 puntos")."""
+    :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept
+    heading above them) right below the main text, with at most DATA_BOX_GAP kept lines before each
+    (a heading, "Uitslag mannen (60 km)", listed with its run), most of whose lines read as results
+    (see :func:`_figure_past_rank`; a line or two of them shorter than a run count as its headings,
+    a match's score above "Tore:"), or, under a heading, ranked 1, 2, 3 ... in turn in lines of at
+    most DATA_LINE_MAX_WORDS words (see :func:`_ranked_in_turn`): a race's results, a league table,
+    a match's statistics. (A numbered "Most read" list holds its ranks alone; headlines hold their
+    figures inside: "House prices rise 5% in March".) A box of teasers between the main text and a
+    run ends the search (its teasers are no headings): a standings table or a market ticker below
+    one is the site's widget ("Te puede interesar", two teasers, "Clasificación LaLiga", "1.
+    Barcelona 64 puntos")."""
 
     def result_line(position: int) -> bool:
         text, f, cls = texts[position], features[position], classes[position]
@@ -329,21 +329,19 @@ def _facts_heading(text: str, f: LineFeatures) -> bool:
 def facts_box(
     texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
 ) -> list[range]:
-    """The boxes of facts under a heading of FACTS_HEADINGS ("Line-ups", "La fiche du
-    match", "Ficha técnica"), the heading with them: the kept lines below it that may belong to
-    such a box (see :func:`_facts_line`), down to a line of prose (``good``), one that a rule
-    removed, one with an address, or one that may not (and short of the headings right above that
-    line, which head what follows); at least FACTS_MIN_LINES of them, of which
-    FACTS_MIN_DATA hold data (see :func:`_data_value`, or a figure anywhere) and at most half of
-    them headings (a site's masthead is names and roles: "Diretor", "João Silva", "Redação"); a
-    heading inside it over a table ends it (see :func:`_table_below`: the standings, a deals
-    widget); in the main text or
-    below it with at most DATA_BOX_GAP kept lines between the box and it (see
-    :func:`near_main_text`; above it, such lines are a scoreboard's tabs: "Final", "78", "Box
-    Score"). A
-    match report's line-ups written as names under the teams' names, its scorers in a sentence
-    ("Stade Francis-Le Blé. 14 862 spectateurs. Arbitre : M. Lefèvre."), its statistics, which
-    the "key: value" boxes of :func:`data_box` miss."""
+    """The boxes of facts under a heading of FACTS_HEADINGS ("Line-ups", "La fiche du match", "Ficha
+    técnica"), the heading with them: the kept lines below it that may belong to such a box (see
+    :func:`_facts_line`), down to a line of prose (``good``), one that a rule removed, one with an
+    address, or one that may not (and short of the headings right above that line, which head what
+    follows); at least FACTS_MIN_LINES of them, of which FACTS_MIN_DATA hold data (see
+    :func:`_data_value`, or a figure anywhere) and at most half of them headings (a site's masthead
+    is names and roles: "Diretor", "João Silva", "Redação"); a heading inside it over a table ends
+    it (see :func:`_table_below`: the standings, a deals widget); in the main text or below it with
+    at most DATA_BOX_GAP kept lines between the box and it (see :func:`near_main_text`; above it,
+    such lines are a scoreboard's tabs: "Final", "78", "Box Score"). A match report's line-ups
+    written as names under the teams' names, its scorers in a sentence ("Stade Francis-Le Blé. 14
+    862 spectateurs. Arbitre : M. Lefèvre."), its statistics, which the "key: value" boxes of
+    :func:`data_box` miss."""
     out: list[range] = []
     count = len(texts)
     headings = [
@@ -376,13 +374,15 @@ def facts_box(
 #: names ("Ajax 62", "£399 at Amazon", "Lewandowski 22 goles"), is a table: a widget's, when a heading
 #: inside a box of facts opens it.
 TABLE_MIN_ROWS = 3
+#: lines; how far below such a heading the table's rows are looked for, removed lines included.
+TABLE_SCAN_LINES = 12
 
 
 def _table_below(texts: list[str], removed: list[bool], start: int) -> bool:
     """Whether TABLE_MIN_ROWS kept lines from ``start`` on each hold a figure, no colon and fewer
     than NAMES_MIN_COMMAS commas: a standings table, a ticker, a list of prices or of top scorers."""
     rows = 0
-    for position in range(start, len(texts)):
+    for position in range(start, min(len(texts), start + TABLE_SCAN_LINES)):  # (a bounded look: linear)
         if removed[position]:
             continue
         text = texts[position]
