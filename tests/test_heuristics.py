@@ -847,6 +847,9 @@ def test_a_box_of_facts_under_its_heading_is_listed(conservative_cleaner):
     assert listed([*story, *far, *lineups]) == []
     # Above the text, such lines are a scoreboard's tabs.
     assert listed([*lineups, *story]) == []
+    # A table's header (headings in a row) or a number alone on its line ends the box.
+    table = ["Scottish Championship table", "Pos", "Team", "P", "Pts", "1", "Dunmarch Athletic", "28", "58"]
+    assert listed([*story, *lineups, *table]) == list(range(2, 12))
     # The box's heading stays even when a tab of the page repeats it.
     page = "\n".join([*story, *lineups, "Live Text", "Line-ups", "Stats"])
     assert conservative_cleaner.clean(page).splitlines()[:12] == [*story, *lineups]

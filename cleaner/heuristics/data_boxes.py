@@ -300,6 +300,9 @@ FACTS_HEADING_MAX_CHARS = 40
 #: data (a figure, or a key of FACT_KEYS: "Formation 4-2-3-1", "Referee: Neil Ashcroft.").
 FACTS_MIN_LINES = 2
 FACTS_MIN_DATA = 1
+#: lines; this many headings in a row inside a box of facts are a table's header or a bar of tabs,
+#: which end it ("Scottish Championship table", "Pos", "Team", "P", "Pts").
+FACTS_HEADINGS_IN_A_ROW = 3
 #: commas; a line with this many or more is a list of names (a team's line-up).
 NAMES_MIN_COMMAS = 3
 
@@ -350,12 +353,20 @@ def facts_box(
     ]  # fmt: skip
     for heading in headings:
         end = heading + 1
+        in_a_row = 0  # headings in a row just above ``end``
         while end < count and end - heading <= LIST_MAX_LINES and not removed[end] and classes[end] != GOOD:
             text = texts[end]
-            if has_url(text) or not _facts_line(text, features[end]):
-                break
-            if _facts_heading(text, features[end]) and _table_below(texts, removed, end + 1):
-                break  # a widget's heading over its table ("Bundesliga-Tabelle", "1. Bayern München 33")
+            if has_url(text) or not _facts_line(text, features[end]) or (text.isdigit() and len(text) <= 3):
+                break  # (a number alone on its line is a table's cell)
+            if _facts_heading(text, features[end]):
+                if _table_below(texts, removed, end + 1):
+                    break  # a widget's heading over its table ("Bundesliga-Tabelle", "1. Bayern München 33")
+                in_a_row += 1
+                if in_a_row == FACTS_HEADINGS_IN_A_ROW:
+                    end -= in_a_row - 1  # a table's header or a bar of tabs ("Pos", "Team", "P", "Pts")
+                    break
+            else:
+                in_a_row = 0
             end += 1
         while end > heading + 1 and _facts_heading(texts[end - 1], features[end - 1]):
             end -= 1  # a heading below the box heads what follows it ("Mehr Handball")
