@@ -212,8 +212,9 @@ class Analysis:
         list that the main text introduces and goes on after, with its heading; a numbered list
         that runs on past it; a box of data) are exempt, unless they follow the label that ends
         the article (a comment section, a related-stories block) or repeat another line of the
-        document (a box's own heading may: a tab of the page repeats "Line-ups"); so are a short closing sentence that only rule-removed lines part from the main
-        text (:meth:`_closing_sentence`) and the main text's subheadings (:meth:`_subheadings`).
+        document (a box's own heading may: a tab of the page repeats "Line-ups"); so are a short
+        closing sentence that only rule-removed lines part from the main text
+        (:meth:`_closing_sentence`) and the main text's subheadings (:meth:`_subheadings`).
         """
         context, terminator = self.context, self.terminator
         first, last, listed, repeated = context.first, context.last, context.listed, context.repeated
