@@ -18,7 +18,7 @@ from .lists import (
     nearest_kept,
 )
 from .related_boxes import RELATED_BOX_MAX_LINES
-from .wordlists import word_list
+from .wordlists import heading_key, word_list
 
 # A line of data as "key: value": a key of one to four words that starts with a letter, a colon, a
 # value ("Newcastle: 90–140mm", "Wattage: 1,750", "Zuschauer: 34.700 (ausverkauft)", "Referee:
@@ -294,8 +294,6 @@ def data_box(
 #: headings of a box of facts (lower case, no colon; see facts_headings.txt): "Line-ups", "La fiche
 #: du match", "Ficha técnica", "Specifications".
 FACTS_HEADINGS = frozenset(word_list("facts_headings.txt"))
-#: characters; the longest heading of a box of facts.
-FACTS_HEADING_MAX_CHARS = 40
 #: lines; the fewest lines under such a heading that make its box, and the fewest of them that hold
 #: data (a figure, or a key of FACT_KEYS: "Formation 4-2-3-1", "Referee: Neil Ashcroft.").
 FACTS_MIN_LINES = 2
@@ -349,7 +347,7 @@ def facts_box(
     count = len(texts)
     headings = [
         p for p, text in enumerate(texts)
-        if len(text) <= FACTS_HEADING_MAX_CHARS and not removed[p] and text.rstrip(" :").lower() in FACTS_HEADINGS
+        if not removed[p] and heading_key(text) in FACTS_HEADINGS
     ]  # fmt: skip
     for heading in headings:
         end = heading + 1

@@ -20,7 +20,7 @@ from .lists import (
     nearest_kept,
     worded_item,
 )
-from .wordlists import word_list
+from .wordlists import heading_key, word_list
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -182,7 +182,7 @@ def summary_above(texts: list[str], features: list[LineFeatures], removed: list[
     position = nearest_kept(removed, first - 1, -1)
     while position >= 0 and len(points) <= SUMMARY_MAX_POINTS:
         text, f = texts[position], features[position]
-        if len(text) <= 40 and text.rstrip(" :").lower() in SUMMARY_HEADINGS:
+        if heading_key(text) in SUMMARY_HEADINGS:
             return [position, *reversed(points)]
         if (
             f.words > LIST_ITEM_MAX_WORDS or ":" in text or has_url(text) or capitalised_after_first(text)
@@ -209,9 +209,7 @@ VERDICT_ITEM_MAX_WORDS = 15
 
 def _verdict_side(text: str) -> str:
     """ "+" or "-" when a line is a heading of a review's good or bad points, else ""."""
-    if len(text) > 40:
-        return ""
-    return VERDICT_HEADINGS.get(text.rstrip(" :").lower(), "")
+    return VERDICT_HEADINGS.get(heading_key(text), "")
 
 
 def verdict_box(
