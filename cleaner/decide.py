@@ -533,6 +533,9 @@ def decide(
     out, weak = apply_rules(matches)
     if not lines:
         return out
+    # The rules' removals of lines that the heuristics do not see (Markdown images) are final.
+    visible = set(lines)
+    matches = [m for m in matches if m.line in visible]
     rule_trims = dict(out.trim)
     if not config.disables("restated"):
         for position in restated(texts, features):
@@ -667,6 +670,8 @@ def _one_pass(
                 category = weak[index].rule.category if index in weak else "low-content"
                 out.drop[index] = Evidence("heuristic", "line-score", category, round(score, 3), reason)
                 out.trim.pop(index, None)
+    if analysis.context.first >= 0 and not config.disables("link-line"):
+        _link_lines(lines, features, analysis.context, protected, out)
     if analysis.context.first >= 0:
         _end_rules(lines, features, classes, matches, analysis.context, out)
     if not config.disables("related-box"):
@@ -687,6 +692,19 @@ def _one_pass(
                 out.trim.pop(lines[position], None)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
+
+
+def _link_lines(
+    lines: list[int], features: list[LineFeatures], context: DocumentContext, protected: set[int], out: Decisions
+) -> None:
+    """Remove the lines of links (see :attr:`LineFeatures.linked`) outside the main text: menus,
+    teasers, rows of share buttons, tag clouds. Inside it, a line of links is judged as any other
+    (a list of the article's sources, a link to the full report)."""
+    for position in (*range(context.first), *range(context.last + 1, len(lines))):
+        index = lines[position]
+        if features[position].linked and position not in protected and index not in out.drop:
+            out.drop[index] = Evidence("heuristic", "link-line", "navigation", 0.95, "a line of links outside the main text")
+            out.trim.pop(index, None)
 
 
 def _box_teasers(

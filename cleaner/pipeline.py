@@ -25,6 +25,7 @@ from .heuristics.features import (
 )
 from .heuristics.wrapping import paragraph_classes
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
+from .markdown import MarkdownLine, has_markdown, link_heavy, read_markdown
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
@@ -39,7 +40,7 @@ class Measured(NamedTuple):
     """A document after every stage but the decision: what :func:`decide` works from."""
 
     lines: Lines
-    nonblank: list[int]  # indexes of the non-blank lines
+    nonblank: list[int]  # indexes of the lines with text (blank ones and Markdown syntax alone, e.g. images, left out)
     texts: list[str]  # their stripped text (of a line whose tail a rule cuts off: the part that stays)
     features: list[LineFeatures]
     classes: list[str]
@@ -94,7 +95,7 @@ class Cleaner:
         """
         deadline = time.monotonic() + self.config.time_limit if self.config.time_limit else None
         measured = self.measure(text)
-        if not measured.nonblank:
+        if not measured.nonblank and not measured.matches:
             return CleanedText(text=text)  # empty or blank: nothing to remove
         _check(deadline)
         decisions = decide(
@@ -119,18 +120,23 @@ class Cleaner:
             )
         lines = split_lines(text)
         stripped = list(map(str.strip, lines.texts))
-        nonblank = list(compress(range(len(stripped)), stripped))
-        texts = list(filter(None, stripped))
-        if not nonblank:
+        # Lines with Markdown syntax are measured as read (a link as its text ...); a line of images
+        # (or of links without text) reads as no text, and the heuristics see it as a blank line.
+        reads = _markdown_reads(stripped) if has_markdown(text) else {}
+        nonblank = [i for i in compress(range(len(stripped)), stripped) if i not in reads or reads[i].text]
+        if not nonblank and not reads:
             return Measured(lines, [], [], [], [], [], None)
+        texts = [reads[i].text if i in reads else stripped[i] for i in nonblank]
         lowered, plain = _lower_lines(text, lines)
-        words = [words_of(lowered[i]) for i in nonblank]
+        words = [words_of(_lower(texts[p]) if i in reads else lowered[i]) for p, i in enumerate(nonblank)]
         language = self._fixed_language or detect_language(
-            texts, self._candidate_languages, words if plain else None
+            texts, self._candidate_languages, words if plain and not reads else None
         )
         # A rule applies to non-blank lines of documents in its pack's language ("common": any);
         # when the language is unknown, every rule applies.
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
+        if reads:
+            matches = _with_read_matches(matches, self.matcher, reads, len(lowered))
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
@@ -138,12 +144,25 @@ class Cleaner:
         if cuts:
             position_of = {index: position for position, index in enumerate(nonblank)}
             for index, (cut, _) in cuts.items():
+                if index not in position_of:
+                    continue
                 position = position_of[index]
                 texts[position] = lines.texts[index][:cut].strip()
                 words[position] = words_of(lowered[index][:cut])
+                if index in reads:
+                    reads[index] = read_markdown(texts[position])
+                    texts[position] = reads[index].text or texts[position]
+                    words[position] = words_of(_lower(texts[position]))
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
+        if reads:  # Markdown headings, and lines of links (a heading aside: "# [Headline](https://...)")
+            for position, index in enumerate(nonblank):
+                read = reads.get(index)
+                if read is not None and (read.heading or link_heavy(read)):
+                    features[position] = features[position]._replace(
+                        linked=not read.heading and link_heavy(read), heading=read.heading
+                    )
         classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
         return Measured(lines, nonblank, texts, features, classes, matches, language)
 
@@ -163,6 +182,36 @@ class Cleaner:
         """Clean a stream of texts lazily, in order."""
         for text in texts:
             yield self.clean(text)
+
+
+def _markdown_reads(stripped: list[str]) -> dict[int, MarkdownLine]:
+    """The lines (by index) whose Markdown reading differs from the line (``stripped``: the lines
+    stripped)."""
+    reads = {}
+    for index, line in enumerate(stripped):
+        if line:
+            read = read_markdown(line)
+            if not read.text and "](" not in line:
+                continue  # syntax alone but no image nor link ("##"): measured as it is
+            if read.text != line:
+                reads[index] = read
+    return reads
+
+
+def _with_read_matches(
+    matches: list[RuleMatch], matcher: Matcher, reads: dict[int, MarkdownLine], count: int
+) -> list[RuleMatch]:
+    """``matches`` (of the lines as they are) with the whole-line matches of the lines' readings
+    ("* [Share on Facebook](https://...)" reads "* Share on Facebook") that no rule removes whole
+    already. A trim is matched on the line as it is only (its offset must fall in the line)."""
+    read_lines = [""] * count
+    for index, read in reads.items():
+        read_lines[index] = _lower(read.text)
+    whole = {m.line for m in matches if m.trim_from is None}
+    extra = [m for m in matcher.match(read_lines) if m.trim_from is None and m.line not in whole and read_lines[m.line]]
+    if not extra:
+        return matches
+    return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
 
 
 def _check_unique_ids(packs: tuple[RulePack, ...]) -> None:

@@ -40,10 +40,19 @@ STRUCTURE = [
     "Vorteile", "Nachteile", "Árbitro: Yael Falcón Pérez.", "FICHA TÉCNICA", "2. Andrés Quintero (COL) à 11 s",
     "By Marisol Vega", "Related stories",
 ]  # fmt: skip
+#: lines as page-to-Markdown scrapers write them: images, menus and buttons of links, headings, bold.
+MARKDOWN = [
+    "![](https://example.com/a.png)", "[![Logo](https://example.com/l.svg)](https://example.com/)", "[](https://e.com)",
+    "* [News](https://example.com/news)", "- [Sport](https://example.com/sport)", "# Rates held as inflation eases",
+    "## What happens next", "**Advertisement**", "[Share on Facebook](https://facebook.com/sharer)",
+    "The bank [left its rate](https://example.com/r) unchanged on Thursday, saying inflation was easing.",
+    "_Photo: Jane Doe/AP_", "**Read more:** [Rates held](https://example.com/rates)", "#", "**", "[", "](",
+]  # fmt: skip
 LINES = st.one_of(
     st.sampled_from(PARAGRAPHS),
     st.sampled_from(BOILERPLATE),
     st.sampled_from(STRUCTURE),
+    st.sampled_from(MARKDOWN),
     st.just(""),
     st.text(max_size=80).map(lambda s: s.replace("\n", " ")),
 )

@@ -28,7 +28,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 def classify(f: LineFeatures) -> str:
     """The context-free class of a line."""
-    if f.words == 0:
+    if f.words == 0 or f.linked:  # (a line of links: a menu item, a teaser, share buttons)
         return BAD
     stop = f.stop_share
     if f.title:

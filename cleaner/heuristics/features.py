@@ -77,6 +77,8 @@ class LineFeatures(NamedTuple):
     bullet: bool  # starts like a list item or a table row ("- ", "• ", "| ", "1. ", "2) ")
     digit_heavy: bool  # more than DIGIT_HEAVY_SHARE of the characters are digits
     title: bool  # no sentence punctuation, few words, mostly capitalised: a heading, label or teaser
+    linked: bool = False  # mostly link text (a Markdown line; see :func:`cleaner.markdown.link_heavy`)
+    heading: int = 0  # a Markdown heading's level ("# ..." 1, "## ..." 2), else 0
 
 
 class ShapeFeatures(NamedTuple):

@@ -7,7 +7,8 @@ HEADLINE_FULL_WORDS, less HEADLINE_DISTANCE_COST per line of distance, HEADLINE_
 more with a standfirst right below it; farther up, to HEADLINE_FAR_WINDOW lines, only with a
 standfirst below it, or when no line nearer qualifies (FAR_HEADLINE_MIN_WEIGHT). A line of two
 sentences (see :func:`two_sentence_headline`) is the headline right above a standfirst that the
-search found, or when no line is shaped as a headline at all.
+search found, or when no line is shaped as a headline at all. In a Markdown document the nearest
+first-level heading ("# ...") within HEADLINE_FAR_WINDOW lines above the story is the headline.
 """
 
 from __future__ import annotations
@@ -162,6 +163,12 @@ def find_headline(
     headline = -1
     first = context.first
     if first >= 0:
+        # A Markdown document names its headline: the nearest "# ..." line above the story.
+        headline = next(
+            (p for p in range(first, max(first - HEADLINE_FAR_WINDOW, 0) - 1, -1) if features[p].heading == 1 and not removed[p]),
+            -1,
+        )
+    if headline < 0 <= first:
         best = far_best = float("-inf")
         far_headline = -1
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down

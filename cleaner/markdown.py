@@ -1,0 +1,96 @@
+"""Markdown lines read as text: what page-to-Markdown scrapers (Firecrawl, Jina Reader, crawl4ai,
+html2text, markdownify) hand on is plain text with link, image, heading and emphasis syntax, and the
+heuristics measure the words a reader sees, not the syntax.
+
+:func:`read_markdown` turns a line into its reading: a link reads as its text (``[Sport](https://
+example.com/sport)`` as ``Sport``), an image as nothing, a heading without its ``#`` marks, bold and
+emphasis without their signs, an escaped sign as the sign; a list item keeps its marker (``* ``),
+which the features take for a list item's start. It also counts the characters of link text, from
+which :func:`link_heavy` tells a line of links (a menu item, a related-story teaser, a row of share
+buttons) from a paragraph that holds a link or two. Nothing here changes the text that is kept:
+the reading is what the rules (beside the line itself) and the features see.
+
+A text without any of the syntax reads as it is; a document is read line by line, so a line reads
+the same whether or not its neighbours went (cleaning twice changes nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Anything that may be Markdown syntax: a link or image, emphasis signs, a heading mark at a line's
+# start, an escaped sign. A document without any is read as it is, at the cost of one search.
+_ANY_SYNTAX = re.compile(r"\]\(|\*\*|__|(?<!\w)[_*]\S|^#{1,6}[ \t]|\\[\\`*_{}\[\]()#+\-.!|>]", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_HEADING = re.compile(r"#{1,6}[ \t]+")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+# Bold and emphasis: signs around text that opens with a letter, a digit or a quote and closes
+# with no space (a run of underscores, "Man**" or "{* name *}" is none).
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\W_]|[\"“‘'(¡¿])([^\n]*?[^\s*_])\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])([_*])(?=[^\W_]|[\"“‘'(¡¿])([^\n]*?[^\s*_])\1(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+#: share of a line's reading (list marker aside) that is link text at or above which the line is
+#: a line of links: a menu item, a teaser, a row of share buttons. An article's paragraph with a
+#: link or two stays far below it; a paragraph that is all link ("Read the full report") is
+#: boilerplate as well. (jusText deems a paragraph bad above a link density of 0.2; a line here is
+#: one paragraph and its links are all visible, so the bar sits higher.)
+LINK_HEAVY_SHARE = 0.5
+
+
+class MarkdownLine(NamedTuple):
+    """A line as read: its text, the characters of it that are link text, and its heading level
+    (1 for ``# ...``, 0 for a line that is no heading)."""
+
+    text: str
+    link_chars: int
+    heading: int = 0
+
+
+def has_markdown(text: str) -> bool:
+    """Whether ``text`` holds anything that may be Markdown syntax (see :func:`read_markdown`)."""
+    return _ANY_SYNTAX.search(text) is not None
+
+
+def read_markdown(line: str) -> MarkdownLine:
+    """A stripped, non-blank line as read (see the module's description); ``text`` is empty when
+    the line is syntax alone (an image, a link without text, a heading mark)."""
+    if not has_markdown(line):
+        return MarkdownLine(line, 0)
+    text = _IMAGE.sub(" ", line) if "![" in line else line
+    link_chars = 0
+    if "](" in text:
+        pieces = []
+        end = 0
+        for found in _LINK.finditer(text):
+            label = found.group(1).strip()
+            pieces += [text[end : found.start()], label]
+            link_chars += len(label)
+            end = found.end()
+        text = "".join([*pieces, text[end:]])
+    level = 0
+    if text.startswith("#"):
+        heading = _HEADING.match(text)
+        if heading:
+            level = text.count("#", 0, heading.end())
+            text = _CLOSING_HASHES.sub("", text[heading.end() :])
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(r"\2", text)
+    if "_" in text or "*" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return MarkdownLine(_SPACES.sub(" ", text).strip(), link_chars, level)
+
+
+def link_heavy(read: MarkdownLine) -> bool:
+    """Whether a line's reading is mostly link text (see LINK_HEAVY_SHARE)."""
+    if not read.link_chars:
+        return False
+    text = read.text
+    if text[:2] in ("* ", "- ", "+ "):
+        text = text[2:]
+    return read.link_chars >= LINK_HEAVY_SHARE * len(text)
