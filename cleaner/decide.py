@@ -375,7 +375,9 @@ def analyse(
     sentences_before = _sentences_before(classes, features) if related else []
     for match in matches:
         rule = match.rule
-        position = position_of[match.line]
+        position = position_of.get(match.line, -1)
+        if position < 0:
+            continue  # a line the heuristics do not see (a Markdown image)
         if (
             rule.category in TERMINATOR_CATEGORIES
             and removed[position]
