@@ -19,9 +19,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# Anything that may be Markdown syntax: a link or image, emphasis signs, a heading mark at a line's
-# start, an escaped sign. A document without any is read as it is, at the cost of one search.
-_ANY_SYNTAX = re.compile(r"\]\(|\*\*|__|(?<!\w)[_*]\S|^#{1,6}[ \t]|\\[\\`*_{}\[\]()#+\-.!|>]", re.MULTILINE)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -51,14 +48,24 @@ class MarkdownLine(NamedTuple):
 
 
 def has_markdown(text: str) -> bool:
-    """Whether ``text`` holds anything that may be Markdown syntax (see :func:`read_markdown`)."""
-    return _ANY_SYNTAX.search(text) is not None
+    """Whether ``text`` may hold Markdown syntax: a link or an image, bold signs, a heading mark at
+    a line's start. Substring tests only, a character first (a search for one character is some
+    thirty times quicker than for two; a regex over the whole text would cost a tenth of the
+    cleaning time); a text whose only syntax is emphasis (``_word_``) or escapes is read as it is."""
+    return (
+        ("]" in text and "](" in text)
+        or ("*" in text and "**" in text)
+        or ("_" in text and "__" in text)
+        or ("#" in text and ("\n#" in text or text.startswith("#")))
+    )
 
 
 def read_markdown(line: str) -> MarkdownLine:
     """A stripped, non-blank line as read (see the module's description); ``text`` is empty when
     the line is syntax alone (an image, a link without text, a heading mark)."""
-    if not has_markdown(line):
+    if not (
+        "](" in line or "*" in line or "_" in line or line.startswith("#") or "\\" in line
+    ):  # fmt: skip
         return MarkdownLine(line, 0)
     text = _IMAGE.sub(" ", line) if "![" in line else line
     link_chars = 0

@@ -303,7 +303,7 @@ def test_folder_is_mirrored_with_include_and_exclude(tmp_path):
     (tree / "a" / "b").mkdir(parents=True)
     shutil.copy(SEED, tree / "a" / "b" / "seed.txt")
     (tree / "records.jsonl.gz").write_bytes(gzip.compress((FIXTURES / "articles.jsonl").read_bytes()))
-    (tree / "notes.md").write_text("not an input")
+    (tree / "notes.rst").write_text("not an input")
     (tree / "a" / "draft.txt").write_text("excluded")
     out = tmp_path / "out"
     assert main(["clean", str(tree), *CONSERVATIVE, "--exclude", "draft*", "-o", str(out)]) == 0
@@ -316,6 +316,20 @@ def test_folder_is_mirrored_with_include_and_exclude(tmp_path):
     only = tmp_path / "only"
     assert main(["clean", str(tree), "--include", "*.jsonl.gz", "-o", str(only)]) == 0
     assert [p.name for p in only.rglob("*") if p.is_file()] == ["records.jsonl.gz"]
+
+
+def test_markdown_files_are_text_documents(tmp_path):
+    """A folder of pages that a page-to-Markdown scraper wrote (.md, .markdown) is cleaned as text."""
+    markdown = FIXTURES.parent / "documents" / "markdown-layout"
+    tree = tmp_path / "in"
+    tree.mkdir()
+    shutil.copy(markdown / "input.txt", tree / "page.md")
+    shutil.copy(markdown / "input.txt", tree / "other.markdown")
+    out = tmp_path / "out"
+    assert main(["clean", str(tree), "-o", str(out)]) == 0
+    expected = (markdown / "expected.txt").read_text(encoding="utf-8")
+    assert (out / "page.md").read_text(encoding="utf-8") == expected
+    assert (out / "other.markdown").read_text(encoding="utf-8") == expected
 
 
 def test_output_equal_to_input_is_refused(tmp_path, capsys):

@@ -20,7 +20,7 @@ from typing import IO, Any
 from .errors import DocumentError, UsageError, reason_of
 
 FORMATS = ("txt", "jsonl", "html")
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
+EXTENSIONS = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 
 #: Documents per chunk sent to a worker, and the byte budget that closes a chunk early.
 CHUNK_DOCS = 64
