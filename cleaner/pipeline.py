@@ -23,7 +23,7 @@ from .heuristics.features import (
     measure,
     words_of,
 )
-from .heuristics.wrapping import paragraph_classes
+from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .markdown import MarkdownLine, has_markdown, link_heavy, read_markdown
 from .model import CleanedText
@@ -46,6 +46,8 @@ class Measured(NamedTuple):
     classes: list[str]
     matches: list[RuleMatch]
     language: str | None
+    #: the lines of each hard-wrapped paragraph, by its first line (the one ``nonblank`` holds)
+    members: dict[int, tuple[int, ...]] = {}
 
 
 class Cleaner:
@@ -108,6 +110,10 @@ class Cleaner:
             reasons,
         )
         _check(deadline)
+        for first, joined in measured.members.items():  # a wrapped paragraph goes as a whole
+            evidence = decisions.drop.get(first)
+            if evidence is not None:
+                decisions.drop.update(dict.fromkeys(joined, evidence))
         removals = removals_for(measured.lines, decisions)
         return CleanedText(apply_removals(text, removals), tuple(removals), measured.language)
 
@@ -153,6 +159,13 @@ class Cleaner:
                     reads[index] = read_markdown(texts[position])
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
+        # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
+        members: dict[int, tuple[int, ...]] = {}
+        if may_be_wrapped(texts):
+            matched = {m.line for m in matches}
+            runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in matched})
+            if runs:
+                nonblank, texts, words, members = _joined(runs, nonblank, texts, words)
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
@@ -164,7 +177,7 @@ class Cleaner:
                         linked=not read.heading and link_heavy(read), heading=read.heading
                     )
         classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
-        return Measured(lines, nonblank, texts, features, classes, matches, language)
+        return Measured(lines, nonblank, texts, features, classes, matches, language, members)
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> str:
         """The cleaned main text of an HTML page (see :meth:`clean_html_and_explain`)."""
@@ -196,6 +209,22 @@ def _markdown_reads(stripped: list[str]) -> dict[int, MarkdownLine]:
             if read.text != line:
                 reads[index] = read
     return reads
+
+
+def _joined(
+    runs: list[tuple[int, int]], nonblank: list[int], texts: list[str], words: list[list[str]]
+) -> tuple[list[int], list[str], list[list[str]], dict[int, tuple[int, ...]]]:
+    """``nonblank``, ``texts`` and ``words`` with each run of lines (``(first, last)`` indexes) as one
+    line, its first, holding the run's text; and the lines of each run by its first."""
+    position_of = {index: position for position, index in enumerate(nonblank)}
+    members = {first: tuple(range(first, last + 1)) for first, last in runs}
+    inside = {index for first, last in runs for index in range(first + 1, last + 1)}
+    for first, last in runs:
+        spans = range(position_of[first], position_of[last] + 1)
+        texts[position_of[first]] = " ".join(texts[p] for p in spans)
+        words[position_of[first]] = [word for p in spans for word in words[p]]
+    keep = [position for position, index in enumerate(nonblank) if index not in inside]
+    return [nonblank[p] for p in keep], [texts[p] for p in keep], [words[p] for p in keep], members
 
 
 def _with_read_matches(
