@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,6 +61,26 @@ LINES = st.one_of(
 BREAKS = st.sampled_from(["\n", "\n", "\n", "\r\n", "\r", "\u2028", "\x0c"])
 DOCUMENTS = st.lists(st.tuples(LINES, BREAKS), max_size=30).map(lambda pairs: "".join(a + b for a, b in pairs))
 ANY_TEXT = st.text(max_size=400)  # lone surrogates included: scraped JSON carries them
+
+
+def _wrapped(blocks: list[str], width: int) -> str:
+    """Blocks hard-wrapped at ``width``, a blank line between them (as html2text writes)."""
+    return "\n\n".join("\n".join(textwrap.wrap(block, width)) or block for block in blocks) + "\n"
+
+
+#: documents hard-wrapped at a fixed width: paragraphs joined into blocks, boilerplate between.
+WRAPPED_DOCUMENTS = st.builds(
+    _wrapped,
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=4).map(" ".join),
+            st.sampled_from(BOILERPLATE),
+            st.sampled_from(MARKDOWN),
+        ),
+        max_size=16,
+    ),
+    st.integers(min_value=60, max_value=100),
+)
 WORKER = cleaner.Cleaner()
 CAREFUL = cleaner.Cleaner(cleaner.CleanerConfig(profile="conservative"))
 
@@ -83,7 +104,7 @@ def _is_built_from(output: str, source: str) -> bool:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DOCUMENTS)
+@given(st.one_of(DOCUMENTS, WRAPPED_DOCUMENTS))
 def test_output_is_built_from_input_lines_in_order_and_the_trail_replays(text):
     for worker in (WORKER, CAREFUL):
         result = worker.clean_and_explain(text)
@@ -109,7 +130,7 @@ def test_no_str_input_raises(text):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DOCUMENTS)
+@given(st.one_of(DOCUMENTS, WRAPPED_DOCUMENTS))
 def test_a_second_cleaning_only_removes_lines(text):
     """On generated text a second pass may still find something; it can only remove lines.
     (That it finds nothing is checked on the real documents, in test_documents.py.)"""

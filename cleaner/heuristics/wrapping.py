@@ -82,7 +82,7 @@ WRAP_LONG_MARGIN = 20
 #: the fewest wrapped lines that make a document wrapped, and their least share of the long lines
 #: followed by another (a column of teaser headlines of 60-100 characters has a few lines whose
 #: next word would not fit, by chance, among many whose next word would).
-WRAP_MIN_LINES = 4
+WRAP_MIN_LINES = 3
 WRAP_MIN_SHARE = 0.8
 #: the least share of the wrapped lines whose next line starts with a letter that is not a capital
 #: (lower case, or a script without case): a width breaks sentences anywhere, before a lower-case

@@ -1,0 +1,114 @@
+"""Documents hard-wrapped at a fixed width (html2text, lynx -dump, mail): a paragraph is one line."""
+
+from __future__ import annotations
+
+import textwrap
+
+import cleaner
+from cleaner.heuristics.wrapping import may_be_wrapped, wrapped_paragraphs
+
+ARTICLE = [
+    "The city council has approved plans for three new bus lanes in the centre, in a vote that followed "
+    "months of debate between traders and cycling groups on how the streets should be shared.",
+    "The lanes, which will run along Main Street, Bridge Road and the High Street, are expected to cut "
+    "journey times by up to ten minutes at peak hours, according to a report by the council's officers.",
+    "Shop owners on Bridge Road said they feared that the loss of parking spaces would drive customers away "
+    "to the retail park on the edge of town, where parking is free.",
+    "Work on the first lane is due to start in June and the council expects all three to be open by the end "
+    "of next year, a spokeswoman said on Tuesday, adding that buses would be rerouted meanwhile.",
+]
+DONATION = (
+    "We are a cooperative owned by our readers, and our journalism is free for everyone to read without a "
+    "paywall. Support us today with a contribution of any size and help keep it that way for everyone."
+)
+
+
+def wrap(paragraphs: list[str], width: int = 78) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*textwrap.wrap(paragraph, width), ""]
+    return lines
+
+
+def test_runs_of_a_wrapped_document_are_its_paragraphs():
+    lines = wrap(ARTICLE)
+    runs = wrapped_paragraphs(lines, {i for i, line in enumerate(lines) if line})
+    texts = [" ".join(lines[first : last + 1]) for first, last in runs]
+    assert texts == ARTICLE
+
+
+def test_a_document_of_one_paragraph_per_line_is_not_wrapped():
+    assert not may_be_wrapped(ARTICLE * 3)
+    assert wrapped_paragraphs(ARTICLE * 3, set(range(12))) == []
+
+
+def test_a_column_of_teaser_headlines_is_not_wrapped():
+    """Headlines of 60-100 characters, each opening with a capital: some next words would not fit
+    on the line above by chance, but none runs on into a lower-case word."""
+    teasers = [
+        "No need to install: Microsoft has controversial fake news filter built into mobile browser",
+        "'They are not a tourist attraction': Amsterdam mayor slams tourists who humiliate workers",
+        "Drunk man terrorizes streets of small Polish town in Soviet tank, police say on Sunday",
+        "Pay to breathe? Oxygen bars hit New Delhi as India chokes under pollution",
+        "Worst deal ever? Seoul fumes as US tries to raise price tag for hosting troops by five times",
+        "NASA tracking three asteroids headed this way, two spotted just two days ago",
+        "Ministers to unveil plan for cheaper rail fares in the spring budget, sources say",
+    ]
+    assert may_be_wrapped(teasers)
+    assert wrapped_paragraphs(teasers, set(range(len(teasers)))) == []
+
+
+def test_a_list_item_starts_a_line_of_its_own():
+    intro = textwrap.wrap(ARTICLE[0] + " Residents can take part in the consultation in three ways, the council said:", 78)
+    items = [
+        "online, on the council's website, before the end of the month, with the form that is published there;",
+        "by post, with the printed form that will be delivered to every household in the district in the coming weeks;",
+        "in person, at the library on Saturday mornings between nine and twelve, where officers will answer questions.",
+    ]
+    lines = [*intro, *[line for item in items for line in textwrap.wrap("- " + item, 78, subsequent_indent="  ")]]
+    lines += textwrap.wrap(ARTICLE[3], 78)
+    runs = wrapped_paragraphs(lines, set(range(len(lines))))
+    assert len(runs) == 5  # the introduction, three items, the closing paragraph
+    assert all(not lines[index].startswith("- ") for first, last in runs for index in range(first + 1, last + 1))
+
+
+COMMENT = (
+    "I have lived on Bridge Road for thirty years and I can tell you that the traffic has never been worse "
+    "than it is now, so anything that gets people onto the buses is welcome news to me."
+)
+
+
+def test_a_wrapped_article_keeps_every_line_and_a_wrapped_paragraph_goes_whole():
+    text = "\n".join(
+        [
+            "Skip to content", "", "News", "Sport", "Opinion", "",
+            "# Council approves new bus lanes for the city centre", "",
+            *wrap(ARTICLE[:2]), "Advertisement", "", *wrap(ARTICLE[2:]),
+            "Leave a Reply", "", *wrap([COMMENT]), "Share this article", "",
+        ]
+    )  # fmt: skip
+    result = cleaner.clean_and_explain(text)
+    kept = [line for line in result.text.split("\n") if line.strip()]
+    assert kept == ["# Council approves new bus lanes for the city centre", *[line for line in wrap(ARTICLE) if line]]
+    comment = [line for line in wrap([COMMENT]) if line]
+    codes = {line: r.evidence.code for r in result.removals for line in r.text.split("\n") if line}
+    assert {codes[line] for line in comment} == {"context:tail-block"}  # every line, one decision
+    assert cleaner.apply_removals(text, result.removals) == result.text
+
+
+def test_a_wrapped_paragraph_is_measured_as_one_line():
+    text = "\n".join(wrap(ARTICLE))
+    measured = cleaner.Cleaner().measure(text)
+    assert measured.texts == ARTICLE
+    assert [len(joined) for joined in measured.members.values()] == [
+        len(textwrap.wrap(paragraph, 78)) for paragraph in ARTICLE
+    ]
+
+
+def test_a_line_that_a_rule_matches_is_no_part_of_a_paragraph():
+    """An ad label right below a long line would run on from it by width alone."""
+    lines = [line for line in wrap(ARTICLE) if line]
+    lines.insert(len(textwrap.wrap(ARTICLE[0], 78)), "Advertisement")
+    text = "\n".join(lines)
+    result = cleaner.clean_and_explain(text)
+    assert [r.text.strip() for r in result.removals] == ["Advertisement"]
