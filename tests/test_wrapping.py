@@ -112,3 +112,14 @@ def test_a_line_that_a_rule_matches_is_no_part_of_a_paragraph():
     text = "\n".join(lines)
     result = cleaner.clean_and_explain(text)
     assert [r.text.strip() for r in result.removals] == ["Advertisement"]
+
+
+def test_a_script_without_spaces_has_no_words_to_wrap_at():
+    lines = [
+        "また、その他にも、もとの商品に付された商標を剥奪抹消した商品を販売する行為や、",
+        "権利者の意思に基づくことなく、もとの商品を小分けにして販売するような行為は、",
+        "商標権の侵害となる場合がありますので、十分に注意する必要があります。",
+        "お客様のブランドをお守りします。商標登録出願で弁理士をお探しなら当事務所へ。",
+        "受付時間は平日の九時から十八時までとなっておりますので、お気軽にどうぞ。",
+    ] * 2
+    assert wrapped_paragraphs(lines, set(range(len(lines)))) == []

@@ -68,8 +68,9 @@ def paragraph_classes(
 
 
 #: characters; the wrap widths looked for (mail 72, lynx 76, html2text 78, fold 80; some tools
-#: take 60 or 100). A document whose long lines run wider is written one paragraph per line.
-WRAP_WIDTHS = (60, 100)
+#: take 60 or 100; a width of 60 gives a 0.9 quantile just under it). A document whose long
+#: lines run wider is written one paragraph per line.
+WRAP_WIDTHS = (50, 100)
 #: the share of the lines followed by another line whose length estimates the width: the lines of
 #: a wrapped paragraph but its last are within a word of it, the last shorter.
 WRAP_WIDTH_QUANTILE = 0.9
@@ -79,6 +80,9 @@ WRAP_OVERRUN = 4
 #: characters; a line this much shorter than the width (or more) is no wrapped line, and does not
 #: count against the document being wrapped.
 WRAP_LONG_MARGIN = 20
+#: characters; the longest first word of a line that runs on (a script written without spaces,
+#: Chinese or Japanese, has no words to wrap at: its "first word" is the line).
+WRAP_MAX_WORD = 25
 #: the fewest wrapped lines that make a document wrapped, and their least share of the long lines
 #: followed by another (a column of teaser headlines of 60-100 characters has a few lines whose
 #: next word would not fit, by chance, among many whose next word would).
@@ -108,13 +112,13 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
     document's lines as they are (blank ones included), ``joinable`` the indexes of those that may
     be part of a paragraph (not blank; the cleaner leaves out the lines that a rule matched).
 
-    Line ``i`` runs on into line ``i + 1`` when both are joinable, line ``i + 1`` opens no list item,
-    and its first word would not have fitted on line ``i`` within the document's width (the
-    WRAP_WIDTH_QUANTILE length of the joinable lines followed by another, within WRAP_WIDTHS), on
-    which line ``i`` fits (WRAP_OVERRUN). A document is wrapped when at least WRAP_MIN_LINES lines
-    run on, and WRAP_MIN_SHARE of the lines within WRAP_LONG_MARGIN of the width that are followed
-    by another, WRAP_MIN_LOWER_SHARE of them into a word that opens with no capital; else there are
-    no runs."""
+    Line ``i`` runs on into line ``i + 1`` when both are joinable, line ``i + 1`` opens no list
+    item, and its first word (of at most WRAP_MAX_WORD characters) would not have fitted on line
+    ``i`` within the document's width (the WRAP_WIDTH_QUANTILE length of the joinable lines followed
+    by another, within WRAP_WIDTHS), on which line ``i`` fits (WRAP_OVERRUN). A document is wrapped
+    when at least WRAP_MIN_LINES lines run on, and WRAP_MIN_SHARE of the lines within
+    WRAP_LONG_MARGIN of the width that are followed by another, WRAP_MIN_LOWER_SHARE of them into a
+    word that opens with no capital; else there are no runs."""
     pairs = [i for i in range(len(lines) - 1) if i in joinable and i + 1 in joinable]
     if len(pairs) < WRAP_MIN_LINES:
         return []
@@ -132,7 +136,8 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
         following = lines[i + 1].strip()
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue
-        if length + 1 + len(following.split(None, 1)[0]) > width:
+        word = len(following.split(None, 1)[0])
+        if length + 1 + word > width and word <= WRAP_MAX_WORD:
             runs_on.append(i)
             lower += following[:1].isalpha() and not following[:1].isupper()
     if (
