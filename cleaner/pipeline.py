@@ -128,7 +128,8 @@ class Cleaner:
         stripped = list(map(str.strip, lines.texts))
         # Lines with Markdown syntax are measured as read (a link as its text ...); a line of images
         # (or of links without text) reads as no text, and the heuristics see it as a blank line.
-        reads = _markdown_reads(stripped) if has_markdown(text) else {}
+        markdown = has_markdown(text)
+        reads = _markdown_reads(stripped) if markdown else {}
         nonblank = [i for i in compress(range(len(stripped)), stripped) if i not in reads or reads[i].text]
         if not nonblank and not reads:
             return Measured(lines, [], [], [], [], [], None)
@@ -166,6 +167,13 @@ class Cleaner:
             runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in matched})
             if runs:
                 nonblank, texts, words, members = _joined(runs, nonblank, texts, words)
+                if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
+                    for position, index in enumerate(nonblank):
+                        if index in members:
+                            read = read_markdown(" ".join(stripped[i] for i in members[index]))
+                            if read.text != texts[position]:
+                                reads[index], texts[position] = read, read.text
+                                words[position] = words_of(_lower(read.text))
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]

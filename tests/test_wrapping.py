@@ -123,3 +123,22 @@ def test_a_script_without_spaces_has_no_words_to_wrap_at():
         "受付時間は平日の九時から十八時までとなっておりますので、お気軽にどうぞ。",
     ] * 2
     assert wrapped_paragraphs(lines, set(range(len(lines)))) == []
+
+
+def test_a_markdown_link_that_runs_across_wrapped_lines_reads_as_its_text():
+    """html2text wraps inside a link's text, and leaves a long address whole, past the width."""
+    paragraph = (
+        "The council said in a statement on {} that it had [approved the plans for the three new bus "
+        "lanes](https://example.com/news/council-approves-three-new-bus-lanes-for-the-centre) after a long "
+        "debate, and that work on the first of them would start in June."
+    )
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    text = "\n\n".join(
+        textwrap.fill(paragraph.format(day), 78, break_long_words=False, break_on_hyphens=False) for day in days
+    )
+    measured = cleaner.Cleaner().measure(text)
+    assert len(measured.members) == 4
+    assert measured.texts[0] == (
+        "The council said in a statement on Monday that it had approved the plans for the three new bus "
+        "lanes after a long debate, and that work on the first of them would start in June."
+    )

@@ -74,14 +74,15 @@ WRAP_WIDTHS = (50, 100)
 #: the share of the lines followed by another line whose length estimates the width: the lines of
 #: a wrapped paragraph but its last are within a word of it, the last shorter.
 WRAP_WIDTH_QUANTILE = 0.9
-#: characters; a line longer than the width by more than this was not wrapped (a heading, an
-#: address: html2text wraps neither).
+#: characters; a line longer than the width by more than this was not wrapped (a heading:
+#: html2text wraps none), unless its last word is too long to break (an address).
 WRAP_OVERRUN = 4
 #: characters; a line this much shorter than the width (or more) is no wrapped line, and does not
 #: count against the document being wrapped.
 WRAP_LONG_MARGIN = 20
-#: characters; the longest first word of a line that runs on (a script written without spaces,
-#: Chinese or Japanese, has no words to wrap at: its "first word" is the line).
+#: characters; the longest first word of a line that runs on, but for an ASCII one (an address
+#: too long for any line, which a wrapper leaves whole); a script written without spaces, Chinese
+#: or Japanese, has no words to wrap at: its "first word" is the line.
 WRAP_MAX_WORD = 25
 #: the fewest wrapped lines that make a document wrapped, and their least share of the long lines
 #: followed by another (a column of teaser headlines of 60-100 characters has a few lines whose
@@ -123,21 +124,28 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
     if len(pairs) < WRAP_MIN_LINES:
         return []
     lengths = [len(lines[i].rstrip()) for i in pairs]
-    ordered = sorted(lengths)
+    # (a line that a word too long to break ends, an address, says nothing of the width)
+    ordered = sorted(n for i, n in zip(pairs, lengths) if len(lines[i].rsplit(None, 1)[-1]) <= WRAP_MAX_WORD)
+    if not ordered:
+        return []
     width = ordered[int(WRAP_WIDTH_QUANTILE * (len(ordered) - 1))]
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
         return []
     runs_on = []
     long_lines = lower = 0
     for i, length in zip(pairs, lengths):
-        if length < width - WRAP_LONG_MARGIN or length > width + WRAP_OVERRUN:
-            continue
-        long_lines += 1
+        if length > width + WRAP_OVERRUN and len(lines[i].rsplit(None, 1)[-1]) <= WRAP_MAX_WORD:
+            continue  # not wrapped (unless a word too long to break, an address, sticks out)
         following = lines[i + 1].strip()
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
+            continue  # (a list item starts a line of its own: no evidence either way)
+        first_word = following.split(None, 1)[0]
+        if length >= width - WRAP_LONG_MARGIN:
+            long_lines += 1
+        # (a word too long for any line, an address, goes to a line of its own after a short one)
+        elif len(first_word) <= WRAP_MAX_WORD or not first_word.isascii():
             continue
-        word = len(following.split(None, 1)[0])
-        if length + 1 + word > width and word <= WRAP_MAX_WORD:
+        if length + 1 + len(first_word) > width and (len(first_word) <= WRAP_MAX_WORD or first_word.isascii()):
             runs_on.append(i)
             lower += following[:1].isalpha() and not following[:1].isupper()
     if (
