@@ -17,6 +17,7 @@ import gzip
 import json
 import re
 import statistics
+import textwrap
 from collections import Counter
 
 import pytest
@@ -36,6 +37,17 @@ FLOORS = {
     ("ptags", "default"): (0.873, 0.882),
     ("fulltext", "conservative"): (0.879, 0.989),
     ("fulltext", "default"): (0.921, 0.961),
+}
+
+#: the same for the views hard-wrapped at 78 characters, a blank line between paragraphs (as
+#: html2text writes text; `python benchmarks/wrapped_view.py --views recall ptags fulltext`).
+WRAPPED_FLOORS = {
+    ("recall", "conservative"): (0.963, 0.971),
+    ("recall", "default"): (0.959, 0.958),
+    ("ptags", "conservative"): (0.836, 0.890),
+    ("ptags", "default"): (0.863, 0.872),
+    ("fulltext", "conservative"): (0.868, 0.984),
+    ("fulltext", "default"): (0.913, 0.958),
 }
 
 _TOKEN = re.compile(r"\w+")
@@ -89,3 +101,20 @@ def test_development_set_scores_at_least_the_pinned_figures(pages, view, profile
     floor_f1, floor_recall = FLOORS[view, profile]
     assert f1 >= floor_f1, f"{view}/{profile}: F1 {f1:.4f} fell below {floor_f1}"
     assert recall >= floor_recall, f"{view}/{profile}: recall {recall:.4f} fell below {floor_recall}"
+
+
+def _wrapped(text: str, width: int = 78) -> str:
+    """``text`` with each line wrapped at ``width``, a blank line between them (as
+    ``benchmarks/wrapped_view.py`` builds its views)."""
+    wrapper = textwrap.TextWrapper(width=width, break_long_words=False, break_on_hyphens=False)
+    return "\n\n".join(wrapper.fill(line) for line in text.split("\n") if line.strip()) + "\n"
+
+
+@pytest.mark.parametrize(("view", "profile"), sorted(WRAPPED_FLOORS))
+def test_hard_wrapped_views_score_at_least_the_pinned_figures(pages, view, profile):
+    worker = cleaner.Cleaner(cleaner.CleanerConfig(profile=profile))
+    outputs = [worker.clean(_wrapped(page["views"][view])) for page in pages]
+    f1, _, recall = score([page["gold"] for page in pages], outputs)
+    floor_f1, floor_recall = WRAPPED_FLOORS[view, profile]
+    assert f1 >= floor_f1, f"wrapped {view}/{profile}: F1 {f1:.4f} fell below {floor_f1}"
+    assert recall >= floor_recall, f"wrapped {view}/{profile}: recall {recall:.4f} fell below {floor_recall}"
