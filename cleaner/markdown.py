@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+# A link's text and address hold no bracket, its title is short: each start is given up within a
+# bounded scan, so a hostile line ("[](" a thousand times) costs linear time.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\[\]\s]*(?:\s+\"[^\"\n]{0,300}\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\[\]\s]*(?:\s+\"[^\"\n]{0,300}\")?\)")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
-# Bold and emphasis: signs around text that opens with a letter, a digit or a quote and closes
-# with no space (a run of underscores, "Man**" or "{* name *}" is none).
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\W_]|[\"“‘'(¡¿])([^\n]*?[^\s*_])\1(?![\w*])")
-_EMPHASIS = re.compile(r"(?<![\w*])([_*])(?=[^\W_]|[\"“‘'(¡¿])([^\n]*?[^\s*_])\1(?![\w*])")
+# Bold and emphasis: signs around at most 500 characters of text that opens with a letter, a digit
+# or a quote and closes with no space (a run of underscores, "Man**" or "{* name *}" is none).
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\W_]|[\"“‘'(¡¿])([^\n]{0,500}?[^\s*_])\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])([_*])(?=[^\W_]|[\"“‘'(¡¿])([^\n]{0,500}?[^\s*_])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _SPACES = re.compile(r"[ \t]{2,}")
 
@@ -36,6 +38,11 @@ _SPACES = re.compile(r"[ \t]{2,}")
 #: boilerplate as well. (jusText deems a paragraph bad above a link density of 0.2; a line here is
 #: one paragraph and its links are all visible, so the bar sits higher.)
 LINK_HEAVY_SHARE = 0.5
+
+
+#: characters; a longer line is read as it is: no scraper writes a paragraph that long, and the
+#: emphasis patterns' bounded scans stay cheap on the lines that are read.
+READ_MAX_CHARS = 20_000
 
 
 class MarkdownLine(NamedTuple):
@@ -63,7 +70,7 @@ def has_markdown(text: str) -> bool:
 def read_markdown(line: str) -> MarkdownLine:
     """A stripped, non-blank line as read (see the module's description); ``text`` is empty when
     the line is syntax alone (an image, a link without text, a heading mark)."""
-    if not (
+    if len(line) > READ_MAX_CHARS or not (
         "](" in line or "*" in line or "_" in line or line.startswith("#") or "\\" in line
     ):  # fmt: skip
         return MarkdownLine(line, 0)
@@ -93,11 +100,23 @@ def read_markdown(line: str) -> MarkdownLine:
     return MarkdownLine(_SPACES.sub(" ", text).strip(), link_chars, level)
 
 
-def link_heavy(read: MarkdownLine) -> bool:
-    """Whether a line's reading is mostly link text (see LINK_HEAVY_SHARE)."""
+#: share of link text from which a line that ends a sentence is a line of links too: a sentence
+#: that is all link is a teaser, one that opens with a link ("[The council voted on Tuesday]
+#: (https://...) to close the library.", 0.56) is the article's.
+LINK_SENTENCE_SHARE = 0.9
+
+
+def link_share(read: MarkdownLine) -> float:
+    """The share of a line's reading (a list marker aside) that is link text."""
     if not read.link_chars:
-        return False
+        return 0.0
     text = read.text
     if text[:2] in ("* ", "- ", "+ "):
         text = text[2:]
-    return read.link_chars >= LINK_HEAVY_SHARE * len(text)
+    return read.link_chars / len(text) if text else 0.0
+
+
+def link_heavy(read: MarkdownLine, sentence: bool = False) -> bool:
+    """Whether a line's reading is mostly link text (see LINK_HEAVY_SHARE), or, for a line that
+    ends a sentence (``sentence``), nearly all of it (LINK_SENTENCE_SHARE)."""
+    return link_share(read) >= (LINK_SENTENCE_SHARE if sentence else LINK_HEAVY_SHARE)

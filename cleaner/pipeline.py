@@ -144,6 +144,8 @@ class Cleaner:
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if reads:
             matches = _with_read_matches(matches, self.matcher, reads, len(lowered))
+        # (a label that a rule of any language knows is no part of a wrapped paragraph)
+        labelled = {m.line for m in matches}
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
@@ -163,27 +165,27 @@ class Cleaner:
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
         members: dict[int, tuple[int, ...]] = {}
         if may_be_wrapped(texts):
-            matched = {m.line for m in matches}
-            runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in matched})
+            runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in labelled})
             if runs:
                 nonblank, texts, words, members = _joined(runs, nonblank, texts, words)
                 if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
                     for position, index in enumerate(nonblank):
                         if index in members:
                             read = read_markdown(" ".join(stripped[i] for i in members[index]))
-                            if read.text != texts[position]:
+                            if read.text and read.text != texts[position]:
                                 reads[index], texts[position] = read, read.text
                                 words[position] = words_of(_lower(read.text))
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
-        if reads:  # Markdown headings, and lines of links (a heading aside: "# [Headline](https://...)")
+        if reads:  # Markdown headings, and lines of links: no heading ("# [Headline](https://...)"),
+            # and a sentence only when it is nearly all link (see LINK_SENTENCE_SHARE)
             for position, index in enumerate(nonblank):
                 read = reads.get(index)
                 if read is not None and (read.heading or link_heavy(read)):
-                    features[position] = features[position]._replace(
-                        linked=not read.heading and link_heavy(read), heading=read.heading
-                    )
+                    f = features[position]
+                    linked = not read.heading and link_heavy(read, sentence=f.terminal)
+                    features[position] = f._replace(linked=linked, heading=read.heading)
         classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
         return Measured(lines, nonblank, texts, features, classes, matches, language, members)
 

@@ -7,8 +7,8 @@ HEADLINE_FULL_WORDS, less HEADLINE_DISTANCE_COST per line of distance, HEADLINE_
 more with a standfirst right below it; farther up, to HEADLINE_FAR_WINDOW lines, only with a
 standfirst below it, or when no line nearer qualifies (FAR_HEADLINE_MIN_WEIGHT). A line of two
 sentences (see :func:`two_sentence_headline`) is the headline right above a standfirst that the
-search found, or when no line is shaped as a headline at all. In a Markdown document the nearest
-first-level heading ("# ...") within HEADLINE_FAR_WINDOW lines above the story is the headline.
+search found, or when no line is shaped as a headline at all. A Markdown heading of level 1 or 2
+weighs more (MARKDOWN_HEADING_BONUS).
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ STANDFIRST_HEADLINE_MIN_WORDS = 4
 #: standfirsts in 10 of 40 held-out documents; protecting them cost fulltext default recall
 #: 0.9546 -> 0.9541 on the development set (its gold leaves standfirsts out).
 STANDFIRST_MIN_WORDS = 6
+#: words; what a Markdown heading of level 1 ("# ...") or 2 gains as a candidate (a heading may
+#: be a headline of two sentences, too): a page's headline is its first- or second-level heading,
+#: but so are a site's name above it and a box's heading ("# Key points"), so the heading weighs
+#: with the rest rather than deciding alone. Level 1 outweighs a caption with a line below it
+#: shaped as a standfirst, nearer the story (held-out-10's BFM page).
+MARKDOWN_HEADING_BONUS = {1: 6, 2: 4}
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 
@@ -163,19 +169,13 @@ def find_headline(
     headline = -1
     first = context.first
     if first >= 0:
-        # A Markdown document names its headline: the nearest "# ..." line above the story.
-        headline = next(
-            (p for p in range(first, max(first - HEADLINE_FAR_WINDOW, 0) - 1, -1) if features[p].heading == 1 and not removed[p]),
-            -1,
-        )
-    if headline < 0 <= first:
         best = far_best = float("-inf")
         far_headline = -1
         for position in range(max(first - HEADLINE_FAR_WINDOW, 0), first + 1):  # top first: ties go down
             f = features[position]
             if (
                 removed[position] or position in context.data_run or context.listed[position]
-                or not headline_shaped(texts[position], f)
+                or not (headline_shaped(texts[position], f) or (f.heading and two_sentence_headline(texts[position], f)))
                 or (position in flagged_metadata and weak_byline(texts[position]))
             ):  # fmt: skip
                 # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or a
@@ -183,6 +183,7 @@ def find_headline(
                 continue
             far = first - position > HEADLINE_WINDOW
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
+            weight += MARKDOWN_HEADING_BONUS.get(f.heading, 0)
             if far and not standfirst_below(position, texts, classes, features, removed, first):
                 if weight > far_best:  # only if no line qualifies (see below)
                     far_headline, far_best = position, weight

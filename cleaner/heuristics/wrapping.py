@@ -19,6 +19,7 @@ runs of lines; the cleaner then measures and decides each run as one line, the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from .classes import BAD, GOOD, NEAR, SHORT, classify
@@ -66,6 +67,12 @@ def paragraph_classes(
                 out[line] = cls
     return out
 
+
+# A line that opens with a label: one token and a colon ("maria_l: ...", "Q: ...", "Genre : drame").
+_LABEL_START = re.compile(r"\S+ ?: ")
+# The end of a line that ends a sentence (then a short line below that ends none and opens with no
+# lower-case word is no part of the paragraph).
+_SENTENCE_ENDS = tuple(".!?…:;\"”’»)")
 
 #: characters; the wrap widths looked for (mail 72, lynx 76, html2text 78, fold 80; some tools
 #: take 60 or 100; a width of 60 gives a 0.9 quantile just under it). A document whose long
@@ -139,6 +146,12 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
         following = lines[i + 1].strip()
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue  # (a list item starts a line of its own: no evidence either way)
+        if _LABEL_START.match(following) or (
+            lines[i].rstrip().endswith(_SENTENCE_ENDS) and not following[:1].islower()
+            and len(following) < width - WRAP_LONG_MARGIN and not following.endswith(_SENTENCE_ENDS)
+        ):  # fmt: skip
+            continue  # (a speaker's or a key's label, "maria_l: ...", "Q: ..."; after a sentence's end,
+            # a short line that ends none is a share row, a label or a heading below the paragraph)
         first_word = following.split(None, 1)[0]
         if length >= width - WRAP_LONG_MARGIN:
             long_lines += 1
