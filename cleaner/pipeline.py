@@ -171,10 +171,18 @@ class Cleaner:
                 if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
                     for position, index in enumerate(nonblank):
                         if index in members:
-                            read = read_markdown(" ".join(stripped[i] for i in members[index]))
+                            joined = " ".join(stripped[i] for i in members[index])
+                            read = read_markdown(joined)
                             if read.text and read.text != texts[position]:
                                 reads[index], texts[position] = read, read.text
                                 words[position] = words_of(_lower(read.text))
+                            elif not read.text:  # an image whose text wraps: the rules judge it whole
+                                matches += [
+                                    m._replace(line=index)
+                                    for m in self.matcher.match([_lower(joined)])
+                                    if m.trim_from is None and m.rule.language in ("common", language)
+                                ]
+                    matches.sort(key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]

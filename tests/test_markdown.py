@@ -146,3 +146,44 @@ def test_a_page_of_images_alone_loses_them_all():
     result = cleaner.clean_and_explain(text)
     assert result.text.strip() == ""
     assert {r.evidence.code for r in result.removals} == {"rule:common.code.markdown-image"}
+
+
+BODY = [
+    "The city council voted on Tuesday night to close the Main Street library, ending a long fight.",
+    "Library staff said they had expected the decision but were still disappointed by the vote.",
+    "The building, which opened in 1911, needs repairs estimated at 4.2 million dollars, a report said.",
+    "Mayor Jane Ortiz said the city would look for a new site for a smaller branch within two years.",
+]
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_paragraph_that_opens_with_a_link_is_the_articles(profile):
+    lead = (
+        "[The city council voted on Tuesday night to close the Main Street library](https://example.com/vote), "
+        "ending a long fight."
+    )
+    text = "\n\n".join(["# City council votes to close the old library", lead, *BODY[1:]]) + "\n"
+    assert cleaner.Cleaner(cleaner.CleanerConfig(profile=profile)).clean(text) == text
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_sites_name_as_first_level_heading_does_not_take_the_headlines_place(profile):
+    headline = "## City council votes to close the old library by the end of the year"
+    text = "\n\n".join(
+        [
+            "# The Springfield Courier",
+            "[News](https://example.com/news) | [Sport](https://example.com/sport)",
+            headline,
+            *BODY,
+        ]
+    )
+    kept = [line for line in cleaner.Cleaner(cleaner.CleanerConfig(profile=profile)).clean(text).split("\n") if line]
+    assert kept == [headline, *BODY]
+
+
+def test_hostile_markdown_lines_go_through():
+    """Link, image and bold patterns give up each start within a bounded scan (no quadratic time)."""
+    lines = ["[](" * 3000, "[x](" * 2500, "![](" * 2500, "**a " * 2500, "[" * 5000 + "]" * 5000 + "(x)", '[a](b "' * 1400]
+    text = "\n".join(lines * 5)
+    result = cleaner.clean_and_explain(text)
+    assert cleaner.apply_removals(text, result.removals) == result.text

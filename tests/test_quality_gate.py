@@ -46,7 +46,11 @@ WRAPPED_FLOORS = {
     ("recall", "default"): (0.959, 0.958),
     ("ptags", "conservative"): (0.836, 0.890),
     ("ptags", "default"): (0.863, 0.872),
-    ("fulltext", "conservative"): (0.868, 0.984),
+    # F1 0.86801 -> 0.86792: fewer lines run on (a label that any language's rules know, a
+    # speaker's label, a short unpunctuated line after a sentence's end: share rows and ad labels
+    # had been merged into the article's paragraphs and kept), so a few article lines are judged
+    # alone.
+    ("fulltext", "conservative"): (0.867, 0.984),
     ("fulltext", "default"): (0.913, 0.958),
 }
 

@@ -142,3 +142,31 @@ def test_a_markdown_link_that_runs_across_wrapped_lines_reads_as_its_text():
         "The council said in a statement on Monday that it had approved the plans for the three new bus "
         "lanes after a long debate, and that work on the first of them would start in June."
     )
+
+
+def test_an_image_whose_alt_text_wraps_is_no_text():
+    paragraph = textwrap.fill(ARTICLE[0], 78)
+    image = "![The Main Street library in Springfield, photographed on Tuesday afternoon\nbefore the vote](https://example.com/library.jpg)"
+    text = "\n\n".join([paragraph, image, textwrap.fill(ARTICLE[1], 78), textwrap.fill(ARTICLE[2], 78)]) + "\n"
+    kept = cleaner.clean(text)
+    assert "library.jpg" not in kept
+    assert all(line in kept for line in paragraph.split("\n"))
+
+
+def test_a_share_row_below_a_paragraphs_last_line_is_no_part_of_it():
+    lines = [line for line in wrap(ARTICLE) if line]
+    lines.append("Share on Facebook Share on Twitter Share by email")
+    runs = wrapped_paragraphs(lines, set(range(len(lines))))
+    assert runs[-1][1] == len(lines) - 2
+
+
+def test_a_chat_log_is_not_wrapped():
+    posts = [
+        "jsmith42: honestly the building has been falling apart for years, it had to happen",
+        "maria_l: but where are the kids supposed to go after school now that it's closed",
+        "jsmith42: the county branch is only twenty minutes away by bus, it's not the end",
+        "bob_t: twenty minutes each way for a ten year old is a lot, you know that right",
+        "maria_l: exactly, and the buses stop running at seven on weekdays in our area too",
+        "kate99: the council could have sold the parking lot to pay for the repairs anyway",
+    ]
+    assert wrapped_paragraphs(posts, set(range(len(posts)))) == []
