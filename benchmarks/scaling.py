@@ -1,13 +1,15 @@
 """Time against input size: cleaning must stay linear (no catastrophic pattern, no quadratic pass).
 
-    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, five shapes
+    python benchmarks/scaling.py            # documents of 0.25 to 8 MB, seven shapes
 
 Shapes: ``articles`` (development-set articles and their boilerplate joined into one document),
 ``one-line`` (one line of repeated prose, no line breaks), ``short-lines`` (many short
 label and sentence lines) and ``labels`` (one paragraph, then labels that rules remove: related
 and ad labels, share buttons, as a page's chrome repeats them) and ``structures`` (one paragraph,
 then the headings and items of the article's own structures, over and over: pros and cons,
-ingredients, an interview's questions and answers, a summary, facts). For each size it prints
+ingredients, an interview's questions and answers, a summary, facts), ``markdown`` (articles as
+Markdown: links in the text, menu items, images and bold ad labels between the paragraphs) and
+``wrapped`` (articles hard-wrapped at 78 characters). For each size it prints
 seconds and microseconds per KB; the last column should stay flat as the size grows.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -34,6 +37,14 @@ def shapes(bench: Path) -> dict[str, str]:
         "structures": "The council approved the budget after a long debate on Tuesday, officials said.\n"
         + "Pros\nRemovable battery\nCons\nHeavy\nWhy did you leave?\nNo.\nIngredients\n2 eggs\n"
         "Key points:\nRates held\nReferee: Anthony Taylor\nStadium: Anfield\nAttendance: 52,000\n" * 5_000,
+        "markdown": "\n\n".join(
+            "* [Sport](https://example.com/sport)\n![](https://example.com/a.png)\n**Advertisement**\n"
+            + line.replace(" said", " [said](https://example.com/s)")
+            for r in records[:40]
+            for line in r["views"]["ptags"].split("\n")
+            if line.strip()
+        ),
+        "wrapped": "\n\n".join(textwrap.fill(line, 78) for r in records for line in r["views"]["ptags"].split("\n") if line.strip()),
     }
 
 
