@@ -26,8 +26,9 @@ import re
 import sys
 from pathlib import Path
 
-import cleaner
 from devset import DEFAULT_BENCH, load_scorer, load_views
+
+import cleaner
 
 _SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button", "form"}
 _BLOCKS = {

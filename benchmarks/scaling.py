@@ -21,8 +21,9 @@ import textwrap
 import time
 from pathlib import Path
 
-import cleaner
 from devset import DEFAULT_BENCH, load_views
+
+import cleaner
 
 
 def shapes(bench: Path) -> dict[str, str]:

@@ -18,8 +18,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-import cleaner
 from devset import DEFAULT_BENCH, load_scorer, load_views
+
+import cleaner
 
 VIEWS = ("recall", "ptags", "fulltext")
 

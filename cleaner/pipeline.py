@@ -7,8 +7,9 @@ Stages: split lines → detect language → match rules → measure and classify
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CleanerConfig, check_disabled
@@ -23,8 +24,8 @@ from .heuristics.features import (
     measure,
     words_of,
 )
-from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
+from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
 from .markdown import MarkdownLine, has_markdown, link_heavy, read_markdown
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
@@ -47,7 +48,7 @@ class Measured(NamedTuple):
     matches: list[RuleMatch]
     language: str | None
     #: the lines of each hard-wrapped paragraph, by its first line (the one ``nonblank`` holds)
-    members: dict[int, tuple[int, ...]] = {}
+    members: Mapping[int, tuple[int, ...]] = MappingProxyType({})
 
 
 class Cleaner:

@@ -21,9 +21,9 @@ import textwrap
 from collections import Counter
 
 import pytest
+from conftest import FIXTURES
 
 import cleaner
-from conftest import FIXTURES
 
 #: (view, profile) -> (F1, recall): the figures `python benchmarks/quality.py` prints (rounded there),
 #: cut to 3 decimals here.

@@ -8,19 +8,23 @@ import cleaner
 from cleaner.heuristics.wrapping import may_be_wrapped, wrapped_paragraphs
 
 ARTICLE = [
-    "The city council has approved plans for three new bus lanes in the centre, in a vote that followed "
-    "months of debate between traders and cycling groups on how the streets should be shared.",
-    "The lanes, which will run along Main Street, Bridge Road and the High Street, are expected to cut "
-    "journey times by up to ten minutes at peak hours, according to a report by the council's officers.",
-    "Shop owners on Bridge Road said they feared that the loss of parking spaces would drive customers away "
-    "to the retail park on the edge of town, where parking is free.",
-    "Work on the first lane is due to start in June and the council expects all three to be open by the end "
-    "of next year, a spokeswoman said on Tuesday, adding that buses would be rerouted meanwhile.",
+    (
+        "The city council has approved plans for three new bus lanes in the centre, in a vote that followed "
+        "months of debate between traders and cycling groups on how the streets should be shared."
+    ),
+    (
+        "The lanes, which will run along Main Street, Bridge Road and the High Street, are expected to cut "
+        "journey times by up to ten minutes at peak hours, according to a report by the council's officers."
+    ),
+    (
+        "Shop owners on Bridge Road said they feared that the loss of parking spaces would drive customers away "
+        "to the retail park on the edge of town, where parking is free."
+    ),
+    (
+        "Work on the first lane is due to start in June and the council expects all three to be open by the end "
+        "of next year, a spokeswoman said on Tuesday, adding that buses would be rerouted meanwhile."
+    ),
 ]
-DONATION = (
-    "We are a cooperative owned by our readers, and our journalism is free for everyone to read without a "
-    "paywall. Support us today with a contribution of any size and help keep it that way for everyone."
-)
 
 
 def wrap(paragraphs: list[str], width: int = 78) -> list[str]:
