@@ -164,39 +164,35 @@ class Cleaner:
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
-        members: dict[int, tuple[int, ...]] = {}
+        members: Mapping[int, tuple[int, ...]] = MappingProxyType({})
         if may_be_wrapped(texts):
             runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in labelled})
             if runs:
                 nonblank, texts, words, members = _joined(runs, nonblank, texts, words)
                 if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
-                    for position, index in enumerate(nonblank):
-                        if index in members:
-                            joined = " ".join(stripped[i] for i in members[index])
-                            read = read_markdown(joined)
-                            if read.text and read.text != texts[position]:
-                                reads[index], texts[position] = read, read.text
-                                words[position] = words_of(_lower(read.text))
-                            elif not read.text:  # an image whose text wraps: the rules judge it whole
-                                matches += [
-                                    m._replace(line=index)
-                                    for m in self.matcher.match([_lower(joined)])
-                                    if m.trim_from is None and m.rule.language in ("common", language)
-                                ]
-                    matches.sort(key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
+                    images = _read_joined(members, nonblank, texts, words, stripped, reads)
+                    if images:  # an image whose text wraps: the rules judge it whole
+                        matches = self._with_whole_matches(matches, images, language)
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
-        if reads:  # Markdown headings, and lines of links: no heading ("# [Headline](https://...)"),
-            # and a sentence only when it is nearly all link (see LINK_SENTENCE_SHARE)
-            for position, index in enumerate(nonblank):
-                read = reads.get(index)
-                if read is not None and (read.heading or link_heavy(read)):
-                    f = features[position]
-                    linked = not read.heading and link_heavy(read, sentence=f.terminal)
-                    features[position] = f._replace(linked=linked, heading=read.heading)
+        if reads:
+            _mark_markdown(features, nonblank, reads)
         classes = paragraph_classes(texts, words, features, [classify(f) for f in features], stoplist)
         return Measured(lines, nonblank, texts, features, classes, matches, language, members)
+
+    def _with_whole_matches(
+        self, matches: list[RuleMatch], joined: dict[int, str], language: str | None
+    ) -> list[RuleMatch]:
+        """``matches`` with the whole-line matches of the rules on each text of ``joined`` (a
+        paragraph's joined lines, by its first line's index)."""
+        extra = [
+            m._replace(line=index)
+            for index, text in joined.items()
+            for m in self.matcher.match([_lower(text)])
+            if m.trim_from is None and m.rule.language in ("common", language)
+        ]
+        return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> str:
         """The cleaned main text of an HTML page (see :meth:`clean_html_and_explain`)."""
@@ -232,7 +228,7 @@ def _markdown_reads(stripped: list[str]) -> dict[int, MarkdownLine]:
 
 def _joined(
     runs: list[tuple[int, int]], nonblank: list[int], texts: list[str], words: list[list[str]]
-) -> tuple[list[int], list[str], list[list[str]], dict[int, tuple[int, ...]]]:
+) -> tuple[list[int], list[str], list[list[str]], Mapping[int, tuple[int, ...]]]:
     """``nonblank``, ``texts`` and ``words`` with each run of lines (``(first, last)`` indexes) as one
     line, its first, holding the run's text; and the lines of each run by its first."""
     position_of = {index: position for position, index in enumerate(nonblank)}
@@ -244,6 +240,42 @@ def _joined(
         words[position_of[first]] = [word for p in spans for word in words[p]]
     keep = [position for position, index in enumerate(nonblank) if index not in inside]
     return [nonblank[p] for p in keep], [texts[p] for p in keep], [words[p] for p in keep], members
+
+
+def _read_joined(
+    members: Mapping[int, tuple[int, ...]],
+    nonblank: list[int],
+    texts: list[str],
+    words: list[list[str]],
+    stripped: list[str],
+    reads: dict[int, MarkdownLine],
+) -> dict[int, str]:
+    """Read each wrapped paragraph of Markdown whole (see ``members``): its text, words and reading
+    are updated in place. Returns the paragraphs that read as no text (an image whose text wraps),
+    their joined lines by first line."""
+    images = {}
+    for position, index in enumerate(nonblank):
+        if index in members:
+            joined = " ".join(stripped[i] for i in members[index])
+            read = read_markdown(joined)
+            if not read.text:
+                images[index] = joined
+            elif read.text != texts[position]:
+                reads[index], texts[position] = read, read.text
+                words[position] = words_of(_lower(read.text))
+    return images
+
+
+def _mark_markdown(features: list[LineFeatures], nonblank: list[int], reads: dict[int, MarkdownLine]) -> None:
+    """Mark the Markdown headings and the lines of links among ``features`` (in place): a heading
+    is no line of links ("# [Headline](https://...)"), a sentence only when it is nearly all link
+    (see :data:`~cleaner.markdown.LINK_SENTENCE_SHARE`)."""
+    for position, index in enumerate(nonblank):
+        read = reads.get(index)
+        if read is not None and (read.heading or link_heavy(read)):
+            f = features[position]
+            linked = not read.heading and link_heavy(read, sentence=f.terminal)
+            features[position] = f._replace(linked=linked, heading=read.heading)
 
 
 def _with_read_matches(
