@@ -2,10 +2,14 @@
 
     python benchmarks/idempotence.py                   # every view of every page, both profiles
     python benchmarks/idempotence.py --bench ../shared/bench --profiles default --show
+    python benchmarks/idempotence.py --wrapped 78      # the views hard-wrapped at 78 characters
+    python benchmarks/idempotence.py --markdown        # the pages as whole-page Markdown
 
 Cleans each scraped-text view of ``<bench>/aeb/views.jsonl``, cleans the output again and counts
 the documents whose second output differs from the first. ``--show`` lists them with what the
-second cleaning removed.
+second cleaning removed. ``--wrapped WIDTH`` wraps the views first (see ``wrapped_view.py``);
+``--markdown`` takes the Markdown view instead (see ``markdown_view.py``; needs the ``html``
+extra).
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ import argparse
 import sys
 from pathlib import Path
 
-import cleaner
 from devset import DEFAULT_BENCH, load_views
+from markdown_view import markdown_views
+from wrapped_view import wrapped
+
+import cleaner
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,9 +30,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder with aeb/views.jsonl")
     parser.add_argument("--profiles", nargs="+", default=list(cleaner.PROFILES), choices=cleaner.PROFILES)
     parser.add_argument("--show", action="store_true", help="list the documents that still change")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--wrapped", type=int, metavar="WIDTH", help="wrap the views at WIDTH characters first")
+    shape.add_argument("--markdown", action="store_true", help="the pages as whole-page Markdown instead")
     args = parser.parse_args(argv)
 
     records = load_views(args.bench)
+    if args.wrapped:
+        records = [
+            {**record, "views": {view: wrapped(text, args.wrapped) for view, text in record["views"].items()}}
+            for record in records
+        ]
+    elif args.markdown:
+        pages = markdown_views(args.bench)
+        records = [{**record, "views": {"markdown": pages[record["id"]]}} for record in records]
     print("| profile | documents | changed by a second cleaning |")
     print("|---|---:|---:|")
     for profile in args.profiles:
