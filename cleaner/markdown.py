@@ -54,9 +54,26 @@ class MarkdownLine(NamedTuple):
     heading: int = 0
 
 
+_UNDERLINE = re.compile(r"(?:={3,}|-{3,})")
+
+
+def setext_headings(stripped: list[str]) -> dict[int, int]:
+    """The headings written over an underline ("Title" above "=====", level 1, or "-----", level
+    2), by line index (``stripped``: the document's lines, stripped): a line of text right above a
+    line of three or more ``=`` or ``-`` alone, the text no list item, table row or underline."""
+    headings = {}
+    for index in range(1, len(stripped)):
+        line = stripped[index]
+        if line[:1] in ("=", "-") and _UNDERLINE.fullmatch(line):
+            above = stripped[index - 1]
+            if above and not above.startswith(("* ", "- ", "+ ", "|", "=", "---")) and index - 1 not in headings:
+                headings[index - 1] = 1 if line[0] == "=" else 2
+    return headings
+
+
 def has_markdown(text: str) -> bool:
     """Whether ``text`` may hold Markdown syntax: a link or an image, bold signs, a heading mark at
-    a line's start. Substring tests only, a character first (a search for one character is some
+    a line's start (a heading's underline, "=====", is read only in such a text). Substring tests only, a character first (a search for one character is some
     thirty times quicker than for two; a regex over the whole text would cost a tenth of the
     cleaning time); a text whose only syntax is emphasis (``_word_``) or escapes is read as it is."""
     return (

@@ -26,7 +26,13 @@ from .heuristics.features import (
 )
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
-from .markdown import MarkdownLine, has_markdown, link_heavy, read_markdown
+from .markdown import (
+    MarkdownLine,
+    has_markdown,
+    link_heavy,
+    read_markdown,
+    setext_headings,
+)
 from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
@@ -131,7 +137,14 @@ class Cleaner:
         # (or of links without text) reads as no text, and the heuristics see it as a blank line.
         markdown = has_markdown(text)
         reads = _markdown_reads(stripped) if markdown else {}
-        nonblank = [i for i in compress(range(len(stripped)), stripped) if i not in reads or reads[i].text]
+        # A heading over an underline ("=====") is one line, its underline a member that follows it.
+        underlined = setext_headings(stripped) if markdown else {}
+        for index, level in underlined.items():
+            reads[index] = reads.get(index, read_markdown(stripped[index]))._replace(heading=level)
+        underlines = {index + 1 for index in underlined}
+        nonblank = [
+            i for i in compress(range(len(stripped)), stripped) if (i not in reads or reads[i].text) and i not in underlines
+        ]
         if not nonblank and not reads:
             return Measured(lines, [], [], [], [], [], None)
         texts = [reads[i].text if i in reads else stripped[i] for i in nonblank]
@@ -145,8 +158,10 @@ class Cleaner:
         matches = [m for m in self.matcher.match(lowered) if stripped[m.line]]
         if reads:
             matches = _with_read_matches(matches, self.matcher, reads, len(lowered))
-        # (a label that a rule of any language knows is no part of a wrapped paragraph)
-        labelled = {m.line for m in matches}
+        if underlines:  # (an underline goes with its heading, whatever a rule says of it alone)
+            matches = [m for m in matches if m.line not in underlines]
+        # (a label that a rule of any language knows, or a heading, is no part of a wrapped paragraph)
+        labelled = {m.line for m in matches} | underlined.keys() | underlines
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
@@ -164,13 +179,14 @@ class Cleaner:
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
-        members: Mapping[int, tuple[int, ...]] = MappingProxyType({})
+        members: Mapping[int, tuple[int, ...]] = MappingProxyType({index: (index, index + 1) for index in underlined})
         if may_be_wrapped(texts):
             runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in labelled})
             if runs:
-                nonblank, texts, words, members = _joined(runs, nonblank, texts, words)
+                nonblank, texts, words, joined = _joined(runs, nonblank, texts, words)
+                members = MappingProxyType({**members, **joined})
                 if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
-                    images = _read_joined(members, nonblank, texts, words, stripped, reads)
+                    images = _read_joined(joined, nonblank, texts, words, stripped, reads)
                     if images:  # an image whose text wraps: the rules judge it whole
                         matches = self._with_whole_matches(matches, images, language)
         stoplist = stopwords(language) if language in LANGUAGES else None

@@ -187,3 +187,29 @@ def test_hostile_markdown_lines_go_through():
     text = "\n".join(lines * 5)
     result = cleaner.clean_and_explain(text)
     assert cleaner.apply_removals(text, result.removals) == result.text
+
+
+def test_headings_over_an_underline_are_headings():
+    from cleaner.markdown import setext_headings
+
+    lines = ["Council approves bus lanes", "==========================", "", "Traders worried", "---------------"]
+    lines += ["* an item", "----", "", "----", "| a | b |", "|---|---|"]
+    assert setext_headings(lines) == {0: 1, 3: 2}
+
+
+def test_an_underline_goes_with_its_heading():
+    """Jina Reader underlines headings: the headline keeps its underline, a box's label loses it."""
+    text = "\n\n".join(
+        [
+            "City council votes to close the old library by the end of the year\n" + "=" * 66,
+            *BODY,
+            "Related\n-------",
+            "* [Train fares to rise](https://example.com/t)\n* [New cycle path opens](https://example.com/c)",
+        ]
+    )
+    result = cleaner.clean_and_explain(text)
+    kept = [line for line in result.text.split("\n") if line]
+    assert kept == ["City council votes to close the old library by the end of the year", "=" * 66, *BODY]
+    codes = {line: r.evidence.code for r in result.removals for line in r.text.split("\n") if line}
+    assert codes["-------"] == codes["Related"]
+    assert cleaner.clean(result.text) == result.text
