@@ -705,7 +705,9 @@ def _link_lines(
     for position in (*range(context.first), *range(context.last + 1, len(lines))):
         index = lines[position]
         if features[position].linked and position not in protected and index not in out.drop:
-            out.drop[index] = Evidence("heuristic", "link-line", "navigation", 0.95, "a line of links outside the main text")
+            out.drop[index] = Evidence(
+                "heuristic", "link-line", "navigation", 0.95, "a line of links outside the main text"
+            )
             out.trim.pop(index, None)
 
 

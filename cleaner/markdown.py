@@ -73,9 +73,10 @@ def setext_headings(stripped: list[str]) -> dict[int, int]:
 
 def has_markdown(text: str) -> bool:
     """Whether ``text`` may hold Markdown syntax: a link or an image, bold signs, a heading mark at
-    a line's start (a heading's underline, "=====", is read only in such a text). Substring tests only, a character first (a search for one character is some
-    thirty times quicker than for two; a regex over the whole text would cost a tenth of the
-    cleaning time); a text whose only syntax is emphasis (``_word_``) or escapes is read as it is."""
+    a line's start (a heading's underline, "=====", is read only in such a text). Substring tests
+    only, a character first (a search for one character is some thirty times quicker than for two; a
+    regex over the whole text would cost a tenth of the cleaning time); a text whose only syntax is
+    emphasis (``_word_``) or escapes is read as it is."""
     return (
         ("]" in text and "](" in text)
         or ("*" in text and "**" in text)

@@ -47,7 +47,7 @@ class Measured(NamedTuple):
     """A document after every stage but the decision: what :func:`decide` works from."""
 
     lines: Lines
-    nonblank: list[int]  # indexes of the lines with text (blank ones and Markdown syntax alone, e.g. images, left out)
+    nonblank: list[int]  # indexes of the lines with text (not blank, no image alone, no underline)
     texts: list[str]  # their stripped text (of a line whose tail a rule cuts off: the part that stays)
     features: list[LineFeatures]
     classes: list[str]
@@ -143,7 +143,9 @@ class Cleaner:
             reads[index] = reads.get(index, read_markdown(stripped[index]))._replace(heading=level)
         underlines = {index + 1 for index in underlined}
         nonblank = [
-            i for i in compress(range(len(stripped)), stripped) if (i not in reads or reads[i].text) and i not in underlines
+            i
+            for i in compress(range(len(stripped)), stripped)
+            if (i not in reads or reads[i].text) and i not in underlines
         ]
         if not nonblank and not reads:
             return Measured(lines, [], [], [], [], [], None)

@@ -175,7 +175,9 @@ def find_headline(
             f = features[position]
             if (
                 removed[position] or position in context.data_run or context.listed[position]
-                or not (headline_shaped(texts[position], f) or (f.heading and two_sentence_headline(texts[position], f)))
+                or not (
+                    headline_shaped(texts[position], f) or (f.heading and two_sentence_headline(texts[position], f))
+                )
                 or (position in flagged_metadata and weak_byline(texts[position]))
             ):  # fmt: skip
                 # (a recipe's ingredient, "20 cl de crème liquide entière", a point of a summary or a
