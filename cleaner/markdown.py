@@ -10,8 +10,10 @@ which :func:`link_heavy` tells a line of links (a menu item, a related-story tea
 buttons) from a paragraph that holds a link or two. Nothing here changes the text that is kept:
 the reading is what the rules (beside the line itself) and the features see.
 
-A text without any of the syntax reads as it is; a document is read line by line, so a line reads
-the same whether or not its neighbours went (cleaning twice changes nothing).
+A text without any of the syntax (see :func:`has_markdown`) reads as it is. A line reads the same
+whatever its neighbours, but for two: a line of text right above an underline (``=====``,
+``-----``) is a heading (:func:`setext_headings`), and the lines of a hard-wrapped paragraph are
+read joined (see :mod:`cleaner.heuristics.wrapping`).
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ _SPACES = re.compile(r"[ \t]{2,}")
 LINK_HEAVY_SHARE = 0.5
 
 
-#: characters; a longer line is read as it is: no scraper writes a paragraph that long, and the
-#: emphasis patterns' bounded scans stay cheap on the lines that are read.
+#: characters; a longer line is read as it is (a paragraph that long is a page's text run
+#: together, not a line of a page), so the emphasis patterns' bounded scans stay cheap.
 READ_MAX_CHARS = 20_000
 
 
