@@ -377,7 +377,7 @@ def analyse(
         rule = match.rule
         position = position_of.get(match.line, -1)
         if position < 0:
-            continue  # a line the heuristics do not see (a Markdown image)
+            continue  # a line the heuristics do not see (a Markdown image, an underline)
         if (
             rule.category in TERMINATOR_CATEGORIES
             and removed[position]

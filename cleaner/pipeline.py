@@ -47,13 +47,15 @@ class Measured(NamedTuple):
     """A document after every stage but the decision: what :func:`decide` works from."""
 
     lines: Lines
-    nonblank: list[int]  # indexes of the lines with text (not blank, no image alone, no underline)
+    nonblank: list[int]  # indexes of the lines the heuristics see: not blank, no image alone, no
+    # heading's underline, no wrapped paragraph's line after its first
     texts: list[str]  # their stripped text (of a line whose tail a rule cuts off: the part that stays)
     features: list[LineFeatures]
     classes: list[str]
     matches: list[RuleMatch]
     language: str | None
-    #: the lines of each hard-wrapped paragraph, by its first line (the one ``nonblank`` holds)
+    #: the lines of each hard-wrapped paragraph, and each heading with its underline, by the first
+    #: line (the one ``nonblank`` holds): they go or stay together
     members: Mapping[int, tuple[int, ...]] = MappingProxyType({})
 
 
@@ -176,8 +178,8 @@ class Cleaner:
                 position = position_of[index]
                 texts[position] = lines.texts[index][:cut].strip()
                 words[position] = words_of(lowered[index][:cut])
-                if index in reads:
-                    reads[index] = read_markdown(texts[position])
+                if index in reads:  # (a heading over an underline stays one)
+                    reads[index] = read_markdown(texts[position])._replace(heading=reads[index].heading)
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
@@ -278,8 +280,10 @@ def _read_joined(
             read = read_markdown(joined)
             if not read.text:
                 images[index] = joined
-            elif read.text != texts[position]:
-                reads[index], texts[position] = read, read.text
+                continue
+            reads[index] = read  # (its link text counts whole, not its first line's alone)
+            if read.text != texts[position]:
+                texts[position] = read.text
                 words[position] = words_of(_lower(read.text))
     return images
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 import cleaner
 from cleaner.heuristics.wrapping import may_be_wrapped, wrapped_paragraphs
 
@@ -110,12 +112,14 @@ def test_a_wrapped_paragraph_is_measured_as_one_line():
 
 
 def test_a_line_that_a_rule_matches_is_no_part_of_a_paragraph():
-    """An ad label right below a long line would run on from it by width alone."""
+    """An ad label inside a sentence, right below a long line, would run on from it by width alone."""
     lines = [line for line in wrap(ARTICLE) if line]
-    lines.insert(len(textwrap.wrap(ARTICLE[0], 78)), "Advertisement")
+    assert not lines[0].endswith(".")  # (mid-sentence: no sentence's end keeps the label apart)
+    lines.insert(1, "Advertisement")
     text = "\n".join(lines)
     result = cleaner.clean_and_explain(text)
     assert [r.text.strip() for r in result.removals] == ["Advertisement"]
+    assert all(1 not in joined for joined in cleaner.Cleaner().measure(text).members.values())
 
 
 def test_a_script_without_spaces_has_no_words_to_wrap_at():
@@ -174,3 +178,31 @@ def test_a_chat_log_is_not_wrapped():
         "kate99: the council could have sold the parking lot to pay for the repairs anyway",
     ]
     assert wrapped_paragraphs(posts, set(range(len(posts)))) == []
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_wrapped_paragraph_that_opens_with_a_link_is_the_articles(profile):
+    """Its link text counts over the whole paragraph, not over its first line."""
+    lead = (
+        "[The council voted on Tuesday evening](https://example.com/council-vote-2024) to close the central "
+        "library for renovation work that is expected to last at least two years, according to a statement "
+        "released by the mayor's office after the meeting, which ran late into the night."
+    )
+    text = "\n\n".join(
+        textwrap.fill(paragraph, 78, break_long_words=False, break_on_hyphens=False) for paragraph in [lead, *ARTICLE]
+    )
+    assert cleaner.Cleaner(cleaner.CleanerConfig(profile=profile)).clean(text) == text
+
+
+def test_a_column_of_headlines_that_each_fill_the_width_is_not_wrapped():
+    """Every next first word would not fit (the width test alone would join them all), but each line
+    opens with a capital: headlines, not a paragraph's lines."""
+    teasers = [
+        "Ministers agree to extend the rail fare freeze for a second year in a row, to",
+        "Government borrowing falls for the third month running as tax receipts surge,",
+        "Parliament approves new rules on short-term lets after a long and bitter fight",
+        "Scientists discover a new species of frog in the cloud forests of the Andes, a",
+        "Footballers' union calls for an urgent review of the winter fixture calendar,",
+        "Researchers find that the city's new bus lanes have cut journey times by half",
+    ]
+    assert wrapped_paragraphs(teasers, set(range(len(teasers)))) == []

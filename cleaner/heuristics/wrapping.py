@@ -118,15 +118,20 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
     """The runs of lines of a document hard-wrapped at a fixed width that make one paragraph, as
     ``(first, last)`` line indexes (``last`` included, two lines at least). ``lines`` are the
     document's lines as they are (blank ones included), ``joinable`` the indexes of those that may
-    be part of a paragraph (not blank; the cleaner leaves out the lines that a rule matched).
+    be part of a paragraph (not blank; the cleaner leaves out the lines that a rule of any language
+    matched, and headings over an underline with their underlines).
 
-    Line ``i`` runs on into line ``i + 1`` when both are joinable, line ``i + 1`` opens no list
-    item, and its first word (of at most WRAP_MAX_WORD characters) would not have fitted on line
-    ``i`` within the document's width (the WRAP_WIDTH_QUANTILE length of the joinable lines followed
-    by another, within WRAP_WIDTHS), on which line ``i`` fits (WRAP_OVERRUN). A document is wrapped
-    when at least WRAP_MIN_LINES lines run on, and WRAP_MIN_SHARE of the lines within
-    WRAP_LONG_MARGIN of the width that are followed by another, WRAP_MIN_LOWER_SHARE of them into a
-    word that opens with no capital; else there are no runs."""
+    Line ``i`` runs on into line ``i + 1`` when both are joinable; line ``i + 1`` opens no list item
+    and no label ("maria_l: ...", see _LABEL_START), and is not a short line that ends no sentence
+    below a line that ends one (a share row, an ad label, a heading); and its first word would
+    not have fitted on line ``i`` within the document's width (the WRAP_WIDTH_QUANTILE length of
+    the joinable lines followed by another whose last word is no longer than WRAP_MAX_WORD, within
+    WRAP_WIDTHS), on which line ``i`` fits (WRAP_OVERRUN, unless a word too long to break ends it).
+    That first word is at most WRAP_MAX_WORD characters long, or an ASCII one (an address, which
+    goes to a line of its own even after a short line). A document is wrapped when at least
+    WRAP_MIN_LINES lines run on, and WRAP_MIN_SHARE of the lines within WRAP_LONG_MARGIN of the
+    width that are followed by another, WRAP_MIN_LOWER_SHARE of them into a word that opens with no
+    capital; else there are no runs."""
     pairs = [i for i in range(len(lines) - 1) if i in joinable and i + 1 in joinable]
     if len(pairs) < WRAP_MIN_LINES:
         return []
