@@ -72,10 +72,7 @@ def page_markdown(html: str) -> str:
                 continue
             name = child.name
             if name == "img":
-                source = child.get("src") or child.get("data-src") or ""
-                if source and not source.startswith("data:"):
-                    flush(prefix)
-                    blocks.append(f"![{_SPACE.sub(' ', child.get('alt') or '').strip()}]({source})")
+                walk_image(child, prefix)
                 continue
             if name == "a" and not child.find(_BLOCKS):
                 text = inline_text(child)

@@ -142,7 +142,8 @@ class Cleaner:
         # A heading over an underline ("=====") is one line, its underline a member that follows it.
         underlined = setext_headings(stripped) if markdown else {}
         for index, level in underlined.items():
-            reads[index] = reads.get(index, read_markdown(stripped[index]))._replace(heading=level)
+            read = reads[index] if index in reads else read_markdown(stripped[index])
+            reads[index] = read._replace(heading=level)
         underlines = {index + 1 for index in underlined}
         nonblank = [
             i
@@ -294,7 +295,7 @@ def _mark_markdown(features: list[LineFeatures], nonblank: list[int], reads: dic
     (see :data:`~cleaner.markdown.LINK_SENTENCE_SHARE`)."""
     for position, index in enumerate(nonblank):
         read = reads.get(index)
-        if read is not None and (read.heading or link_heavy(read)):
+        if read is not None and (read.heading or read.link_chars):
             f = features[position]
             linked = not read.heading and link_heavy(read, sentence=f.terminal)
             features[position] = f._replace(linked=linked, heading=read.heading)
