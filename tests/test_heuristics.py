@@ -1386,10 +1386,11 @@ def test_an_article_told_in_short_sections_keeps_every_section(default_cleaner, 
 
 def test_a_numbered_list_runs_on_past_the_main_text():
     from cleaner.heuristics.lists import numbered_continuation as numbered
+    from cleaner.heuristics.view import LineView
 
     def numbered_continuation(texts, classes, removed, first, last):
         features = [measure(text, words_of(text.lower()), None) for text in texts]
-        return numbered(texts, features, classes, removed, first, last)
+        return numbered(LineView(texts, features, classes, removed, first, last))
 
     texts = ["Intro paragraph", "1. Spain", "Sun and sea.", "2. Italy", "Lakes.", "Ad", "3. Turkey", "4. Austria"]
     classes = [GOOD, BAD, NEAR, BAD, NEAR, BAD, BAD, BAD]

@@ -21,6 +21,7 @@ from .features import LineFeatures
 from .lists import data_runs, introduced_lists, item_end, numbered_continuation
 from .related_boxes import related_boxes
 from .structures import interview_lines, listed_lines
+from .view import LineView
 
 #: value per word of a ``near`` line in the main-text sum, relative to a ``good`` line's 1.
 NEAR_WORD_VALUE = 0.5
@@ -165,7 +166,7 @@ def document_context(
             first = dateline_above(classes, features, removed, datelines, first)
     continued: list[int] = []
     if first >= 0:
-        continued = numbered_continuation(texts, features, classes, removed, first, last)
+        continued = numbered_continuation(LineView(texts, features, classes, removed, first, last))
         if continued:
             last = item_end(classes, features, removed, continued[-1])
         last = _entries_after(entry_times, classes, features, removed, first, last)
@@ -179,10 +180,9 @@ def document_context(
         first_break_after = next((p for p in range(last + 1, len(breaks)) if breaks[p]), -1)
         last_break_before = next((p for p in range(first - 1, -1, -1) if breaks[p]), -1)
         main_words = sum(words[first : last + 1])
-    listed, not_prose = listed_lines(
-        texts, features, classes, removed, first, last, continued, lists, data_run, related_labels
-    )
-    interview = frozenset(interview_lines(texts, features, removed, first, last)) if first >= 0 else frozenset()
+    view = LineView(texts, features, classes, removed, first, last)
+    listed, not_prose = listed_lines(view, continued, lists, data_run, related_labels)
+    interview = frozenset(interview_lines(view)) if first >= 0 else frozenset()
     for position in interview:
         listed[position] = True
     return DocumentContext(

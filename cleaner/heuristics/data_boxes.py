@@ -18,6 +18,7 @@ from .lists import (
     nearest_kept,
 )
 from .related_boxes import RELATED_BOX_MAX_LINES
+from .view import LineView
 from .wordlists import heading_key, word_list
 
 # A line of data as "key: value": a key of one to four words that starts with a letter, a colon, a
@@ -109,14 +110,7 @@ def _ranked_in_turn(texts: list[str], start: int, end: int) -> bool:
     return True
 
 
-def results_below(
-    texts: list[str],
-    features: list[LineFeatures],
-    classes: list[str],
-    removed: list[bool],
-    data_run: frozenset[int],
-    last: int,
-) -> list[int]:
+def results_below(view: LineView, data_run: frozenset[int]) -> list[int]:
     """The runs of data (see :func:`~heuristics.lists.data_runs`; or ranked lines, see
     :func:`_ranked_result`, or lines of figures, see :func:`_figures_line`, which need a kept
     heading above them) right below the main text, with at most DATA_BOX_GAP kept lines before each
@@ -129,6 +123,7 @@ def results_below(
     run ends the search (its teasers are no headings): a standings table or a market ticker below
     one is the site's widget ("Te puede interesar", two teasers, "Clasificación LaLiga", "1.
     Barcelona 64 puntos")."""
+    texts, features, classes, removed, last = view.texts, view.features, view.classes, view.removed, view.last
 
     def result_line(position: int) -> bool:
         text, f, cls = texts[position], features[position], classes[position]
@@ -187,15 +182,7 @@ def _data_value(text: str) -> bool:
     return has_figure(value) or key.strip().lower() in FACT_KEYS
 
 
-def data_box(
-    texts: list[str],
-    features: list[LineFeatures],
-    classes: list[str],
-    removed: list[bool],
-    first: int,
-    last: int,
-    related_labels: list[bool] | None = None,
-) -> tuple[list[int], list[int]]:
+def data_box(view: LineView, related_labels: list[bool] | None = None) -> tuple[list[int], list[int]]:
     """The positions of the runs of "key: value" lines (see _KEY_VALUE_RE) that start inside the
     main text or below it with at most DATA_BOX_GAP kept lines between, or end right above it with
     at most DATA_BOX_GAP kept lines between (a recipe's times and servings, a review's
@@ -218,6 +205,7 @@ def data_box(
 
     Returns the box's positions, and apart those of its headings inside the main text: such a
     heading still lends its own score to its neighbours (a teaser above it is no prose)."""
+    texts, features, classes, removed, first, last = view
 
     def data_line(position: int) -> bool:
         text = texts[position]
@@ -327,9 +315,7 @@ def _facts_heading(text: str, f: LineFeatures) -> bool:
     return f.words <= FACTS_HEADING_MAX_WORDS and not f.terminal and not has_figure(text)
 
 
-def facts_box(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
-) -> list[range]:
+def facts_box(view: LineView) -> list[range]:
     """The boxes of facts under a heading of FACTS_HEADINGS ("Line-ups", "La fiche du match", "Ficha
     técnica"), the heading with them: the kept lines below it that may belong to such a box (see
     :func:`_facts_line`), down to a line of prose (``good``), one that a rule removed, one with an
@@ -343,6 +329,7 @@ def facts_box(
     written as names under the teams' names, its scorers in a sentence ("Stade Francis-Le Blé. 14
     862 spectateurs. Arbitre : M. Lefèvre."), its statistics, which the "key: value" boxes of
     :func:`data_box` miss."""
+    texts, features, classes, removed, first, last = view
     out: list[range] = []
     count = len(texts)
     headings = [

@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from .classes import BAD, GOOD, NEAR, SHORT, sentence_line
 from .features import NUMBERED_RE, LineFeatures, has_url, sentence_cased
+from .view import LineView
 
 #: lines; the longest list that a line ending with a colon is taken to introduce.
 LIST_MAX_LINES = 60
@@ -56,9 +57,7 @@ def item_end(classes: list[str], features: list[LineFeatures], removed: list[boo
     return last
 
 
-def numbered_continuation(
-    texts: list[str], features: list[LineFeatures], classes: list[str], removed: list[bool], first: int, last: int
-) -> list[int]:
+def numbered_continuation(view: LineView) -> list[int]:
     """The positions of the items of a numbered list that the main text holds or introduces, when
     the list runs on past the main text's end ("1. Spanien", "2. Italien", "3. Türkei", then an ad
     box that cuts the main text short, "4. Österreich" ... "10. Ägypten"); or none.
@@ -69,6 +68,7 @@ def numbered_continuation(
     list that starts after the main text needs three items and a line of prose under one of them
     (a ranking describes its entries; a numbered "Most read" list of headlines does not).
     """
+    texts, features, classes, removed, first, last = view
     count = len(texts)
     end = min(count, last + NUMBERED_MAX_GAP + 1)
     seen: set[int] = set()  # the items of the lists tried already

@@ -20,6 +20,7 @@ from .lists import (
     nearest_kept,
     worded_item,
 )
+from .view import LineView
 from .wordlists import heading_key, word_list
 
 _DIGIT_RE = re.compile(r"\d")
@@ -36,12 +37,7 @@ WORDED_BELOW_MIN_ITEMS = 3
 
 
 def listed_lines(
-    texts: list[str],
-    features: list[LineFeatures],
-    classes: list[str],
-    removed: list[bool],
-    first: int,
-    last: int,
+    view: LineView,
     continued: Sequence[int] = (),
     lists: Sequence[tuple[int, int]] = (),
     data_run: frozenset[int] = frozenset(),
@@ -68,6 +64,7 @@ def listed_lines(
     temperature", "sneezing", then the next paragraph), of a numbered list that runs on past the
     main text (``continued``, see :func:`~heuristics.lists.numbered_continuation`) and of a box of
     data (see :func:`~heuristics.data_boxes.data_box`) are listed too."""
+    texts, features, classes, removed, first, last = view
     count = len(texts)
     listed = [False] * count
     if first < 0:
@@ -108,19 +105,19 @@ def listed_lines(
                 listed[position] = True
     for position in continued:  # the items of a numbered list that runs on past the main text
         listed[position] = True
-    boxed, headings = data_box(texts, features, classes, removed, first, last, related_labels)
+    boxed, headings = data_box(view, related_labels)
     for position in boxed:
         listed[position] = True
-    facts = facts_box(texts, features, classes, removed, first, last)
+    facts = facts_box(view)
     for box in facts:
         listed[box.start : box.stop] = [True] * len(box)
-    for position in results_below(texts, features, classes, removed, data_run, last):
+    for position in results_below(view, data_run):
         listed[position] = True
-    for position in verdict_box(texts, features, removed, first, last, listed):
+    for position in verdict_box(view, listed):
         listed[position] = True
-    for position in ingredient_lines(texts, features, classes, removed, first, last, listed):
+    for position in ingredient_lines(view, listed):
         listed[position] = True
-    for position in summary_above(texts, features, removed, first):
+    for position in summary_above(view):
         listed[position] = True
     return listed, [*headings, *(box.start for box in facts)]
 
@@ -137,9 +134,7 @@ def _question(text: str, f: LineFeatures) -> bool:
     return f.words <= QUESTION_MAX_WORDS and text.rstrip("\"”’'»)").endswith(("?", "？"))
 
 
-def interview_lines(
-    texts: list[str], features: list[LineFeatures], removed: list[bool], first: int, last: int
-) -> list[int]:
+def interview_lines(view: LineView) -> list[int]:
     """The positions of an interview's questions and answers: when at least
     INTERVIEW_MIN_QUESTIONS questions (see :func:`_question`) in the main text each have an answer
     right below them (the next kept line, a sentence, no question itself; a teaser's question
@@ -147,6 +142,7 @@ def interview_lines(
     answer, or the last question and its answer, may sit right below the main text): "¿Usa redes
     sociales?", "No." A short question or a one-word answer reads as no prose, yet is the
     article's."""
+    texts, features, removed, first, last = view.texts, view.features, view.removed, view.first, view.last
     pairs = []
     below = nearest_kept(removed, last + 1, 1)  # the last question may sit right below the main text
     stop = (below if below >= 0 else last) + 1
@@ -171,13 +167,14 @@ SUMMARY_MAX_POINTS = 6
 SUMMARY_HEADINGS = frozenset(word_list("summary_headings.txt"))
 
 
-def summary_above(texts: list[str], features: list[LineFeatures], removed: list[bool], first: int) -> list[int]:
+def summary_above(view: LineView) -> list[int]:
     """The positions of the article's summary right above the main text: a label of
     SUMMARY_HEADINGS ("In short:", "Key points", "Das Wichtigste in Kürze"), then up to
     SUMMARY_MAX_POINTS kept lines down to the main text that read as no headline of a teaser (at
     most LIST_ITEM_MAX_WORDS words, at most half of the words after the first capitalised, no colon
     inside, no address: the points are sentences, names aside: "Saudi Arabia raises August crude
     prices for Asia"), or none. (A label of a site's box, "Latest headlines:", heads teasers.)"""
+    texts, features, removed, first = view.texts, view.features, view.removed, view.first
     points: list[int] = []
     position = nearest_kept(removed, first - 1, -1)
     while position >= 0 and len(points) <= SUMMARY_MAX_POINTS:
@@ -212,14 +209,7 @@ def _verdict_side(text: str) -> str:
     return VERDICT_HEADINGS.get(heading_key(text), "")
 
 
-def verdict_box(
-    texts: list[str],
-    features: list[LineFeatures],
-    removed: list[bool],
-    first: int,
-    last: int,
-    listed: list[bool] | None = None,
-) -> list[int]:
+def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
     """The positions of a review's pros and cons: a heading of one side (see VERDICT_HEADINGS)
     over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over 1 to
     VERDICT_MAX_ITEMS items of its own, the items short lines (at most VERDICT_ITEM_MAX_WORDS
@@ -228,6 +218,7 @@ def verdict_box(
     heading alone ("Pros") may be a site's box or a word of the article; the pair of them over
     short items is the verdict. (Words that also head a poll's options, "For" and "Against",
     "Pro" and "Contra", are in no side's list.)"""
+    texts, features, removed, first, last = view.texts, view.features, view.removed, view.first, view.last
 
     def items(start: int) -> int:  # the end of the run of items from ``start``
         end = start
@@ -286,21 +277,14 @@ def _ingredient_heading(text: str) -> bool:
     return False
 
 
-def ingredient_lines(
-    texts: list[str],
-    features: list[LineFeatures],
-    classes: list[str],
-    removed: list[bool],
-    first: int,
-    last: int,
-    listed: list[bool] | None = None,
-) -> list[int]:
+def ingredient_lines(view: LineView, listed: list[bool] | None = None) -> list[int]:
     """The positions of a recipe's ingredients with their heading (see :func:`_ingredient_heading`):
     at least INGREDIENTS_MIN kept lines below it of at most LIST_ITEM_MAX_WORDS words, or
     INGREDIENT_PLAIN_MAX_WORDS without a figure ("2 uova", "sale e pepe", "For the sauce:"), down
     to the first line of prose (the method), a line that a rule removed, or one with an address;
     in the main text or with at most DATA_BOX_GAP kept lines between them and it. Items without
     figures ("olio extravergine d'oliva") are as much the recipe's as those with them."""
+    texts, features, classes, removed, first, last = view
     out: list[int] = []
     headings = [
         p for p, (text, f) in enumerate(zip(texts, features))
