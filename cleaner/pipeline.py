@@ -7,7 +7,7 @@ Stages: split lines → detect language → match rules → measure and classify
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,6 +26,7 @@ from .heuristics.features import (
 )
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
+from .lynx import has_dump_links, read_dump
 from .markdown import (
     MarkdownLine,
     has_markdown,
@@ -135,10 +136,13 @@ class Cleaner:
             )
         lines = split_lines(text)
         stripped = list(map(str.strip, lines.texts))
-        # Lines with Markdown syntax are measured as read (a link as its text ...); a line of images
-        # (or of links without text) reads as no text, and the heuristics see it as a blank line.
-        markdown = has_markdown(text)
-        reads = _markdown_reads(stripped) if markdown else {}
+        # Lines with Markdown syntax, or a page dump's numbered links, are measured as read (a link
+        # as its text ...); a line of images (or of links without text) reads as no text, and the
+        # heuristics see it as a blank line.
+        dump = has_dump_links(text)
+        markdown = not dump and has_markdown(text)
+        reader = read_dump if dump else read_markdown
+        reads = _reads(stripped, reader) if dump or markdown else {}
         # A heading over an underline ("=====") is one line, its underline a member that follows it.
         underlined = setext_headings(stripped) if markdown else {}
         for index, level in underlined.items():
@@ -180,7 +184,7 @@ class Cleaner:
                 texts[position] = lines.texts[index][:cut].strip()
                 words[position] = words_of(lowered[index][:cut])
                 if index in reads:  # (a heading over an underline stays one)
-                    reads[index] = read_markdown(texts[position])._replace(heading=reads[index].heading)
+                    reads[index] = reader(texts[position])._replace(heading=reads[index].heading)
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
@@ -190,8 +194,8 @@ class Cleaner:
             if runs:
                 nonblank, texts, words, joined = _joined(runs, nonblank, texts, words)
                 members = MappingProxyType({**members, **joined})
-                if markdown:  # a link or bold text may run across the lines: the paragraph is read whole
-                    images = _read_joined(joined, nonblank, texts, words, stripped, reads)
+                if dump or markdown:  # a link or bold text may run across the lines: the paragraph is read whole
+                    images = _read_joined(joined, nonblank, texts, words, stripped, reads, reader)
                     if images:  # an image whose text wraps: the rules judge it whole
                         matches = self._with_whole_matches(matches, images, language)
         stoplist = stopwords(language) if language in LANGUAGES else None
@@ -233,14 +237,14 @@ class Cleaner:
             yield self.clean(text)
 
 
-def _markdown_reads(stripped: list[str]) -> dict[int, MarkdownLine]:
-    """The lines (by index) whose Markdown reading differs from the line (``stripped``: the lines
-    stripped)."""
+def _reads(stripped: list[str], reader: Callable[[str], MarkdownLine]) -> dict[int, MarkdownLine]:
+    """The lines (by index) whose reading (``reader``: :func:`~cleaner.markdown.read_markdown` or
+    :func:`~cleaner.lynx.read_dump`) differs from the line (``stripped``: the lines stripped)."""
     reads = {}
     for index, line in enumerate(stripped):
         if line:
-            read = read_markdown(line)
-            if not read.text and "](" not in line:
+            read = reader(line)
+            if not read.text and "[" not in line:
                 continue  # syntax alone but no image nor link ("##"): measured as it is
             if read.text != line:
                 reads[index] = read
@@ -270,15 +274,16 @@ def _read_joined(
     words: list[list[str]],
     stripped: list[str],
     reads: dict[int, MarkdownLine],
+    reader: Callable[[str], MarkdownLine],
 ) -> dict[int, str]:
-    """Read each wrapped paragraph of Markdown whole (see ``members``): its text, words and reading
-    are updated in place. Returns the paragraphs that read as no text (an image whose text wraps),
-    their joined lines by first line."""
+    """Read each wrapped paragraph of Markdown or of a page dump whole (see ``members``) with
+    ``reader``: its text, words and reading are updated in place. Returns the paragraphs that read
+    as no text (an image whose text wraps), their joined lines by first line."""
     images = {}
     for position, index in enumerate(nonblank):
         if index in members:
             joined = " ".join(stripped[i] for i in members[index])
-            read = read_markdown(joined)
+            read = reader(joined)
             if not read.text:
                 images[index] = joined
                 continue
