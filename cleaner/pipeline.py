@@ -198,6 +198,10 @@ class Cleaner:
                     images = _read_joined(joined, nonblank, texts, words, stripped, reads, reader)
                     if images:  # an image whose text wraps: the rules judge it whole
                         matches = self._with_whole_matches(matches, images, language)
+                position_of = {index: position for position, index in enumerate(nonblank)}
+                matches = self._with_whole_matches(
+                    matches, {index: texts[position_of[index]] for index in joined if index in position_of}, language
+                )
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
@@ -211,10 +215,10 @@ class Cleaner:
     ) -> list[RuleMatch]:
         """``matches`` with the whole-line matches of the rules on each text of ``joined`` (a
         paragraph's joined lines, by its first line's index)."""
+        indexes = list(joined)
         extra = [
-            m._replace(line=index)
-            for index, text in joined.items()
-            for m in self.matcher.match([_lower(text)])
+            m._replace(line=indexes[m.line])
+            for m in self.matcher.match([_lower(joined[index]) for index in indexes])
             if m.trim_from is None and m.rule.language in ("common", language)
         ]
         return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
