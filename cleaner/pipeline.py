@@ -170,7 +170,7 @@ class Cleaner:
         if underlines:  # (an underline goes with its heading, whatever a rule says of it alone)
             matches = [m for m in matches if m.line not in underlines]
         # (a label that a rule of any language knows, or a heading, is no part of a wrapped paragraph)
-        labelled = {m.line for m in matches} | underlined.keys() | underlines
+        labelled = {m.line for m in matches if m.rule.mode == "line"} | underlined.keys() | underlines
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
@@ -199,6 +199,12 @@ class Cleaner:
                     if images:  # an image whose text wraps: the rules judge it whole
                         matches = self._with_whole_matches(matches, images, language)
                 position_of = {index: position for position, index in enumerate(nonblank)}
+                # A rule's match on a line of a paragraph gives way to the rules' matches on the
+                # whole paragraph (a caption's credit on its second line, "Photo by Jane Doe/The");
+                # a trim of the paragraph's last line stays (its tail is the paragraph's).
+                inside = {i for members_ in joined.values() for i in members_}
+                last = {members_[-1] for members_ in joined.values()}
+                matches = [m for m in matches if m.line not in inside or (m.trim_from is not None and m.line in last)]
                 matches = self._with_whole_matches(
                     matches, {index: texts[position_of[index]] for index in joined if index in position_of}, language
                 )

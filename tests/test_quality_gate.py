@@ -42,16 +42,15 @@ FLOORS = {
 #: the same for the views hard-wrapped at 78 characters, a blank line between paragraphs (as
 #: html2text writes text; `python benchmarks/wrapped_view.py --views recall ptags fulltext`).
 WRAPPED_FLOORS = {
-    ("recall", "conservative"): (0.963, 0.971),
-    ("recall", "default"): (0.959, 0.958),
-    ("ptags", "conservative"): (0.836, 0.890),
-    ("ptags", "default"): (0.863, 0.872),
-    # F1 0.86801 -> 0.86792: fewer lines run on (a label that any language's rules know, a
-    # speaker's label, a short unpunctuated line after a sentence's end: share rows and ad labels
-    # had been merged into the article's paragraphs and kept), so a few article lines are judged
-    # alone.
-    ("fulltext", "conservative"): (0.867, 0.984),
-    ("fulltext", "default"): (0.913, 0.958),
+    ("recall", "conservative"): (0.965, 0.973),
+    ("recall", "default"): (0.960, 0.960),
+    ("ptags", "conservative"): (0.844, 0.893),
+    ("ptags", "default"): (0.870, 0.874),
+    ("fulltext", "conservative"): (0.875, 0.986),
+    # Recall 0.958 -> 0.956 when the rules came to judge a wrapped paragraph whole: one page (a
+    # fitness shop's) loses most of its article wrapped as it does unwrapped (a disclaimer that a
+    # copyright rule removes sits between its sections).
+    ("fulltext", "default"): (0.916, 0.956),
 }
 
 _TOKEN = re.compile(r"\w+")
