@@ -124,8 +124,10 @@ END_RULE_PROSE_AFTER = 0.25
 #: longer, or is long prose); a longer one ends it only near the main text's end (see
 #: :func:`_near_main_end`).
 TERMINATOR_MAX_WORDS = 25
-#: words of prose (good and near lines) that must precede a terminator for it to end the article;
-#: a comment label or a rights notice must also come after the main text's start (a comment form
+#: words of prose (good and near lines) of the main text that must precede a terminator for it to
+#: end the article (counted from the main text's start: a consent dialog's paragraphs above a
+#: comment counter under the byline, "Reageer", end no article; held-out-11's full-page text); a
+#: comment label or a rights notice must also come after the main text's start (a comment form
 #: above the article in full-page text ends nothing), a related label or a copyright mark after its
 #: end (see :func:`_earliest_end`). Calibrated with
 #: benchmarks/quality.py over 20-100 (100 before; 60 and 40 gave the same figures, 20 less).
@@ -383,7 +385,7 @@ def analyse(
             and removed[position]
             and (rule.mode == "line" or rule.category in ("comments", "copyright"))
             and (_label_shaped(classes[position], features[position]) or _near_main_end(context, position))
-            and context.prose_before[position] >= TAIL_MIN_PROSE_BEFORE
+            and context.prose_before[position] - context.prose_before[max(context.first, 0)] >= TAIL_MIN_PROSE_BEFORE
             and position > _earliest_end(rule, context, closing_end)
             and (rule.category != "related" or _article_ended(context, position, sentences_before))
         ):

@@ -1,9 +1,11 @@
 """Golden tests on real documents: input.txt must clean to expected.txt.
 
 ``seed-article`` is the project's specification (ad label and newsletter footer gone, nothing
-else changed). ``interview-layout`` and ``match-report-layout`` are documents written to real
-sites' layouts for this project (``benchmarks/layouts``). The other cases are pages of the development set (AEB, MIT
-licence, see ``fixtures/documents/LICENSE-AEB``). Their expected output was reviewed against
+else changed). The ``*-layout`` cases are documents written to real sites' layouts for this
+project (``benchmarks/layouts``): an interview, a match report, whole pages as Markdown, text
+hard-wrapped by html2text, a page dumped by ``lynx -dump`` (held-out-10) and a page's text as
+Common Crawl's WET files hold it (held-out-11). The other cases are pages of the development set
+(AEB, MIT licence, see ``fixtures/documents/LICENSE-AEB``). Their expected output was reviewed against
 ``gold.txt`` and pins the current behaviour, so a change to it is deliberate.
 """
 

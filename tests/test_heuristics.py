@@ -1473,3 +1473,48 @@ def test_headline_shape():
                  "A wildfire burns on the outskirts of Fort McMurray on Tuesday. (Alberta Wildfire)"):  # fmt: skip
         assert not shaped(text), text
     assert shaped("Northwind Robotics Inc. (NASDAQ: NWRB) Reports Record Third Quarter Revenue")
+
+
+CONSENT_ABOVE_A_COMMENT_COUNTER = [
+    "The Ledger",
+    "News",
+    "Sport",
+    (
+        "We and our partners store and/or access information on a device, such as cookies, and process personal "
+        "data, such as unique identifiers and standard information sent by a device for personalised advertising "
+        "and content, advertising and content measurement, audience research and services development."
+    ),
+    (
+        "With your permission we and our partners may use precise geolocation data and identification through "
+        "device scanning. You may click to consent to our and our partners processing as described above."
+    ),
+    "Accept",
+    "Council approves three new bus lanes for the town centre",
+    (
+        "The lanes will cut journey times by up to ten minutes at peak hours, the council says, but the traders "
+        "on Bridge Road fear that they will lose their customers to the retail park."
+    ),
+    "Published: 14 March 2025",
+    "Share",
+    "Comments",
+]
+COUNTER_ARTICLE = [
+    (
+        "The city council has approved plans for three new bus lanes in the centre, in a vote that followed "
+        "months of debate between traders and cycling groups on how the streets should be shared."
+    ),
+    (
+        "Work on the first lane is due to start in June and the council expects all three to be open by the end "
+        "of next year, a spokeswoman said on Tuesday, adding that buses would be rerouted meanwhile."
+    ),
+]
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_comment_counter_under_the_byline_ends_no_article_below_a_consent_dialog(profile):
+    """Full-page text: the consent dialog's paragraphs (which the rules remove) are no article
+    prose above the comment counter; only the main text's prose counts (TAIL_MIN_PROSE_BEFORE)."""
+    text = "\n".join([*CONSENT_ABOVE_A_COMMENT_COUNTER, *COUNTER_ARTICLE])
+    out = cleaner.clean(text, cleaner.CleanerConfig(profile=profile))
+    assert all(paragraph in out for paragraph in COUNTER_ARTICLE)
+    assert "Comments" not in out.split("\n") and "We and our partners" not in out

@@ -206,3 +206,45 @@ def test_a_column_of_headlines_that_each_fill_the_width_is_not_wrapped():
         "Researchers find that the city's new bus lanes have cut journey times by half",
     ]
     assert wrapped_paragraphs(teasers, set(range(len(teasers)))) == []
+
+
+
+CAPTION = [  # a caption wrapped at 78, its credit on its last line
+    "Buses queue on Main Street during the morning rush hour on Monday, before the new",
+    "lanes open, as the council counts the traffic. (AP Photo/Jane Doe) Buses run",
+    "every ten minutes.",
+]
+
+
+def test_a_rule_matching_a_line_inside_a_paragraph_judges_the_paragraph_whole():
+    """A caption whose credit (a rule's match in the middle of a line) wraps onto its second
+    line: the match gives way to the rules' matches on the whole caption, which goes with all its
+    lines (judged alone, its first line would read as a headline)."""
+    lines = [*wrap(ARTICLE[:1]), *CAPTION, "", *wrap(ARTICLE[1:])]
+    text = "\n".join(lines)
+    measured = cleaner.Cleaner().measure(text)
+    first = lines.index(CAPTION[0])
+    assert measured.members[first] == (first, first + 1, first + 2)
+    assert {m.rule.category for m in measured.matches if first <= m.line <= first + 2} == {"credits"}
+    assert all(m.line == first for m in measured.matches if first <= m.line <= first + 2)
+    for profile in cleaner.PROFILES:
+        out = cleaner.clean(text, cleaner.CleanerConfig(profile=profile))
+        assert all(line not in out for line in CAPTION)
+        assert all(line in out for line in wrap(ARTICLE) if line)
+
+
+PITCH = [  # a sign-up pitch wrapped in the middle of its phrase
+    "Want the best of the week's local news, events and listings every Friday? Sign",
+    "up for our newsletter and get it in your inbox before breakfast, free of charge.",
+]
+
+
+def test_a_rule_on_a_wrapped_paragraph_sees_its_words_across_the_line_breaks():
+    text = "\n".join([*wrap(ARTICLE), *PITCH])
+    measured = cleaner.Cleaner().measure(text)
+    first = text.split("\n").index(PITCH[0])
+    assert measured.members[first] == (first, first + 1)
+    result = cleaner.clean_and_explain(text)
+    assert all(line not in result.text for line in PITCH)
+    assert all(line in result.text for line in wrap(ARTICLE) if line)
+    assert {r.evidence.category for r in result.removals} == {"newsletter"}
