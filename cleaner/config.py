@@ -19,7 +19,7 @@ from .rules import CATEGORIES, pack_languages
 PROFILES = ("conservative", "default")
 #: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.related-posts``,
 #: a token of ``cleaner/rules/markup/tokens.toml``).
-HEURISTICS = ("line-score", "wedged", "tail-block", "restated", "related-box", "link-line", "markup")
+HEURISTICS = ("line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "markup")
 #: seconds; the longest time_limit (a day): past it, the timers that enforce it overflow.
 MAX_TIME_LIMIT = 86_400
 
@@ -34,7 +34,7 @@ class CleanerConfig:
     rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
-        (``"copyright"``) that must not remove anything; also the heuristics ``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"related-box"``, ``"link-line"`` and (HTML) ``"markup"``.
+        (``"copyright"``) that must not remove anything; also the heuristics ``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``, ``"related-box"``, ``"link-line"`` and (HTML) ``"markup"``.
     score_threshold: boilerplate score in (0, 1] at or above which the line model removes a
         line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.

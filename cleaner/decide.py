@@ -52,7 +52,7 @@ from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
-from .heuristics.repetition import restated
+from .heuristics.repetition import restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .model import Evidence
 from .rules.matcher import RuleMatch
@@ -547,6 +547,14 @@ def decide(
             if index not in out.drop:
                 out.drop[index] = Evidence(
                     "context", "restated", "metadata", 0.9, "repeats other lines of the document in one line"
+                )
+                out.trim.pop(index, None)
+    if not config.disables("title"):
+        for position in title_lines(texts):
+            index = lines[position]
+            if index not in out.drop:
+                out.drop[index] = Evidence(
+                    "context", "title", "metadata", 0.9, "the page's title: the headline with the site's name"
                 )
                 out.trim.pop(index, None)
     positions = list(range(len(lines)))

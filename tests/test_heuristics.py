@@ -1518,3 +1518,26 @@ def test_a_comment_counter_under_the_byline_ends_no_article_below_a_consent_dial
     out = cleaner.clean(text, cleaner.CleanerConfig(profile=profile))
     assert all(paragraph in out for paragraph in COUNTER_ARTICLE)
     assert "Comments" not in out.split("\n") and "We and our partners" not in out
+
+
+def test_the_pages_title_above_its_headline_is_found():
+    from cleaner.heuristics.repetition import title_lines
+
+    headline = "Metrolink fares to go up in March but daily cap frozen"
+    assert title_lines([f"{headline} - Manchester Evening News", "Skip to main content", headline]) == [0]
+    assert title_lines(["Dak van sporthal ingestort | Gouda | AD.nl", "Gouda", "Dak van sporthal ingestort"]) == [0]
+    # Not the title: no other line is its head, the tail is too long for a site's name, or it is
+    # too far down the page.
+    assert title_lines([f"{headline} - Manchester Evening News", "Skip to main content"]) == []
+    assert title_lines([f"{headline} - and what it means for the commuters who ride it", headline]) == []
+    assert title_lines(["Menu", "Search", "Sign in", f"{headline} | MEN", headline]) == []
+
+
+def test_the_pages_title_goes_and_its_headline_stays():
+    headline = "Council approves three new bus lanes for the town centre"
+    text = "\n".join([f"{headline} | The Ledger", "News", headline, *COUNTER_ARTICLE])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile="conservative"))
+    assert result.text.split("\n")[0] != f"{headline} | The Ledger" and headline in result.text.split("\n")
+    assert {r.evidence.code for r in result.removals if "|" in r.text} == {"context:title"}
+    kept = cleaner.clean(text, cleaner.CleanerConfig(profile="conservative", disable=("title",)))
+    assert f"{headline} | The Ledger" in kept.split("\n")

@@ -37,3 +37,34 @@ def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
         if covered >= RESTATED_SHARE * features[position].words:
             out.append(position)
     return out
+
+
+#: lines; how far down the document the page's title may stand (a page's text opens with it: its
+#: ``<title>`` element).
+TITLE_MAX_POSITION = 3
+#: words; the longest site name after the headline in a page's title ("| Irish Independent").
+TITLE_SITE_MAX_WORDS = 6
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ")
+
+
+def title_lines(texts: list[str]) -> list[int]:
+    """Positions of the page's title among the first TITLE_MAX_POSITION lines: another line of the
+    document (its headline) followed by a separator and the site's name, of at most
+    TITLE_SITE_MAX_WORDS words ("Metrolink fares to go up in March - Manchester Evening News",
+    "Dak van sporthal ingestort | Gouda | AD.nl"). Full-page text (Common Crawl's WET files, a
+    page's text without its markup) opens with it; the headline below it stays."""
+    out = []
+    others: set[str] | None = None
+    for position, line in enumerate(texts[:TITLE_MAX_POSITION]):
+        cut = max(line.rfind(separator) for separator in _TITLE_SEPARATORS)
+        while cut > 0:
+            if len(line[cut:].split()) - 1 > TITLE_SITE_MAX_WORDS:
+                break
+            if others is None:
+                others = set(texts)
+            head = line[:cut].rstrip()
+            if head in others and head != line:
+                out.append(position)
+                break
+            cut = max(line.rfind(separator, 0, cut) for separator in _TITLE_SEPARATORS)
+    return out
