@@ -541,21 +541,18 @@ def decide(
     visible = set(lines)
     matches = [m for m in matches if m.line in visible]
     rule_trims = dict(out.trim)
-    if not config.disables("restated"):
-        for position in restated(texts, features):
+    # Lines that restate the document, and the page's title: they go before the rest is judged.
+    found = (
+        ("restated", restated(texts, features) if not config.disables("restated") else [],
+         "repeats other lines of the document in one line"),
+        ("title", title_lines(texts) if not config.disables("title") else [],
+         "the page's title: the headline with the site's name"),
+    )  # fmt: skip
+    for name, positions, reason in found:
+        for position in positions:
             index = lines[position]
             if index not in out.drop:
-                out.drop[index] = Evidence(
-                    "context", "restated", "metadata", 0.9, "repeats other lines of the document in one line"
-                )
-                out.trim.pop(index, None)
-    if not config.disables("title"):
-        for position in title_lines(texts):
-            index = lines[position]
-            if index not in out.drop:
-                out.drop[index] = Evidence(
-                    "context", "title", "metadata", 0.9, "the page's title: the headline with the site's name"
-                )
+                out.drop[index] = Evidence("context", name, "metadata", 0.9, reason)
                 out.trim.pop(index, None)
     positions = list(range(len(lines)))
     model = line_model()
