@@ -652,6 +652,9 @@ def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
     assert [r["id"] for r in read_jsonl(Path("removed.jsonl"))] == [str(Path("tests/fixtures/cli/seed-article.txt"))] * 3
     assert "clean_text" in read_jsonl(Path("cleaned.jsonl"))[0] and "cleaner" in read_jsonl(Path("cleaned.jsonl"))[0]
     assert Path("cleaned/seed-article.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    from cleaner.batch.wet import read_record
+
+    assert read_record(split_wet(Path("cleaned.warc.wet").read_bytes())[1])[1].decode("utf-8") == SEED_EXPECTED
 
 
 def test_removed_segments_need_a_file_name(capsys):
@@ -1177,3 +1180,114 @@ def test_a_configuration_the_cleaner_refuses_is_a_usage_error(tmp_path, argv, ca
     assert captured.err.count("\n") == 1
     assert captured.err.startswith("cleaner: error: disable: no rule, rule-id prefix, category or heuristic named")
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- WET (Common Crawl)
+
+
+def wet_record(kind: str, uri: str, body: str, digest: str = "QK3JZ7M2R5XW4PLN6TDF8HYC2VBE9GAS") -> bytes:
+    data = body.encode("utf-8")
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-03-16T04:51:27Z\r\n"
+        f"WARC-Block-Digest: sha1:{digest}\r\nContent-Type: text/plain\r\nContent-Length: {len(data)}\r\n\r\n"
+    )
+    return head.encode("utf-8") + data + b"\r\n\r\n"
+
+
+WARCINFO = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 26\r\n\r\nisPartOf: CC-MAIN-2025-13\n\r\n\r\n"
+PLAIN_PAGE = "The council approved the plans on Monday, a spokeswoman said."
+
+
+def wet_file(folder: Path) -> tuple[Path, bytes]:
+    data = (
+        WARCINFO
+        + wet_record("conversion", "https://example.com/seed", SEED.read_text(encoding="utf-8"))
+        + wet_record("conversion", "https://example.com/plain", PLAIN_PAGE)
+    )
+    path = folder / "crawl.warc.wet"
+    path.write_bytes(data)
+    return path, data
+
+
+def split_wet(data: bytes) -> list[bytes]:
+    from cleaner.batch.wet import iter_records
+
+    return [raw for _, _, raw in iter_records(io.BufferedReader(io.BytesIO(data)))]
+
+
+def test_wet_records_are_cleaned_one_by_one_and_stay_valid(tmp_path):
+    import base64
+    import hashlib
+
+    from cleaner.batch.wet import read_record
+
+    path, data = wet_file(tmp_path)
+    gz = tmp_path / "crawl.warc.wet.gz"
+    gz.write_bytes(gzip.compress(data))
+    out = tmp_path / "clean.warc.wet.gz"
+    assert main(["clean", str(gz), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 0
+    written = gzip.decompress(out.read_bytes())
+    info, seed, plain = split_wet(written)
+    before = split_wet(data)
+    assert info == before[0] and plain == before[2]  # no page text, or nothing to remove: byte for byte
+    head, body, separator, fields = read_record(seed)
+    assert body.decode("utf-8").rstrip() == SEED_EXPECTED.rstrip()
+    assert int(fields["content-length"]) == len(body) and separator == b"\r\n\r\n"
+    assert fields["warc-block-digest"] == "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode()
+    assert fields["warc-target-uri"] == "https://example.com/seed" and b"WARC-Date: 2025-03-16T04:51:27Z\r\n" in head
+
+
+def test_wet_removals_name_the_page_and_explain_shows_them(tmp_path, capsys):
+    path, _ = wet_file(tmp_path)
+    removed = tmp_path / "removed.jsonl"
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "--removed", str(removed), "-o", str(tmp_path / "o.wet")]) == 0
+    entries = read_jsonl(removed)
+    assert entries and {e["id"] for e in entries} == {"https://example.com/seed"} and {e["line"] for e in entries} == {2}
+    capsys.readouterr()
+    assert main(["explain", str(path), *CONSERVATIVE, "--color", "never"]) == 0
+    shown = capsys.readouterr().out
+    assert "crawl.warc.wet:2 (id https://example.com/seed)" in shown and "Advertisement" in shown
+    assert "isPartOf" not in shown
+
+
+def test_a_broken_wet_file_names_the_record_and_keeps_the_ones_before(tmp_path, capsys):
+    path, data = wet_file(tmp_path)
+    path.write_bytes(data[:-20])  # the last record's body is cut short
+    out = tmp_path / "o.wet"
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 1
+    error = capsys.readouterr().err
+    offset = len(split_wet(data)[0]) + len(split_wet(data)[1])
+    assert f"crawl.warc.wet: record 3 at byte offset {offset}: the file ends inside the record" in error
+    assert "Traceback" not in error
+    assert len(split_wet(out.read_bytes())) == 2  # one output stream: the records before, cleaned
+    mirrored = tmp_path / "mirror"
+    mirrored.mkdir()
+    assert main(["clean", str(path), "--quiet", "-o", f"{mirrored}/", "--profile", "conservative"]) == 1
+    capsys.readouterr()
+    assert list(mirrored.iterdir()) == []  # a mirrored file is not written: no half a file
+    path.write_bytes(b"not a warc file\r\n")
+    assert main(["clean", str(path), "--quiet"]) == 1
+    assert "record 1 at byte offset 0: expected a WARC record" in capsys.readouterr().err
+
+
+def test_two_wet_files_share_stdout_as_one_stream_of_records(tmp_path, capsysbinary):
+    first, data = wet_file(tmp_path)
+    second = tmp_path / "more.wet"
+    second.write_bytes(data)
+    assert main(["clean", str(first), str(second), *CONSERVATIVE, "--quiet"]) == 0
+    assert len(split_wet(capsysbinary.readouterr().out)) == 6
+    assert main(["clean", str(first), str(SEED), "--quiet"]) == 2
+
+
+def test_a_wet_record_that_is_no_utf8_is_reported_and_kept_unchanged(tmp_path, capsys):
+    bad = wet_record("conversion", "https://example.com/bad", "Caf\u00e9 prices rose.").replace("Café".encode(), b"Caf\xe9")
+    bad = bad.replace(b"Content-Length: 18", b"Content-Length: 17")
+    path = tmp_path / "bad.wet"
+    path.write_bytes(WARCINFO + bad + wet_record("conversion", "https://example.com/plain", PLAIN_PAGE))
+    out = tmp_path / "out.wet"
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert "bad.wet:2 (id https://example.com/bad): invalid UTF-8 at byte offset" in error
+    assert split_wet(out.read_bytes())[1] == bad  # --on-error keep: the record as it came
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "--on-error", "skip", "-o", str(out)]) == 1
+    assert len(split_wet(out.read_bytes())) == 2

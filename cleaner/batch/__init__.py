@@ -13,16 +13,17 @@ atomic files, pipes), :mod:`.run` (routing, ``--on-error``, statistics), :mod:`.
 """
 
 from .errors import DocumentError, OutputError, RunFailed, UsageError
-from .inputs import FORMATS, Source, decode, document_name, find_sources, iter_chunks
+from .inputs import FORMATS, RECORD_FORMATS, Source, decode, document_name, find_sources, iter_chunks
 from .jsonl import EXPLAIN_KEY, read_record, skip_bom
 from .outputs import Output, StdoutOutput, is_fd_alias, open_output, writes_straight
 from .run import ON_ERROR, Report, Run, Stats
-from .workers import Options, clean_page, clean_text, run_chunks
+from .workers import Options, clean_page, clean_text, run_chunks, wet_text
 
 __all__ = [
     "EXPLAIN_KEY",
     "FORMATS",
     "ON_ERROR",
+    "RECORD_FORMATS",
     "DocumentError",
     "Options",
     "Output",
@@ -45,5 +46,6 @@ __all__ = [
     "read_record",
     "run_chunks",
     "skip_bom",
+    "wet_text",
     "writes_straight",
 ]

@@ -26,7 +26,8 @@ class OutputError(Exception):
 class DocumentError(Exception):
     """One document failed; the message is complete and goes to stderr as is.
 
-    ``doc_id`` names a JSONL record whose id was read before it failed (``None`` otherwise).
+    ``doc_id`` names a JSONL record whose id was read before it failed, or a WET record by its page's
+    address (``None`` otherwise).
     """
 
     def __init__(self, message: str, doc_id: Any = None):

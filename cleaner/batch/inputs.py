@@ -1,7 +1,8 @@
 """Inputs of a batch run: find the files, read them lazily (gzip or not), cut them into chunks.
 
-A document is a whole ``.txt``/``.html`` file, or one line of a ``.jsonl`` file; a chunk holds up
-to CHUNK_DOCS documents of one source as raw bytes, decoded later by the worker that cleans them.
+A document is a whole ``.txt``/``.html`` file, one line of a ``.jsonl`` file, or one WARC record
+of a ``.wet`` file (see :mod:`.wet`); a chunk holds up to CHUNK_DOCS documents of one source as raw
+bytes, decoded later by the worker that cleans them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DocumentError, UsageError, reason_of
+from .wet import WetFormatError, iter_records
 
-FORMATS = ("txt", "jsonl", "html")
-EXTENSIONS = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
+FORMATS = ("txt", "jsonl", "html", "wet")
+EXTENSIONS = {
+    ".txt": "txt", ".md": "txt", ".markdown": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html", ".wet": "wet",
+}
+#: the formats whose files hold many documents (records), cleaned one by one and written in turn.
+RECORD_FORMATS = ("jsonl", "wet")
 
 #: Documents per chunk sent to a worker, and the byte budget that closes a chunk early.
 CHUNK_DOCS = 64
@@ -158,12 +164,22 @@ def iter_chunks(sources: Sequence[Source]) -> Iterator[Chunk]:
                     if len(items) >= CHUNK_DOCS or size >= CHUNK_BYTES:
                         yield Chunk(index, source.format, source.display, items, size=size)
                         items, size = [], 0
+            elif source.format == "wet":
+                for item in iter_records(stream):
+                    items.append(item)
+                    size += len(item[2])
+                    if len(items) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+                        yield Chunk(index, source.format, source.display, items, size=size)
+                        items, size = [], 0
             else:
                 data = stream.read()
                 items.append((None, 0, data))
                 size = len(data)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield Chunk(index, source.format, source.display, items, last=True, error=_read_error(exc), size=size)
+            continue
+        except WetFormatError as exc:  # the records before it are cleaned; the rest cannot be found
+            yield Chunk(index, source.format, source.display, items, last=True, error=str(exc), size=size)
             continue
         finally:
             if stream is not None and not source.is_stdin:

@@ -20,6 +20,9 @@ from ..pipeline import Cleaner
 from .errors import DocumentError
 from .inputs import Chunk, decode
 from .jsonl import EXPLAIN_KEY, read_record, skip_bom, splice
+from .wet import read_record as read_wet_record
+from .wet import rebuild
+
 
 @dataclass(frozen=True)
 class Options:
@@ -96,6 +99,8 @@ def _process_chunk(chunk: Chunk) -> list[Result]:
     cleaner, options = _worker
     if chunk.format == "jsonl":
         return [_jsonl_record(cleaner, options, chunk.display, *item) for item in chunk.items]
+    if chunk.format == "wet":
+        return [_wet_record(cleaner, options, *item) for item in chunk.items]
     return [_document(cleaner, options, chunk, *item) for item in chunk.items]
 
 
@@ -164,6 +169,42 @@ def _jsonl_record(cleaner: Cleaner, options: Options, display: str, lineno: int,
     # A lone surrogate (from a JSON escape in the input) goes back out as the same \\uXXXX escape.
     out = splice(line, values).encode("utf-8", errors="backslashreplace") + ending
     return Result(out, doc_id, lineno, changed=changed, removals=removals, chars=chars)
+
+
+def wet_text(raw: bytes, offset: int, errors: str) -> tuple[bytes, bytes, str | None, Any]:
+    """``(header, separator, text, id)`` of a WET record (``raw``, at byte ``offset`` of its file):
+    ``text`` is ``None`` for a record that holds no page's text (``warcinfo``); the id is the
+    page's address (``WARC-Target-URI``), else the record's id."""
+    head, body, separator, fields = read_wet_record(raw)
+    doc_id = fields.get("warc-target-uri") or fields.get("warc-record-id")
+    if fields.get("warc-type") != "conversion":
+        return head, separator, None, doc_id
+    try:
+        return head, separator, decode(body, errors, offset + len(head)), doc_id
+    except DocumentError as exc:
+        raise DocumentError(str(exc), doc_id) from None
+
+
+def _wet_record(cleaner: Cleaner, options: Options, number: int, offset: int, raw: bytes) -> Result:
+    """Clean one WARC record of a WET file. A record that holds no page's text passes through
+    unchanged and counts as no document; a cleaned one is written with its ``Content-Length``
+    and ``WARC-Block-Digest`` made to match its new body (see :func:`.wet.rebuild`), and one that
+    nothing changed goes out byte for byte."""
+    doc_id: Any = number
+    try:
+        head, separator, text, found_id = wet_text(raw, offset, options.encoding_errors)
+        doc_id = found_id or number
+        if text is None:
+            return Result(raw, doc_id, number, blank=True)
+        result = clean_text(cleaner, text, options.want_removed)
+    except DocumentError as exc:
+        return Result(raw, exc.doc_id or doc_id, number, error=str(exc))
+    removals, chars = _removals(result, options)
+    changed = result.text != text
+    if not changed and options.encoding_errors == "strict":
+        return Result(raw, doc_id, number, removals=removals, chars=chars)
+    body = result.text.encode("utf-8", errors="surrogatepass")
+    return Result(rebuild(head, body, separator), doc_id, number, changed=changed, removals=removals, chars=chars)
 
 
 def _document(cleaner: Cleaner, options: Options, chunk: Chunk, lineno: None, offset: int, raw: bytes) -> Result:

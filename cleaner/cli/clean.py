@@ -34,7 +34,9 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
     because there are several inputs or a folder input while its name looks like a file's.
     """
     inputs = [s for s in sources if not s.is_stdin]
-    several_documents = len(sources) > 1 and any(s.format != "jsonl" for s in sources)
+    # Several files of records of one format make one stream of records; other files do not.
+    formats = {s.format for s in sources}
+    several_documents = len(sources) > 1 and not (len(formats) == 1 and formats <= set(batch.RECORD_FORMATS))
     if args.in_place:
         if args.output:
             raise batch.UsageError("--in-place and -o exclude each other")
@@ -54,7 +56,8 @@ def _plan_outputs(args: argparse.Namespace, sources: list[batch.Source]) -> tupl
     if target in (None, "-"):
         if several_documents:
             raise batch.UsageError(
-                f"{len(sources)} inputs cannot share stdout unless all are JSONL; use -o DIR to mirror them"
+                f"{len(sources)} inputs cannot share stdout unless all are JSONL or all are WET; "
+                "use -o DIR to mirror them"
             )
         return (lambda index: batch.StdoutOutput()), True, []
 
@@ -217,7 +220,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     _check_stdout_not_shared(args)
 
     jobs = args.jobs or os.cpu_count() or 1
-    if len(sources) == 1 and sources[0].format != "jsonl":
+    if len(sources) == 1 and sources[0].format not in batch.RECORD_FORMATS:
         jobs = 1  # one document: a pool would only add start-up time
     options = shell.options_for(args, output_field=args.output_field, explain=args.explain, want_removed=bool(args.removed))
     removed = batch.open_output(args.removed) if args.removed else None

@@ -47,6 +47,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             doc_id: Any = None
             try:
                 text, doc_id = _explain_input(chunk.format, raw, offset, lineno, options)
+                if chunk.format == "wet" and text is None:
+                    continue  # a record without a page's text (warcinfo)
                 if chunk.format == "html":
                     result = batch.clean_page(cleaner, raw)
                 else:
@@ -70,13 +72,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def _explain_input(
     fmt: str, raw: bytes, offset: int, lineno: int | None, options: batch.Options
 ) -> tuple[str | None, Any]:
-    """``(text, id)`` of one document, read as ``cleaner clean`` reads it (``text`` is ``None`` for HTML).
+    """``(text, id)`` of one document, read as ``cleaner clean`` reads it (``text`` is ``None`` for HTML
+    and for a WET record without a page's text).
 
     A JSONL record (``raw`` without its line ending) goes through :func:`batch.read_record`, so that a
     bad one fails with the same message.
     """
     if fmt == "html":
         return None, None
+    if fmt == "wet":
+        _, _, text, doc_id = batch.wet_text(raw, offset, options.encoding_errors)
+        return text, doc_id
     if fmt != "jsonl":
         return batch.decode(raw, options.encoding_errors, offset), None
     assert lineno is not None

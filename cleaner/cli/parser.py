@@ -63,8 +63,9 @@ def build_parser(engine_default: str | None = None) -> argparse.ArgumentParser:
     reading = argparse.ArgumentParser(add_help=False)
     group = reading.add_argument_group("input options")
     group.add_argument("--format", choices=batch.FORMATS,
-                       help="input format (default: from the extension: .txt (or Markdown: .md, .markdown), .jsonl, .html/.htm, each maybe .gz; "
-                            "stdin is txt)")
+                       help="input format (default: from the extension: .txt (or Markdown: .md, .markdown), "
+                            ".jsonl, .html/.htm, .wet (Common Crawl's WARC records of page text: a.warc.wet.gz), "
+                            "each maybe .gz; stdin is txt)")
     group.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field to clean (default: text)")
     group.add_argument("--id-field", default="id", metavar="NAME",
                        help="JSONL field naming records in reports (default: id; falls back to the line number)")
@@ -115,7 +116,8 @@ def build_parser(engine_default: str | None = None) -> argparse.ArgumentParser:
         description="Show each removal of a document (or of each JSONL record): the text, rule, category and reason.",
     )
     explain.add_argument("inputs", nargs="*", metavar="FILE",
-                         help=".txt, .md, .jsonl or .html files, folders (walked recursively) or - for stdin (default)")
+                         help=".txt, .md, .jsonl, .html or .wet files, folders (walked recursively) "
+                              "or - for stdin (default)")
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="ANSI colours (auto: on a terminal unless NO_COLOR is set)")
     explain.set_defaults(handler=cmd_explain)
