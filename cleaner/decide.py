@@ -541,19 +541,9 @@ def decide(
     visible = set(lines)
     matches = [m for m in matches if m.line in visible]
     rule_trims = dict(out.trim)
-    # Lines that restate the document, and the page's title: they go before the rest is judged.
-    found = (
-        ("restated", restated(texts, features) if not config.disables("restated") else [],
-         "repeats other lines of the document in one line"),
-        ("title", title_lines(texts) if not config.disables("title") else [],
-         "the page's title: the headline with the site's name"),
-    )  # fmt: skip
-    for name, positions, reason in found:
-        for position in positions:
-            index = lines[position]
-            if index not in out.drop:
-                out.drop[index] = Evidence("context", name, "metadata", 0.9, reason)
-                out.trim.pop(index, None)
+    if not config.disables("restated"):
+        for position in restated(texts, features):
+            _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
@@ -566,6 +556,10 @@ def decide(
         sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]
         stamps = frozenset(sub_lines[p] for p in entry_times(sub_texts, sub_features)) if timed else frozenset()
         _hold_entry_times(stamps, out, held)
+        if not config.disables("title"):  # among the lines kept so far, as a second cleaning sees them
+            open_positions = [p for p in positions if lines[p] not in out.drop]
+            for p in title_lines([texts[q] for q in open_positions]):
+                _drop_whole(out, lines[open_positions[p]], "title", TITLE_REASON)
         if len(positions) == len(lines):
             sub_matches = matches
         else:  # later passes: only the weak and end-only matches of kept lines are left to see
@@ -586,6 +580,16 @@ def decide(
                 if index in rule_trims:
                     out.trim[index] = rule_trims[index]
     return out
+
+
+TITLE_REASON = "the page's title: the headline with the site's name"
+
+
+def _drop_whole(out: Decisions, index: int, name: str, reason: str) -> None:
+    """Drop line ``index`` for a context signal (``name``, a metadata line), unless it goes already."""
+    if index not in out.drop:
+        out.drop[index] = Evidence("context", name, "metadata", 0.9, reason)
+        out.trim.pop(index, None)
 
 
 def _hold_entry_times(stamps: frozenset[int], out: Decisions, held: dict[int, Evidence]) -> None:

@@ -170,7 +170,14 @@ class Cleaner:
         if underlines:  # (an underline goes with its heading, whatever a rule says of it alone)
             matches = [m for m in matches if m.line not in underlines]
         # (a label that a rule of any language knows, or a heading, is no part of a wrapped paragraph)
-        labelled = {m.line for m in matches if m.rule.mode == "line"} | underlined.keys() | underlines
+        labelled = {m.line for m in matches} | underlined.keys() | underlines
+        # ... unless it continues a sentence: a rule's partial match ("... west of" / "Thunder Bay,
+        # Ont. Photo by David Jackson/The"), or a sentence's tail that a label's rule matches
+        # ("... watch the" / "video."). Such a line never opens a paragraph (see wrapped_paragraphs).
+        continuing = {
+            m.line for m in matches
+            if m.rule.mode != "line" or (stripped[m.line][:1].islower() and stripped[m.line].endswith((".", "!", "?")))
+        }  # fmt: skip
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
@@ -190,7 +197,9 @@ class Cleaner:
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
         members: Mapping[int, tuple[int, ...]] = MappingProxyType({index: (index, index + 1) for index in underlined})
         if may_be_wrapped(texts):
-            runs = wrapped_paragraphs(lines.texts, {i for i in nonblank if i not in labelled})
+            runs = wrapped_paragraphs(
+                lines.texts, {i for i in nonblank if i not in labelled or i in continuing}, continuing
+            )
             if runs:
                 nonblank, texts, words, joined = _joined(runs, nonblank, texts, words)
                 members = MappingProxyType({**members, **joined})
@@ -220,12 +229,13 @@ class Cleaner:
         self, matches: list[RuleMatch], joined: dict[int, str], language: str | None
     ) -> list[RuleMatch]:
         """``matches`` with the whole-line matches of the rules on each text of ``joined`` (a
-        paragraph's joined lines, by its first line's index)."""
+        paragraph's joined lines, by its first line's index): of the document's language's rules
+        and the common ones, or of every rule when the language is unknown (as for lines)."""
         indexes = list(joined)
         extra = [
             m._replace(line=indexes[m.line])
             for m in self.matcher.match([_lower(joined[index]) for index in indexes])
-            if m.trim_from is None and m.rule.language in ("common", language)
+            if m.trim_from is None and (language is None or m.rule.language in ("common", language))
         ]
         return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
 

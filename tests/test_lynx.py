@@ -52,15 +52,28 @@ def test_a_dump_has_numbered_links_before_their_text():
     assert not has_dump_links("The city grew.[1] Its port closed.[2] The mill shut.[3]")  # citations
     assert not has_dump_links("* [1](#)\n* [2](#)\n* [3](#)")  # Markdown links
     assert not has_dump_links("[1]Only [2]two")
+    footnotes = "Notes\n[1]The report was published in April.\n[2]The bond passed.\n[3]Budget office figures."
+    assert not has_dump_links(footnotes)  # three numbers and no list of addresses
+    assert has_dump_links(footnotes + "\n\nReferences\n\n   1. https://example.com/report")
+    markdown = "A [bond][1] and a [report][2], see [3].\n\n[1]: https://a.example\n[2]: https://b.example\n[3]: https://c"
+    assert not has_dump_links(markdown + "\n\n   1. https://example.com/")
 
 
 @pytest.mark.parametrize(
     ("line", "text", "heavy"),
     [
         ("[19]Marcel Dufresne", "Marcel Dufresne", True),
-        ("* [26]New cycle bridge opens after two years of delays", "* New cycle bridge opens after two years of delays", True),
+        (
+            "* [26]New cycle bridge opens after two years of delays",
+            "* New cycle bridge opens after two years of delays",
+            True,
+        ),
         ("[31]Advertise With Us [32]Contact Us [33]Terms of Use", "Advertise With Us Contact Us Terms of Use", True),
-        ("The [23]Transport Board said it would send a team to the site", "The Transport Board said it would send a team to the site", False),
+        (
+            "The [23]Transport Board said it would send a team to the site",
+            "The Transport Board said it would send a team to the site",
+            False,
+        ),
         ("[21][IMG]", "", False),
         ("[21][IMG] Buses queue on Main Street on Monday.", "Buses queue on Main Street on Monday.", False),
     ],
@@ -87,7 +100,8 @@ def test_a_dump_keeps_its_article_and_loses_its_menus_images_and_references(prof
     text = "\n".join(DUMP)
     result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
     kept = [line.strip() for line in result.text.split("\n") if line.strip()]
-    assert kept == ["Council approves three new bus lanes for the town centre", *(line.strip() for line in ARTICLE if line)]
+    headline = "Council approves three new bus lanes for the town centre"
+    assert kept == [headline, *(line.strip() for line in ARTICLE if line)]
     by_text = {r.text.strip(): r.evidence.code for r in result.removals}
     assert by_text["[21][IMG]"] == "rule:common.code.dump-image"
     assert by_text["1. https://www.example.com/news/bus-lanes#main"] == "rule:common.code.dump-reference"

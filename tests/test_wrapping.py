@@ -248,3 +248,40 @@ def test_a_rule_on_a_wrapped_paragraph_sees_its_words_across_the_line_breaks():
     assert all(line not in result.text for line in PITCH)
     assert all(line in result.text for line in wrap(ARTICLE) if line)
     assert {r.evidence.category for r in result.removals} == {"newsletter"}
+
+
+def test_a_pitch_between_two_paragraphs_goes_alone():
+    """A line that a rule removes whole, with no blank line around it, joins neither the
+    paragraph whose last sentence it follows nor the one below it."""
+    pitch = "Sign up for our newsletter to get the best stories every morning."
+    above = [
+        "Council members said the repairs would cost about 12 million dollars and that",
+        "the money would come from a bond that voters approved by a wide margin in 2021.",
+    ]
+    unbroken = [line for line in wrap(ARTICLE[:2]) if line], [line for line in wrap(ARTICLE[3:]) if line]
+    lines = [*unbroken[0], *above, pitch, *unbroken[1]]
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain("\n".join(lines), cleaner.CleanerConfig(profile=profile))
+        assert [r.text.strip() for r in result.removals] == [pitch]
+
+
+@pytest.mark.parametrize("word", ["video", "information", "photos", "comments"])
+def test_a_sentences_tail_that_a_labels_rule_knows_stays_with_its_paragraph(word):
+    """A paragraph whose last wrapped line is one word that a label's rule knows alone ("video.")."""
+    base = (
+        "Residents who spoke at the meeting said the closure would hurt children and older people most, "
+        "and several of them asked the council to publish the full"
+    )
+    paragraph = next(
+        lines for lines in (textwrap.wrap(base + " really" * extra + f" {word}.", 78) for extra in range(60))
+        if lines[-1] == f"{word}."
+    )
+    text = "\n".join([*wrap(ARTICLE[:2]), *paragraph, "", *wrap(ARTICLE[2:])])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == text
+
+
+def test_the_rules_judge_a_paragraph_whole_when_the_language_is_unknown():
+    pitch = "Get our best stories. Sign up for our newsletter today."
+    matches = cleaner.Cleaner()._with_whole_matches([], {0: pitch}, None)
+    assert [m.rule.id for m in matches] == ["en.newsletter.signup"]

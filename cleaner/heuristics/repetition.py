@@ -40,31 +40,46 @@ def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
 
 
 #: lines; how far down the document the page's title may stand (a page's text opens with it: its
-#: ``<title>`` element).
+#: ``<title>`` element), counted among the lines kept so far.
 TITLE_MAX_POSITION = 3
 #: words; the longest site name after the headline in a page's title ("| Irish Independent").
 TITLE_SITE_MAX_WORDS = 6
+#: words; the shortest headline in a page's title (a one- or two-word line, a tag or a section
+#: heading, "Brexit", "Budget 2025", is no headline: "Brexit - what happens next" is one).
+TITLE_HEADLINE_MIN_WORDS = 3
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ")
+_SEPARATOR_MARKS = frozenset(separator.strip() for separator in _TITLE_SEPARATORS)
+
+
+def _site_name(words: list[str]) -> bool:
+    """Whether words may be a site's name: its first and last word open with a capital or a digit,
+    or are an address ("AD.nl"), as in "Corriere della Sera" ("what happens next", "Winners and
+    losers" and "Live results" are the rest of a headline)."""
+    ends = (words[0], words[-1]) if words else ()
+    return bool(ends) and all(word[:1].isupper() or word[:1].isdigit() or "." in word for word in ends)
 
 
 def title_lines(texts: list[str]) -> list[int]:
-    """Positions of the page's title among the first TITLE_MAX_POSITION lines: another line of the
-    document (its headline) followed by a separator and the site's name, of at most
-    TITLE_SITE_MAX_WORDS words ("Metrolink fares to go up in March - Manchester Evening News",
-    "Dak van sporthal ingestort | Gouda | AD.nl"). Full-page text (Common Crawl's WET files, a
+    """Positions of the page's title among the first TITLE_MAX_POSITION lines (``texts``: the lines
+    kept so far): another line of ``texts`` (its headline, TITLE_HEADLINE_MIN_WORDS words or more)
+    followed by a separator and the site's name (see :func:`_site_name`; at most
+    TITLE_SITE_MAX_WORDS words): "Metrolink fares to go up in March - Manchester Evening News",
+    "Dak van sporthal ingestort | Gouda | AD.nl". Full-page text (Common Crawl's WET files, a
     page's text without its markup) opens with it; the headline below it stays."""
     out = []
     others: set[str] | None = None
     for position, line in enumerate(texts[:TITLE_MAX_POSITION]):
         cut = max(line.rfind(separator) for separator in _TITLE_SEPARATORS)
         while cut > 0:
-            if len(line[cut:].split()) - 1 > TITLE_SITE_MAX_WORDS:
+            site = [word for word in line[cut:].split() if word not in _SEPARATOR_MARKS]
+            if len(site) > TITLE_SITE_MAX_WORDS:
                 break
-            if others is None:
-                others = set(texts)
             head = line[:cut].rstrip()
-            if head in others and head != line:
-                out.append(position)
-                break
+            if _site_name(site) and len(head.split()) >= TITLE_HEADLINE_MIN_WORDS:
+                if others is None:
+                    others = set(texts)
+                if head in others:
+                    out.append(position)
+                    break
             cut = max(line.rfind(separator, 0, cut) for separator in _TITLE_SEPARATORS)
     return out

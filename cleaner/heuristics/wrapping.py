@@ -114,12 +114,18 @@ def may_be_wrapped(texts: list[str]) -> bool:
     return lengths[int(WRAP_WIDTH_QUANTILE * (len(lengths) - 1))] <= WRAP_WIDTHS[1] + WRAP_OVERRUN
 
 
-def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tuple[int, int]]:
+def wrapped_paragraphs(
+    lines: list[str], joinable: Collection[int], continuing: Collection[int] = ()
+) -> list[tuple[int, int]]:
     """The runs of lines of a document hard-wrapped at a fixed width that make one paragraph, as
     ``(first, last)`` line indexes (``last`` included, two lines at least). ``lines`` are the
     document's lines as they are (blank ones included), ``joinable`` the indexes of those that may
     be part of a paragraph (not blank; the cleaner leaves out the lines that a rule of any language
-    matched, and headings over an underline with their underlines).
+    matched, and headings over an underline with their underlines), ``continuing`` those of them
+    that join a paragraph only where it breaks in the middle of a sentence (a line that a rule
+    matched in part: the second line of a caption with its credit, the first of a consent notice
+    that runs on): such a line runs on from no line that ends a sentence, nor into the next line
+    when it ends one itself (a sign-up pitch between two paragraphs).
 
     Line ``i`` runs on into line ``i + 1`` when both are joinable; line ``i + 1`` opens no list item
     and no label ("maria_l: ...", see _LABEL_START), and is not a short line that ends no sentence
@@ -149,6 +155,8 @@ def wrapped_paragraphs(lines: list[str], joinable: Collection[int]) -> list[tupl
         if length > width + WRAP_OVERRUN and len(lines[i].rsplit(None, 1)[-1]) <= WRAP_MAX_WORD:
             continue  # not wrapped (unless a word too long to break, an address, sticks out)
         following = lines[i + 1].strip()
+        if (i in continuing or i + 1 in continuing) and lines[i].rstrip().endswith(_SENTENCE_ENDS):
+            continue  # (see ``continuing``)
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue  # (a list item starts a line of its own: no evidence either way)
         if _LABEL_START.match(following) or (
