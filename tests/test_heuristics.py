@@ -1531,6 +1531,10 @@ def test_the_pages_title_above_its_headline_is_found():
     assert title_lines([f"{headline} - Manchester Evening News", "Skip to main content"]) == []
     assert title_lines([f"{headline} - and what it means for the commuters who ride it", headline]) == []
     assert title_lines(["Menu", "Search", "Sign in", f"{headline} | MEN", headline]) == []
+    # A headline with a dash is no title: its end is no site's name, or its start no headline.
+    assert title_lines(["Brexit - what happens next", "The talks resume on Monday.", "Brexit"]) == []
+    assert title_lines(["Budget 2025 - Winners and losers", "Budget 2025"]) == []
+    assert title_lines(["Election 2024 | Live results", "Election 2024"]) == []
 
 
 def test_the_pages_title_goes_and_its_headline_stays():
@@ -1541,3 +1545,16 @@ def test_the_pages_title_goes_and_its_headline_stays():
     assert {r.evidence.code for r in result.removals if "|" in r.text} == {"context:title"}
     kept = cleaner.clean(text, cleaner.CleanerConfig(profile="conservative", disable=("title",)))
     assert f"{headline} | The Ledger" in kept.split("\n")
+
+
+def test_the_pages_title_is_looked_for_among_the_lines_kept_so_far():
+    """Page chrome that the rules remove above the title does not push it out of reach, so a
+    second cleaning finds what the first did."""
+    headline = "Council approves three new bus lanes for the town centre"
+    text = "\n".join(["Skip to main content", "Menu", "Search", f"{headline} - Springfield Herald", headline,
+                      *COUNTER_ARTICLE])  # fmt: skip
+    for profile in cleaner.PROFILES:
+        config = cleaner.CleanerConfig(profile=profile)
+        once = cleaner.clean(text, config)
+        assert f"{headline} - Springfield Herald" not in once and headline in once.split("\n")
+        assert cleaner.clean(once, config) == once
