@@ -1240,9 +1240,11 @@ def test_wet_records_are_cleaned_one_by_one_and_stay_valid(tmp_path):
 def test_wet_removals_name_the_page_and_explain_shows_them(tmp_path, capsys):
     path, _ = wet_file(tmp_path)
     removed = tmp_path / "removed.jsonl"
-    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "--removed", str(removed), "-o", str(tmp_path / "o.wet")]) == 0
+    argv = ["clean", str(path), *CONSERVATIVE, "--quiet", "--removed", str(removed), "-o", str(tmp_path / "o.wet")]
+    assert main(argv) == 0
     entries = read_jsonl(removed)
-    assert entries and {e["id"] for e in entries} == {"https://example.com/seed"} and {e["line"] for e in entries} == {2}
+    assert entries and {e["id"] for e in entries} == {"https://example.com/seed"}
+    assert {e["line"] for e in entries} == {2}
     capsys.readouterr()
     assert main(["explain", str(path), *CONSERVATIVE, "--color", "never"]) == 0
     shown = capsys.readouterr().out
@@ -1280,7 +1282,8 @@ def test_two_wet_files_share_stdout_as_one_stream_of_records(tmp_path, capsysbin
 
 
 def test_a_wet_record_that_is_no_utf8_is_reported_and_kept_unchanged(tmp_path, capsys):
-    bad = wet_record("conversion", "https://example.com/bad", "Caf\u00e9 prices rose.").replace("Café".encode(), b"Caf\xe9")
+    bad = wet_record("conversion", "https://example.com/bad", "Caf\u00e9 prices rose.")
+    bad = bad.replace("Café".encode(), b"Caf\xe9")
     bad = bad.replace(b"Content-Length: 18", b"Content-Length: 17")
     path = tmp_path / "bad.wet"
     path.write_bytes(WARCINFO + bad + wet_record("conversion", "https://example.com/plain", PLAIN_PAGE))
@@ -1291,3 +1294,17 @@ def test_a_wet_record_that_is_no_utf8_is_reported_and_kept_unchanged(tmp_path, c
     assert split_wet(out.read_bytes())[1] == bad  # --on-error keep: the record as it came
     assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "--on-error", "skip", "-o", str(out)]) == 1
     assert len(split_wet(out.read_bytes())) == 2
+
+
+def test_a_wet_files_leading_blank_lines_pass_through_and_a_huge_length_is_an_error(tmp_path, capsys):
+    path, data = wet_file(tmp_path)
+    path.write_bytes(b"\r\n" + data)
+    out = tmp_path / "out.wet"
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\r\nWARC/1.0\r\nWARC-Type: warcinfo")
+    huge = tmp_path / "huge.wet"
+    huge.write_bytes(WARCINFO + b"WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 1000000000000000\r\n\r\nabc")
+    assert main(["clean", str(huge), "--quiet", "-o", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert f"huge.wet: record 2 at byte offset {len(WARCINFO)}: Content-Length 1000000000000000 is larger" in error
+    assert out.read_bytes() == WARCINFO  # the record before it, as it came

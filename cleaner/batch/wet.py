@@ -21,9 +21,12 @@ VERSION_PREFIX = b"WARC/"
 HEADER_LINE_MAX = 64 << 10
 #: lines; the most header lines of one record.
 HEADER_MAX_LINES = 200
+#: bytes; the largest record body taken (Common Crawl's page texts are cut at 1 MB; a larger
+#: ``Content-Length`` is a broken header, not a page to read into memory).
+BODY_MAX_BYTES = 256 << 20
 
-_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([0-9]+)[ \t]*\r?$")
-_DIGEST = re.compile(rb"(?im)^(warc-block-digest:[ \t]*)sha1:[^\s]+([ \t]*\r?)$")
+_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([0-9]{1,20})[ \t]*\r?$")
+_DIGEST = re.compile(rb"(?im)^(warc-block-digest:[ \t]*)([a-z0-9-]+):[^\s]+([ \t]*\r?)$")
 
 
 class WetFormatError(Exception):
@@ -37,19 +40,23 @@ def iter_records(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
     number = 0
     offset = 0
     pending = b""  # a line read past the previous record: the next one's first line
+    lead = b""  # blank lines before the first record: they go out with it
     while True:
         line = pending or stream.readline(HEADER_LINE_MAX)
         pending = b""
         if not line:
+            if lead:  # a file of blank lines: they pass through as they are
+                yield 0, 0, lead
             return
         if not line.strip():  # blank lines before the first record
-            offset += len(line)
+            lead += line
             continue
         number += 1
-        where = f"record {number} at byte offset {offset}"
+        where = f"record {number} at byte offset {offset + len(lead)}"
         if not line.startswith(VERSION_PREFIX):
             raise WetFormatError(f"{where}: expected a WARC record ('WARC/1.0'), found {line[:40]!r}")
-        header = [line]
+        header = [lead + line] if lead else [line]
+        lead = b""
         while True:
             line = stream.readline(HEADER_LINE_MAX)
             if not line:
@@ -62,8 +69,10 @@ def iter_records(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
         head = b"".join(header)
         found = _LENGTH.search(head)
         if found is None:
-            raise WetFormatError(f"{where}: the record's header has no Content-Length")
+            raise WetFormatError(f"{where}: the record's header has no Content-Length (or not a number)")
         length = int(found.group(1))
+        if length > BODY_MAX_BYTES:
+            raise WetFormatError(f"{where}: Content-Length {length} is larger than a page's text can be")
         body = stream.read(length)
         if len(body) < length:
             raise WetFormatError(f"{where}: the file ends inside the record (Content-Length {length})")
@@ -82,8 +91,11 @@ def iter_records(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
 
 def read_record(raw: bytes) -> tuple[bytes, bytes, bytes, dict[str, str]]:
     """``(header, body, separator, fields)`` of one record as :func:`iter_records` gives it;
-    ``fields`` holds the header's fields by lower-case name."""
-    end = 0
+    ``fields`` holds the header's fields by lower-case name (none for the blank lines of a file
+    that holds no record)."""
+    if not raw.strip():
+        return raw, b"", b"", {}
+    end = len(raw) - len(raw.lstrip(b"\r\n"))  # (blank lines before a file's first record)
     while True:  # the header ends with its first blank line
         line_end = raw.find(b"\n", end) + 1
         blank = not raw[end:line_end].strip()
@@ -94,7 +106,7 @@ def read_record(raw: bytes) -> tuple[bytes, bytes, bytes, dict[str, str]]:
     length = int(_LENGTH.search(head).group(1))  # type: ignore[union-attr]
     body = raw[end : end + length]
     fields = {}
-    for line in head.decode("utf-8", "replace").splitlines()[1:]:
+    for line in head.decode("utf-8", "replace").strip().splitlines()[1:]:
         name, colon, value = line.partition(":")
         if colon:
             fields[name.strip().lower()] = value.strip()
@@ -102,10 +114,18 @@ def read_record(raw: bytes) -> tuple[bytes, bytes, bytes, dict[str, str]]:
 
 
 def rebuild(head: bytes, body: bytes, separator: bytes) -> bytes:
-    """A record with ``body``: its ``Content-Length`` and ``WARC-Block-Digest`` (SHA-1, base 32, as
-    Common Crawl writes it) made to match, every other byte of the header as it was."""
+    """A record with ``body``: its ``Content-Length`` and ``WARC-Block-Digest`` (of the algorithm it
+    names, in base 32, as Common Crawl writes SHA-1; an algorithm that ``hashlib`` does not know
+    leaves the line as it was) made to match, every other byte of the header as it was."""
     head = _LENGTH.sub(lambda m: m.group(0).replace(m.group(1), str(len(body)).encode()), head, count=1)
-    digest = base64.b32encode(hashlib.sha1(body).digest())
-    head = _DIGEST.sub(lambda m: m.group(1) + b"sha1:" + digest + m.group(2), head, count=1)
-    return head + body + (separator or b"\r\n\r\n")
+    return _DIGEST.sub(lambda m: _digest_line(m, body), head, count=1) + body + (separator or b"\r\n\r\n")
+
+
+def _digest_line(found: re.Match[bytes], body: bytes) -> bytes:
+    algorithm = found.group(2).decode("ascii").lower()
+    try:
+        digest = hashlib.new(algorithm.replace("-", ""), body).digest()
+    except ValueError:
+        return found.group(0)
+    return found.group(1) + found.group(2) + b":" + base64.b32encode(digest) + found.group(3)
 
