@@ -194,6 +194,9 @@ class Cleaner:
                     reads[index] = reader(texts[position])._replace(heading=reads[index].heading)
                     texts[position] = reads[index].text or texts[position]
                     words[position] = words_of(_lower(texts[position]))
+            # ... and the rules judge what stays of it ("[IMG][+234 chars]" leaves an image mark).
+            kept_parts = {index: lines.texts[index][:cut] for index, (cut, _) in cuts.items() if cut}
+            matches = self._with_whole_matches(matches, kept_parts, language)
         # A paragraph hard-wrapped across lines is measured and decided as one line, its first.
         members: Mapping[int, tuple[int, ...]] = MappingProxyType({index: (index, index + 1) for index in underlined})
         if may_be_wrapped(texts):
@@ -228,9 +231,10 @@ class Cleaner:
     def _with_whole_matches(
         self, matches: list[RuleMatch], joined: dict[int, str], language: str | None
     ) -> list[RuleMatch]:
-        """``matches`` with the whole-line matches of the rules on each text of ``joined`` (a
-        paragraph's joined lines, by its first line's index): of the document's language's rules
-        and the common ones, or of every rule when the language is unknown (as for lines)."""
+        """``matches`` with the whole-line matches of the rules on each text of ``joined`` (a line's
+        text as it will be read, by its index: a wrapped paragraph's joined lines, what a trim
+        leaves of a line): of the document's language's rules and the common ones, or of every
+        rule when the language is unknown (as for lines)."""
         indexes = list(joined)
         extra = [
             m._replace(line=indexes[m.line])

@@ -791,3 +791,13 @@ def test_a_recipe_keeps_its_headline_above_the_ingredients():
         kept = cleaner.clean("\n".join(top + method), CleanerConfig(profile=profile)).splitlines()
         assert kept[:2] == [headline, standfirst], profile
         assert "Accueil > Recettes > Desserts > Tartes" not in kept, profile
+
+
+def test_what_a_trim_leaves_of_a_line_is_judged_by_the_rules_too():
+    """A trim that leaves a line that a rule removes whole ("[IMG][+234 chars]" leaves an image
+    mark): the line goes in the first cleaning, as it would in a second."""
+    text = f"{PARAGRAPH}\n[IMG][+234 chars]\n{PARAGRAPH}"
+    result = cleaner.clean_and_explain(text)
+    assert result.text.split("\n") == [PARAGRAPH, PARAGRAPH]
+    assert cleaner.clean(result.text) == result.text
+    assert {r.evidence.code for r in result.removals} == {"rule:common.code.dump-image"}
