@@ -21,18 +21,16 @@ from .markdown import MarkdownLine
 # citation, and Markdown writes numbers after a link's text or before its address ("[1](https://...)",
 # "[text][1]", "[1]: https://..."), not before a link's text.
 _MARKER = re.compile(r"(?<!\])\[\d{1,6}\](?=[^\s\](:])")
-# The first entry of the list of the links' addresses that closes a dump ("   1. https://...").
-_FIRST_REFERENCE = re.compile(r"^[ \t]*1\. [a-z][a-z0-9+.-]{1,15}:[^\s]", re.MULTILINE | re.IGNORECASE)
 # An image as lynx shows one without alt text, maybe linked ("[21][IMG]").
 _IMAGE = re.compile(r"(?:\[\d{1,6}\])?\[(?:IMG|INLINE)\]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _WORD_END = re.compile(r"\S+\s*")
 
-#: the fewest link numbers (``[12]Sport``) that make a text a page's dump with the list of their
-#: addresses at its end ("   1. https://..."), and without it (``lynx -dump -nolist``; three lines
-#: of footnotes, "[1]The report was published in April.", are no dump).
+#: the fewest link numbers (``[12]Sport``) that make a text a page's dump. (Not more, and not the
+#: list of addresses at the end: a small dump whose cleaning removes its list and a menu must still
+#: read as one the second time; three lines of footnotes that open with their numbers, "[1]The
+#: report was published in April.", are read as links.)
 DUMP_MIN_LINKS = 3
-DUMP_MIN_LINKS_UNLISTED = 10
 #: words; the most of a line's first link text that counts as link: the link's end is not marked,
 #: and a paragraph that opens with a link ("[23]Transportation Safety Board of Canada said it was
 #: sending a team ...") goes on as the article's text. A teaser's headline is mostly shorter.
@@ -41,16 +39,15 @@ DUMP_LINK_MAX_WORDS = 12
 
 def has_dump_links(text: str) -> bool:
     """Whether ``text`` is a page's text dump with numbered links: DUMP_MIN_LINKS reference
-    numbers or more before link text and the list of their addresses, or
-    DUMP_MIN_LINKS_UNLISTED numbers. A substring test first ("[1]" opens every such dump)."""
+    numbers or more before link text. A substring test first ("[1]" opens every such dump)."""
     if "[1]" not in text:
         return False
     found = 0
     for _ in _MARKER.finditer(text):
         found += 1
-        if found >= DUMP_MIN_LINKS_UNLISTED:
+        if found >= DUMP_MIN_LINKS:
             return True
-    return found >= DUMP_MIN_LINKS and _FIRST_REFERENCE.search(text) is not None
+    return False
 
 
 def read_dump(line: str) -> MarkdownLine:

@@ -173,10 +173,10 @@ class Cleaner:
         labelled = {m.line for m in matches} | underlined.keys() | underlines
         # ... unless it continues a sentence: a rule's partial match ("... west of" / "Thunder Bay,
         # Ont. Photo by David Jackson/The"), or a sentence's tail that a label's rule matches
-        # ("... watch the" / "video."). Such a line never opens a paragraph (see wrapped_paragraphs).
+        # ("... watch the" / "video.", "... on" / "Facebook."): see wrapped_paragraphs.
         continuing = {
             m.line for m in matches
-            if m.rule.mode != "line" or (stripped[m.line][:1].islower() and stripped[m.line].endswith((".", "!", "?")))
+            if m.rule.mode != "line" or stripped[m.line].endswith((".", "!", "?"))
         }  # fmt: skip
         if matches and language is not None:
             matches = [m for m in matches if m.rule.language in ("common", language)]

@@ -1308,3 +1308,6 @@ def test_a_wet_files_leading_blank_lines_pass_through_and_a_huge_length_is_an_er
     error = capsys.readouterr().err
     assert f"huge.wet: record 2 at byte offset {len(WARCINFO)}: Content-Length 1000000000000000 is larger" in error
     assert out.read_bytes() == WARCINFO  # the record before it, as it came
+    path.write_bytes(b" \r\n\t\n" + data.replace(b"sha1:QK3JZ7M2R5XW4PLN6TDF8HYC2VBE9GAS", b"shake128:AAAA"))
+    assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b" \r\n\t\nWARC/1.0") and b"shake128:AAAA" in out.read_bytes()

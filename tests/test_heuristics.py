@@ -1535,6 +1535,9 @@ def test_the_pages_title_above_its_headline_is_found():
     assert title_lines(["Brexit - what happens next", "The talks resume on Monday.", "Brexit"]) == []
     assert title_lines(["Budget 2025 - Winners and losers", "Budget 2025"]) == []
     assert title_lines(["Election 2024 | Live results", "Election 2024"]) == []
+    assert title_lines(["Ukraine war latest - Zelensky visits Washington", "Ukraine war latest"]) == []
+    assert title_lines(["Council votes to close library - Corriere della Sera", "Council votes to close library"]) == [0]
+    assert title_lines(["Council votes to close library" + " |" * 200, "Council votes to close library"]) == []
 
 
 def test_the_pages_title_goes_and_its_headline_stays():

@@ -265,7 +265,7 @@ def test_a_pitch_between_two_paragraphs_goes_alone():
         assert [r.text.strip() for r in result.removals] == [pitch]
 
 
-@pytest.mark.parametrize("word", ["video", "information", "photos", "comments"])
+@pytest.mark.parametrize("word", ["video", "information", "photos", "comments", "Facebook"])
 def test_a_sentences_tail_that_a_labels_rule_knows_stays_with_its_paragraph(word):
     """A paragraph whose last wrapped line is one word that a label's rule knows alone ("video.")."""
     base = (
@@ -285,3 +285,12 @@ def test_the_rules_judge_a_paragraph_whole_when_the_language_is_unknown():
     pitch = "Get our best stories. Sign up for our newsletter today."
     matches = cleaner.Cleaner()._with_whole_matches([], {0: pitch}, None)
     assert [m.rule.id for m in matches] == ["en.newsletter.signup"]
+
+
+def test_a_caption_without_a_full_stop_above_a_paragraph_goes_alone():
+    caption = "Image caption, The mayor speaks to reporters outside the town hall on Monday"
+    unbroken = [line for line in wrap(ARTICLE) if line]
+    lines = [*textwrap.wrap(ARTICLE[0], 78), caption, *textwrap.wrap(ARTICLE[1], 78), *unbroken[5:]]
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain("\n".join(lines), cleaner.CleanerConfig(profile=profile))
+        assert [r.text.strip() for r in result.removals] == [caption]

@@ -95,7 +95,7 @@ def read_record(raw: bytes) -> tuple[bytes, bytes, bytes, dict[str, str]]:
     that holds no record)."""
     if not raw.strip():
         return raw, b"", b"", {}
-    end = len(raw) - len(raw.lstrip(b"\r\n"))  # (blank lines before a file's first record)
+    end = raw.find(VERSION_PREFIX)  # (blank lines before a file's first record)
     while True:  # the header ends with its first blank line
         line_end = raw.find(b"\n", end) + 1
         blank = not raw[end:line_end].strip()
@@ -123,9 +123,13 @@ def rebuild(head: bytes, body: bytes, separator: bytes) -> bytes:
 
 def _digest_line(found: re.Match[bytes], body: bytes) -> bytes:
     algorithm = found.group(2).decode("ascii").lower()
+    name = next((n for n in (algorithm, algorithm.replace("-", ""), algorithm.replace("-", "_"))
+                 if n in hashlib.algorithms_available), None)  # fmt: skip
     try:
-        digest = hashlib.new(algorithm.replace("-", ""), body).digest()
-    except ValueError:
+        digest = hashlib.new(name, body).digest() if name else None
+    except (ValueError, TypeError):  # (SHAKE digests need a length)
+        digest = None
+    if digest is None:
         return found.group(0)
     return found.group(1) + found.group(2) + b":" + base64.b32encode(digest) + found.group(3)
 

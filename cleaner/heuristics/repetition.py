@@ -48,15 +48,28 @@ TITLE_SITE_MAX_WORDS = 6
 #: heading, "Brexit", "Budget 2025", is no headline: "Brexit - what happens next" is one).
 TITLE_HEADLINE_MIN_WORDS = 3
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ")
+#: characters; the longest line taken for a page's title (a ``<title>`` is a headline and a name).
+TITLE_MAX_CHARS = 300
 _SEPARATOR_MARKS = frozenset(separator.strip() for separator in _TITLE_SEPARATORS)
+
+
+#: letters; the longest word in lower case that a site's name may hold ("Corriere della Sera",
+#: "Folha de S.Paulo", "The Times of India").
+SITE_PARTICLE_MAX_LETTERS = 5
 
 
 def _site_name(words: list[str]) -> bool:
     """Whether words may be a site's name: its first and last word open with a capital or a digit,
-    or are an address ("AD.nl"), as in "Corriere della Sera" ("what happens next", "Winners and
-    losers" and "Live results" are the rest of a headline)."""
-    ends = (words[0], words[-1]) if words else ()
-    return bool(ends) and all(word[:1].isupper() or word[:1].isdigit() or "." in word for word in ends)
+    or are an address ("AD.nl"), and so does every other word but short particles ("Corriere della
+    Sera"); "what happens next", "Winners and losers", "Live results" and "Zelensky visits
+    Washington" are the rest of a headline."""
+
+    def named(word: str) -> bool:
+        return word[:1].isupper() or word[:1].isdigit() or "." in word
+
+    return bool(words) and named(words[0]) and named(words[-1]) and all(
+        named(word) or len(word) <= SITE_PARTICLE_MAX_LETTERS for word in words[1:-1]
+    )
 
 
 def title_lines(texts: list[str]) -> list[int]:
@@ -69,6 +82,8 @@ def title_lines(texts: list[str]) -> list[int]:
     out = []
     others: set[str] | None = None
     for position, line in enumerate(texts[:TITLE_MAX_POSITION]):
+        if len(line) > TITLE_MAX_CHARS:
+            continue
         cut = max(line.rfind(separator) for separator in _TITLE_SEPARATORS)
         while cut > 0:
             site = [word for word in line[cut:].split() if word not in _SEPARATOR_MARKS]

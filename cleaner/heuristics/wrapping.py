@@ -125,7 +125,8 @@ def wrapped_paragraphs(
     that join a paragraph only where it breaks in the middle of a sentence (a line that a rule
     matched in part: the second line of a caption with its credit, the first of a consent notice
     that runs on): such a line runs on from no line that ends a sentence, nor into the next line
-    when it ends one itself (a sign-up pitch between two paragraphs).
+    when it ends one itself (a sign-up pitch between two paragraphs) or the next line opens with a
+    capital (a caption without a full stop above a paragraph).
 
     Line ``i`` runs on into line ``i + 1`` when both are joinable; line ``i + 1`` opens no list item
     and no label ("maria_l: ...", see _LABEL_START), and is not a short line that ends no sentence
@@ -155,7 +156,9 @@ def wrapped_paragraphs(
         if length > width + WRAP_OVERRUN and len(lines[i].rsplit(None, 1)[-1]) <= WRAP_MAX_WORD:
             continue  # not wrapped (unless a word too long to break, an address, sticks out)
         following = lines[i + 1].strip()
-        if (i in continuing or i + 1 in continuing) and lines[i].rstrip().endswith(_SENTENCE_ENDS):
+        if (i in continuing or i + 1 in continuing) and (
+            lines[i].rstrip().endswith(_SENTENCE_ENDS) or (i in continuing and following[:1].isupper())
+        ):
             continue  # (see ``continuing``)
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue  # (a list item starts a line of its own: no evidence either way)
