@@ -206,20 +206,20 @@ class Cleaner:
             if runs:
                 nonblank, texts, words, joined = _joined(runs, nonblank, texts, words)
                 members = MappingProxyType({**members, **joined})
+                images = {}
                 if dump or markdown:  # a link or bold text may run across the lines: the paragraph is read whole
                     images = _read_joined(joined, nonblank, texts, words, stripped, reads, reader)
-                    if images:  # an image whose text wraps: the rules judge it whole
-                        matches = self._with_whole_matches(matches, images, language)
-                position_of = {index: position for position, index in enumerate(nonblank)}
                 # A rule's match on a line of a paragraph gives way to the rules' matches on the
-                # whole paragraph (a caption's credit on its second line, "Photo by Jane Doe/The");
-                # a trim of the paragraph's last line stays (its tail is the paragraph's).
+                # whole paragraph (a caption's credit on its second line, "Photo by Jane Doe/The"; an
+                # image whose text wraps, on its syntax); a trim of its last line stays (its tail is
+                # the paragraph's).
+                position_of = {index: position for position, index in enumerate(nonblank)}
+                whole = {index: texts[position_of[index]] for index in joined if index in position_of}
+                whole.update(images)
                 inside = {i for members_ in joined.values() for i in members_}
                 last = {members_[-1] for members_ in joined.values()}
                 matches = [m for m in matches if m.line not in inside or (m.trim_from is not None and m.line in last)]
-                matches = self._with_whole_matches(
-                    matches, {index: texts[position_of[index]] for index in joined if index in position_of}, language
-                )
+                matches = self._with_whole_matches(matches, whole, language)
         stoplist = stopwords(language) if language in LANGUAGES else None
         share = NOUN_CAPITALS_TITLE_SHARE if language in NOUN_CAPITALISING else TITLE_MIN_CAPITAL_SHARE
         features = [measure(line, line_words, stoplist, share) for line, line_words in zip(texts, words)]
