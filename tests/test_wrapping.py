@@ -294,3 +294,19 @@ def test_a_caption_without_a_full_stop_above_a_paragraph_goes_alone():
     for profile in cleaner.PROFILES:
         result = cleaner.clean_and_explain("\n".join(lines), cleaner.CleanerConfig(profile=profile))
         assert [r.text.strip() for r in result.removals] == [caption]
+
+
+def test_an_initial_at_a_line_end_ends_no_sentence_for_a_caption_that_wraps():
+    """The wrapping broke an agency's caption after an initial ("... astronaut Robert L."): its
+    lines still make one caption, which goes whole."""
+    caption = (
+        "In this Dec. 12, 2006, file photo, provided by NASA, astronaut Robert L. Curbeam Jr., left, "
+        "and European Space Agency astronaut Christer Fuglesang work on the station."
+    )
+    caption_lines = textwrap.wrap(caption, 78)
+    assert caption_lines[0].endswith("Robert L.")
+    text = "\n".join(wrap([*ARTICLE[:2], caption, *ARTICLE[2:]]))
+    for profile in cleaner.PROFILES:
+        out = cleaner.clean(text, cleaner.CleanerConfig(profile=profile)).split("\n")
+        assert not any(line in out for line in caption_lines)
+        assert all(line in out for line in wrap(ARTICLE) if line)

@@ -104,6 +104,17 @@ WRAP_MIN_SHARE = 0.8
 WRAP_MIN_LOWER_SHARE = 0.35
 
 
+# An initial or a short abbreviation before a line's end: "astronaut Robert L.", "on Dec.".
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{1,2})\.$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence (an initial or a short abbreviation at its end, "Robert L.",
+    "Dec.", ends none)."""
+    line = line.rstrip()
+    return line.endswith(_SENTENCE_ENDS) and not _ABBREVIATION_END.search(line)
+
+
 def may_be_wrapped(texts: list[str]) -> bool:
     """Whether a document's non-blank lines (``texts``) may be hard-wrapped: their
     WRAP_WIDTH_QUANTILE length is at most the widest width (a document written one paragraph per
@@ -157,9 +168,10 @@ def wrapped_paragraphs(
             continue  # not wrapped (unless a word too long to break, an address, sticks out)
         following = lines[i + 1].strip()
         if (i in continuing or i + 1 in continuing) and (
-            lines[i].rstrip().endswith(_SENTENCE_ENDS) or (i in continuing and following[:1].isupper())
+            _ends_sentence(lines[i])
+            or (i in continuing and following[:1].isupper() and not _ABBREVIATION_END.search(lines[i].rstrip()))
         ):
-            continue  # (see ``continuing``)
+            continue  # (see ``continuing``; after an initial, "Robert L.", a name goes on)
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue  # (a list item starts a line of its own: no evidence either way)
         if _LABEL_START.match(following) or (
