@@ -54,6 +54,7 @@ from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
 from .heuristics.repetition import restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
+from .heuristics.structures import verdict_side
 from .model import Evidence
 from .rules.matcher import RuleMatch
 from .rules.schema import Rule
@@ -592,6 +593,19 @@ def _drop_whole(out: Decisions, index: int, name: str, reason: str) -> None:
         out.trim.pop(index, None)
 
 
+def _give_back_verdict_headings(lines: list[int], texts: list[str], analysis: Analysis, out: Decisions) -> None:
+    """A heading of a review's pros and cons that a rule removed as a label alone (CNET's "Like"
+    reads as a share button) is the box's, when the context lists the box (see
+    :func:`~heuristics.structures.verdict_box`): the rule's removal is undone, so that the later
+    passes, and a second cleaning, see the box whole."""
+    listed, removed = analysis.context.listed, analysis.removed
+    for position, index in enumerate(lines):
+        if removed[position] and listed[position] and verdict_side(texts[position]):
+            evidence = out.drop.get(index)
+            if evidence is not None and evidence.source == "rule":
+                del out.drop[index]
+
+
 def _hold_entry_times(stamps: frozenset[int], out: Decisions, held: dict[int, Evidence]) -> None:
     """A live blog's entry times (``stamps``, line indexes found among the lines a pass sees) are
     part of it: a metadata rule's removal of one is held back, and comes back when a later pass,
@@ -639,6 +653,7 @@ def _one_pass(
         related_boxes=config.profile != "conservative" and not config.disables("related-box"),
     )  # fmt: skip
     protected = analysis.protected()
+    _give_back_verdict_headings(lines, texts, analysis, out)
     if analysis.comments >= 0 and not config.disables("tail-block"):
         # A comment section runs to the end: it goes as one block. (Related and copyright labels
         # were tried too: they cost recall or gained nothing on the development set.)

@@ -1561,3 +1561,20 @@ def test_the_pages_title_is_looked_for_among_the_lines_kept_so_far():
         once = cleaner.clean(text, config)
         assert f"{headline} - Springfield Herald" not in once and headline in once.split("\n")
         assert cleaner.clean(once, config) == once
+
+
+def test_a_reviews_like_and_dont_like_box_keeps_the_heading_a_share_rule_knows():
+    """CNET's verdict box opens with "Like", which reads as a share button alone: the box gives it
+    back, and a second cleaning sees the box whole too."""
+    box = [
+        "Like", "Excellent mopping on tile and hardwood", "Quiet enough to run during a video call",
+        "Don't like", "Room-by-room scheduling requires a paid plan", "Struggles with thick rugs",
+    ]
+    text = "\n".join(["Lumora S8 Max review: a brilliant mop with an app that wants your money", *box,
+                      *COUNTER_ARTICLE])  # fmt: skip
+    for profile in cleaner.PROFILES:
+        config = cleaner.CleanerConfig(profile=profile)
+        once = cleaner.clean(text, config)
+        assert all(line in once.split("\n") for line in box)
+        assert cleaner.clean(once, config) == once
+    assert cleaner.clean("Share\nLike\nTweet\n" + "\n".join(COUNTER_ARTICLE)).split("\n") == COUNTER_ARTICLE

@@ -204,7 +204,7 @@ VERDICT_MAX_ITEMS = 10
 VERDICT_ITEM_MAX_WORDS = 15
 
 
-def _verdict_side(text: str) -> str:
+def verdict_side(text: str) -> str:
     """ "+" or "-" when a line is a heading of a review's good or bad points, else ""."""
     return VERDICT_HEADINGS.get(heading_key(text), "")
 
@@ -216,15 +216,15 @@ def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
     words) with no address and no colon, in the main text or with at most DATA_BOX_GAP kept lines
     between the box and it (above the review's introduction, or below its last paragraph). One
     heading alone ("Pros") may be a site's box or a word of the article; the pair of them over
-    short items is the verdict. (Words that also head a poll's options, "For" and "Against",
-    "Pro" and "Contra", are in no side's list.)"""
+    short items is the verdict, even when a rule removed a heading (CNET's "Like"). (Words that
+    also head a poll's options, "For" and "Against", "Pro" and "Contra", are in no side's list.)"""
     texts, features, removed, first, last = view.texts, view.features, view.removed, view.first, view.last
 
     def items(start: int) -> int:  # the end of the run of items from ``start``
         end = start
         while end < len(texts) and end - start < VERDICT_MAX_ITEMS and not removed[end]:
             text = texts[end]
-            if features[end].words > VERDICT_ITEM_MAX_WORDS or ":" in text or _verdict_side(text):
+            if features[end].words > VERDICT_ITEM_MAX_WORDS or ":" in text or verdict_side(text):
                 break  # (a teaser below the box: "Kindle Paperwhite review: still the best")
             if has_url(text):
                 return start
@@ -232,15 +232,17 @@ def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
         return end
 
     out: list[int] = []
-    headings = [p for p, text in enumerate(texts) if _verdict_side(text) and not removed[p]]
+    # (a heading that a rule removed counts: CNET's "Like" reads as a share button; see
+    # cleaner.decide, which gives it back to the box)
+    headings = [p for p, text in enumerate(texts) if verdict_side(text)]
     position = 0
     for heading in headings:  # (most documents have none: one pass over the short lines)
         if heading < position:
             continue  # inside the box found before
         position = heading
-        side = _verdict_side(texts[position])
+        side = verdict_side(texts[position])
         middle = items(position + 1)
-        other = _verdict_side(texts[middle]) if middle < len(texts) and not removed[middle] else ""
+        other = verdict_side(texts[middle]) if middle < len(texts) else ""
         if middle == position + 1 or other in ("", side):
             continue
         end = items(middle + 1)
