@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import MarkdownLine
+from .markdown import MarkdownLine, squeezed
 
 # A reference number right before a link's text; a number after a word ("the city.[1]") is a
 # citation, and Markdown writes numbers after a link's text or before its address ("[1](https://...)",
@@ -23,7 +23,6 @@ from .markdown import MarkdownLine
 _MARKER = re.compile(r"(?<!\])\[\d{1,6}\](?=[^\s\](:])")
 # An image as lynx shows one without alt text, maybe linked ("[21][IMG]").
 _IMAGE = re.compile(r"(?:\[\d{1,6}\])?\[(?:IMG|INLINE)\]")
-_SPACES = re.compile(r"[ \t]{2,}")
 _WORD_END = re.compile(r"\S+\s*")
 
 #: the fewest link numbers (``[12]Sport``) that make a text a page's dump. (Not more, and not the
@@ -71,8 +70,8 @@ def read_dump(line: str) -> MarkdownLine:
             link_chars += chars
             chained = whole  # a link cut at DUMP_LINK_MAX_WORDS runs into the line's own text
     if not pieces:
-        return MarkdownLine(_SPACES.sub(" ", text).strip(), 0)
-    read = _SPACES.sub(" ", "".join([*pieces, text[end:]])).strip()
+        return MarkdownLine(squeezed(text), 0)
+    read = squeezed("".join([*pieces, text[end:]]))
     return MarkdownLine(read, min(link_chars, len(read)))
 
 

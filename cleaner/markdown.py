@@ -87,6 +87,11 @@ def has_markdown(text: str) -> bool:
     )
 
 
+def squeezed(text: str) -> str:
+    """``text`` stripped, each run of blanks in it one space (where syntax was taken out)."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def read_markdown(line: str) -> MarkdownLine:
     """A stripped, non-blank line as read (see the module's description); ``text`` is empty when
     the line is syntax alone (an image, a link without text, a heading mark)."""
@@ -117,7 +122,7 @@ def read_markdown(line: str) -> MarkdownLine:
         text = _EMPHASIS.sub(r"\2", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    return MarkdownLine(_SPACES.sub(" ", text).strip(), link_chars, level)
+    return MarkdownLine(squeezed(text), link_chars, level)
 
 
 #: share of link text from which a line that ends a sentence is a line of links too: a sentence

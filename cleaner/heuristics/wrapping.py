@@ -108,13 +108,6 @@ WRAP_MIN_LOWER_SHARE = 0.35
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{1,2})\.$")
 
 
-def _ends_sentence(line: str) -> bool:
-    """Whether a line ends a sentence (an initial or a short abbreviation at its end, "Robert L.",
-    "Dec.", ends none)."""
-    line = line.rstrip()
-    return line.endswith(_SENTENCE_ENDS) and not _ABBREVIATION_END.search(line)
-
-
 def may_be_wrapped(texts: list[str]) -> bool:
     """Whether a document's non-blank lines (``texts``) may be hard-wrapped: their
     WRAP_WIDTH_QUANTILE length is at most the widest width (a document written one paragraph per
@@ -167,11 +160,12 @@ def wrapped_paragraphs(
         if length > width + WRAP_OVERRUN and len(lines[i].rsplit(None, 1)[-1]) <= WRAP_MAX_WORD:
             continue  # not wrapped (unless a word too long to break, an address, sticks out)
         following = lines[i + 1].strip()
-        if (i in continuing or i + 1 in continuing) and (
-            _ends_sentence(lines[i])
-            or (i in continuing and following[:1].isupper() and not _ABBREVIATION_END.search(lines[i].rstrip()))
-        ):
-            continue  # (see ``continuing``; after an initial, "Robert L.", a name goes on)
+        if i in continuing or i + 1 in continuing:
+            end = lines[i].rstrip()  # (an initial ends no sentence, and a name goes on after it: "Robert L.")
+            if not _ABBREVIATION_END.search(end) and (
+                end.endswith(_SENTENCE_ENDS) or (i in continuing and following[:1].isupper())
+            ):
+                continue  # (see ``continuing``)
         if following.startswith(BULLETS) and following[1:2] == " " or NUMBERED_RE.match(following):
             continue  # (a list item starts a line of its own: no evidence either way)
         if _LABEL_START.match(following) or (
