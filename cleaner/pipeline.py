@@ -44,6 +44,18 @@ if TYPE_CHECKING:
     from .html import HtmlCleaned
 
 
+#: languages whose rule packs also apply to each other's documents: Danish and Norwegian Bokmål
+#: write their page furniture alike ("Del", "Annonse"/"Annonce", "Les også"/"Læs også"), and their
+#: stoplists tell a short text of one from the other poorly (a Norwegian tip-off line reads as Danish).
+KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",)}
+
+
+def rule_languages(language: str) -> tuple[str, ...]:
+    """The rule packs' languages that apply to a document in ``language``: its own, its kindred
+    languages' (see :data:`KINDRED_LANGUAGES`) and ``common``."""
+    return ("common", language, *KINDRED_LANGUAGES.get(language, ()))
+
+
 class Measured(NamedTuple):
     """A document after every stage but the decision: what :func:`decide` works from."""
 
@@ -77,7 +89,8 @@ class Cleaner:
                 "build one with CleanerConfig(profile=..., languages=..., ...)"
             )
         self.config = config or CleanerConfig()
-        languages = frozenset(self.config.languages) or None
+        given = self.config.languages
+        languages = frozenset(code for language in given for code in rule_languages(language)) or None
         packs = builtin_packs(languages) if self.config.builtin_rules else []
         user_packs = [load_rule_pack(name) for name in self.config.rule_packs]
         for pack in user_packs:
@@ -91,7 +104,6 @@ class Cleaner:
             rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
         ]
         self.matcher = Matcher(self.rules, self.config.engine)
-        given = self.config.languages
         self._fixed_language = given[0] if len(given) == 1 else None
         self._candidate_languages = given or tuple(LANGUAGES)
 
@@ -179,7 +191,8 @@ class Cleaner:
             if m.rule.mode != "line" or stripped[m.line].endswith((".", "!", "?"))
         }  # fmt: skip
         if matches and language is not None:
-            matches = [m for m in matches if m.rule.language in ("common", language)]
+            applicable = rule_languages(language)
+            matches = [m for m in matches if m.rule.language in applicable]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
         cuts = apply_rules(matches)[0].trim if matches else {}
         if cuts:
@@ -239,7 +252,7 @@ class Cleaner:
         extra = [
             m._replace(line=indexes[m.line])
             for m in self.matcher.match([_lower(joined[index]) for index in indexes])
-            if m.trim_from is None and (language is None or m.rule.language in ("common", language))
+            if m.trim_from is None and (language is None or m.rule.language in rule_languages(language))
         ]
         return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
 

@@ -801,3 +801,40 @@ def test_what_a_trim_leaves_of_a_line_is_judged_by_the_rules_too():
     assert result.text.split("\n") == [PARAGRAPH, PARAGRAPH]
     assert cleaner.clean(result.text) == result.text
     assert {r.evidence.code for r in result.removals} == {"rule:common.code.dump-image"}
+
+
+NORWEGIAN = (
+    "Ferja ved Halhjem kai gikk ikke på tre dager på grunn av stormen, og mange reisende måtte vente "
+    "i flere timer før de kom seg videre til Bergen."
+)
+
+
+def test_norwegian_rules_apply_when_a_norwegian_text_reads_as_danish():
+    """Danish and Norwegian stoplists tell a short text apart poorly: a Norwegian tip-off line goes
+    by the Norwegian pack's rule whichever of the two the detection picks (KINDRED_LANGUAGES)."""
+    text = f"{NORWEGIAN}\nHar du tips til saken? Send oss en e-post på tips@nrk.no.\n{NORWEGIAN}"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language in ("da", "nb")
+    assert [r.evidence.code for r in result.removals] == ["rule:nb.newsletter.pitch"]
+    for language in ("da", "nb"):
+        given = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative", languages=(language,)))
+        assert [r.evidence.code for r in given.removals] == ["rule:nb.newsletter.pitch"]
+    swedish = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative", languages=("sv",)))
+    assert swedish.removals == ()  # kindred languages are Danish and Norwegian only
+
+
+def test_polish_page_furniture_goes_by_the_polish_pack():
+    paragraph = (
+        "Mieszkańcy Nysy od tygodni czekają na decyzję w sprawie wału przeciwpowodziowego, który "
+        "został uszkodzony we wrześniu podczas największej od lat powodzi na Opolszczyźnie."
+    )
+    text = (
+        f"Dzisiaj, 14 marca 2025 (12:45)\n{paragraph}\nReklama\n{paragraph}\n"
+        "Czytaj również: Rząd przedłużył specustawę powodziową\nFot. PAP/Leszek Szymański\n{paragraph}"
+    ).replace("{paragraph}", paragraph)
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "pl"
+    assert result.text.split("\n") == [paragraph, paragraph, paragraph]
+    assert [r.evidence.code for r in result.removals] == [
+        "rule:pl.metadata.time", "rule:pl.ads.label", "rule:pl.related.prefix", "rule:pl.credits.prefix",
+    ]
