@@ -396,6 +396,14 @@ def test_a_headline_of_two_sentences_stays():
         kept = cleaner.clean("\n".join([*banner, "By Tom Hughes", "12 March 2025", *SIX_PARAGRAPHS]), config)
         assert banner[1] in kept.splitlines(), profile
         assert profile == "conservative" or kept.splitlines()[0] == banner[1]
+        # With a standfirst right below it, it outweighs a line shaped as a headline farther up than
+        # HEADLINE_WINDOW with none below (the page's title above its menu).
+        menu = ["News", "World", "Business", "Sport", "Culture", "Travel", "Weather", "Local", "News", "Transport"]
+        page = ["City closes the streetcar stop on Queen Street without asking its riders - Daily Example", *menu, two,
+                f"{standfirst}.", "Daniela Okonkwo", "12 March 2025", "Premium", "Comments (12)", "Share",
+                "The stop on Queen Street. | Photo: Tom Hughes, Daily Example", *SIX_PARAGRAPHS]  # fmt: skip
+        kept = cleaner.clean("\n".join(page), config)
+        assert kept.splitlines()[:2] == [two, f"{standfirst}."], profile
 
 
 def test_an_authors_bio_goes_at_the_articles_end_only():

@@ -7,7 +7,8 @@ HEADLINE_FULL_WORDS, less HEADLINE_DISTANCE_COST per line of distance, HEADLINE_
 more with a standfirst right below it; farther up, to HEADLINE_FAR_WINDOW lines, only with a
 standfirst below it, or when no line nearer qualifies (FAR_HEADLINE_MIN_WEIGHT). A line of two
 sentences (see :func:`two_sentence_headline`) is the headline right above a standfirst that the
-search found, or when no line is shaped as a headline at all. A Markdown heading of level 1 or 2
+search found, or when no line within the window is shaped as a headline: the nearest with a
+standfirst right below it before a far line without one, the nearest at all after it. A Markdown heading of level 1 or 2
 weighs more (MARKDOWN_HEADING_BONUS).
 """
 
@@ -195,16 +196,18 @@ def find_headline(
                     weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight
-        if headline < 0 and far_best >= FAR_HEADLINE_MIN_WEIGHT:
-            headline = far_headline
         if headline < 0:  # a headline of two sentences, the nearest within the window
-            headline = next(
-                (
-                    p for p in range(first, max(first - HEADLINE_WINDOW, 0) - 1, -1)
-                    if not removed[p] and not context.listed[p] and two_sentence_headline(texts[p], features[p])
-                ),
-                -1,
-            )  # fmt: skip
+            window = range(first, max(first - HEADLINE_WINDOW, 0) - 1, -1)
+            shaped = [
+                p for p in window
+                if not removed[p] and not context.listed[p] and two_sentence_headline(texts[p], features[p])
+            ]  # fmt: skip
+            # ... with a standfirst right below it, before a far line without one; else after it
+            headline = next((p for p in shaped if standfirst_below(p, texts, classes, features, removed, first)), -1)
+            if headline < 0 and far_best >= FAR_HEADLINE_MIN_WEIGHT:
+                headline = far_headline
+            if headline < 0 and shaped:
+                headline = shaped[0]
     standfirst = -1
     # A headline right above: this is its standfirst; unless a standfirst of prose sits right below
     # this one, which makes the line above a kicker ("2. Handball-Bundesliga, 24. Spieltag").
