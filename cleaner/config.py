@@ -19,7 +19,9 @@ from .rules import CATEGORIES, pack_languages
 PROFILES = ("conservative", "default")
 #: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.related-posts``,
 #: a token of ``cleaner/rules/markup/tokens.toml``).
-HEURISTICS = ("line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "markup")
+HEURISTICS = (
+    "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box", "markup",
+)
 #: seconds; the longest time_limit (a day): past it, the timers that enforce it overflow.
 MAX_TIME_LIMIT = 86_400
 

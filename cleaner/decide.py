@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .config import CleanerConfig
+from .heuristics.about_boxes import about_boxes
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
@@ -55,6 +56,7 @@ from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LI
 from .heuristics.repetition import restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
+from .heuristics.view import LineView
 from .model import Evidence
 from .rules.matcher import RuleMatch
 from .rules.schema import Rule
@@ -702,6 +704,8 @@ def _one_pass(
         _link_lines(lines, features, analysis.context, protected, out)
     if analysis.context.first >= 0:
         _end_rules(lines, features, classes, matches, analysis.context, out)
+    if analysis.context.first >= 0 and not config.disables("about-box"):
+        _about_boxes(lines, texts, features, classes, analysis, protected, out)
     if not config.disables("related-box"):
         teasers = [
             (position, "teaser in a related box between the article's paragraphs")
@@ -759,6 +763,43 @@ def _box_teasers(
             break
         teasers.append(position)
     return teasers
+
+
+def _about_boxes(
+    lines: list[int],
+    texts: list[str],
+    features: list[LineFeatures],
+    classes: list[str],
+    analysis: Analysis,
+    protected: set[int],
+    out: Decisions,
+) -> None:
+    """Remove a profile under an "About ..." heading (see :mod:`~heuristics.about_boxes`) at the
+    article's end: the prose of the main text below it is at most END_RULE_PROSE_AFTER of the main
+    text's prose above it, as for an end-only rule, and its own prose is no more than that above
+    it (a press release's company blurb, an author's profile)."""
+    context = analysis.context
+    first, last, prose_before = context.first, context.last, context.prose_before
+    view = LineView(texts, features, classes, analysis.removed, first, last)
+    for heading, end in about_boxes(view):
+        if any(position in protected for position in range(heading, end)):
+            continue
+        above = prose_before[heading] - prose_before[first]
+        box = sum(features[p].words for p in range(heading, end) if sentence_line(classes[p], features[p]))
+        below = sum(
+            features[p].words
+            for p in range(end, last + 1)
+            if lines[p] not in out.drop and sentence_line(classes[p], features[p])
+        )
+        if box > above or below > END_RULE_PROSE_AFTER * above:
+            continue
+        name = texts[heading]
+        for position in range(heading, end):
+            if lines[position] not in out.drop:
+                out.drop[lines[position]] = Evidence(
+                    "context", "about-box", "credits", 0.85, f"in the profile under {name!r} at the article's end"
+                )
+                out.trim.pop(lines[position], None)
 
 
 def _end_rules(
