@@ -1578,3 +1578,19 @@ def test_a_reviews_like_and_dont_like_box_keeps_the_heading_a_share_rule_knows()
         assert all(line in once.split("\n") for line in box)
         assert cleaner.clean(once, config) == once
     assert cleaner.clean("Share\nLike\nTweet\n" + "\n".join(COUNTER_ARTICLE)).split("\n") == COUNTER_ARTICLE
+
+
+def test_a_sentence_thin_in_stopwords_neither_extends_nor_breaks_the_main_text():
+    """A sentence of names ("bad" for its stopword share) between an article's first paragraph and
+    the rest leaves the first paragraph in the main text (NAMED_SENTENCE_MIN_WORDS)."""
+    from cleaner.heuristics.context import neutral_line
+
+    def measured(text):
+        return measure(text, words_of(text.lower()), stopwords("en"))
+
+    named = "Acme Corp boss Jane Doe confirmed the closure, says NRK Vestland."
+    f = measured(named)
+    assert classify(f) == BAD and neutral_line(named, BAD, f)
+    assert not neutral_line(named, BAD, f._replace(words=7))  # shorter: a line of names
+    unended = "Acme Corp boss Jane Doe confirmed the closure, says NRK Vestland"
+    assert not neutral_line(unended, classify(measured(unended)), measured(unended))
