@@ -32,9 +32,13 @@ _HEADING = re.compile(
 )
 
 
+_OPENERS = ("About ", "ABOUT ", "Über ", "ÜBER ", "Acerca de ", "Sobre ", "SOBRE ", "Informazioni su ", "Over ", "Om ",
+            "À propos d", "A propos d")  # fmt: skip
+
+
 def about_name(text: str) -> str | None:
     """The name an "About ..." heading introduces, or ``None`` when ``text`` is no such heading."""
-    if len(text) > ABOUT_HEADING_MAX_CHARS:
+    if len(text) > ABOUT_HEADING_MAX_CHARS or not text.startswith(_OPENERS):
         return None
     found = _HEADING.fullmatch(text)
     if found is None:
@@ -53,16 +57,18 @@ def about_boxes(view: LineView) -> list[tuple[int, int]]:
     boxes: list[tuple[int, int]] = []
     if first < 0:
         return boxes
-    position = first + 1
-    while position < count - 1:
-        name = None if removed[position] or removed[position + 1] else about_name(texts[position])
+    end = first + 1
+    for position in [p for p in range(first + 1, count - 1) if texts[p].startswith(_OPENERS)]:
         below = position + 1
-        if name is None or not sentence_line(classes[below], features[below]) or name.casefold() not in texts[below].casefold():
-            position += 1
+        if position < end or removed[position] or removed[below]:
+            continue
+        name = about_name(texts[position])
+        if name is None or not sentence_line(classes[below], features[below]):
+            continue
+        if name.casefold() not in texts[below].casefold():
             continue
         end = below + 1
         while end < count and not removed[end] and about_name(texts[end]) is None:
             end += 1
         boxes.append((position, end))
-        position = end
     return boxes
