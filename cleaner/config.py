@@ -22,6 +22,9 @@ PROFILES = ("conservative", "default")
 HEURISTICS = (
     "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box", "markup",
 )
+#: language codes taken for another: Norwegian ("no") is written in Bokmål ("nb") in news, and
+#: Bokmål's is the stoplist and the rule pack there are.
+LANGUAGE_ALIASES = {"no": "nb"}
 #: seconds; the longest time_limit (a day): past it, the timers that enforce it overflow.
 MAX_TIME_LIMIT = 86_400
 
@@ -31,8 +34,8 @@ class CleanerConfig:
     """Every option of a :class:`~cleaner.Cleaner`.
 
     profile: ``"default"`` or ``"conservative"`` (see :data:`PROFILES`).
-    languages: ISO 639-1 codes of the documents (e.g. ``("en",)``); empty means detect per
-        document from stopword coverage and use the rule packs of all languages.
+    languages: ISO 639-1 codes of the documents (e.g. ``("en",)``; ``"no"`` reads as ``"nb"``); empty
+        means detect per document from stopword coverage and use the rule packs of all languages.
     rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
@@ -56,7 +59,9 @@ class CleanerConfig:
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
             raise ConfigError(f"unknown profile {self.profile!r}; use one of {', '.join(PROFILES)}")
-        languages = tuple(code.lower() for code in _strings("languages", self.languages))
+        languages = tuple(
+            LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in _strings("languages", self.languages)
+        )
         object.__setattr__(self, "languages", languages)
         known = set(LANGUAGES) | pack_languages()
         unknown = sorted(set(languages) - known)

@@ -525,11 +525,14 @@ def decide(
     matches: list[RuleMatch],
     config: CleanerConfig,
     reasons: bool = True,
+    language: str | None = None,
 ) -> Decisions:
     """Decide which lines (``lines`` are the indexes of the non-blank ones) to drop or trim.
 
     ``reasons=False`` leaves the one-line reason of a line-score removal empty (naming the
-    features that pushed its score up costs about a tenth of the cleaning time).
+    features that pushed its score up costs about a tenth of the cleaning time). ``language`` is
+    the document's (None: unknown), for the words that open a profile's heading (see
+    :mod:`~heuristics.about_boxes`).
 
     The first pass sees every line; each further pass sees only the lines kept so far, as a
     second cleaning of the output would, until a pass sees no line that goes, neither one that
@@ -570,7 +573,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
             sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
-            model, local, local_sums, reasons, datelines, stamps,
+            model, local, local_sums, reasons, datelines, stamps, language,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -649,6 +652,7 @@ def _one_pass(
     reasons: bool,
     datelines: frozenset[int],
     stamps: frozenset[int],
+    language: str | None,
 ) -> None:
     analysis = analyse(
         lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps,
@@ -705,7 +709,7 @@ def _one_pass(
     if analysis.context.first >= 0:
         _end_rules(lines, features, classes, matches, analysis.context, out)
     if analysis.context.first >= 0 and not config.disables("about-box"):
-        _about_boxes(lines, texts, features, classes, analysis, protected, out)
+        _about_boxes(lines, texts, features, classes, analysis, protected, out, language)
     if not config.disables("related-box"):
         teasers = [
             (position, "teaser in a related box between the article's paragraphs")
@@ -773,6 +777,7 @@ def _about_boxes(
     analysis: Analysis,
     protected: set[int],
     out: Decisions,
+    language: str | None,
 ) -> None:
     """Remove a profile under an "About ..." heading (see :mod:`~heuristics.about_boxes`) at the
     article's end: the prose of the main text below it is at most END_RULE_PROSE_AFTER of the main
@@ -781,7 +786,7 @@ def _about_boxes(
     context = analysis.context
     first, last, prose_before = context.first, context.last, context.prose_before
     view = LineView(texts, features, classes, analysis.removed, first, last)
-    for heading, end in about_boxes(view):
+    for heading, end in about_boxes(view, language):
         if any(position in protected for position in range(heading, end)):
             continue
         above = prose_before[heading] - prose_before[first]

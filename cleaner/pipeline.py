@@ -130,6 +130,7 @@ class Cleaner:
             measured.matches,
             self.config,
             reasons,
+            measured.language,
         )
         _check(deadline)
         for first, joined in measured.members.items():  # a wrapped paragraph goes as a whole

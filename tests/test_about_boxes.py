@@ -27,21 +27,26 @@ BLURB = (
 
 
 @pytest.mark.parametrize(
-    ("heading", "name"),
+    ("heading", "language", "name"),
     [
-        ("About Harvest Lane Markets", "Harvest Lane Markets"),
-        ("Über die Bio-Backhaus Lungau GmbH", "Bio-Backhaus Lungau GmbH"),
-        ("À propos d’Ascom", "Ascom"),
-        ("Sobre Carlos Nadalim", "Carlos Nadalim"),
-        ("ABOUT ACME INC.", "ACME INC."),
-        ("About Brigit Katz:", "Brigit Katz"),
-        ("About the study", None),  # a subheading: no name
-        ("About two thirds of the money went to roads", None),
-        ("Over 30% larger display", None),
+        ("About Harvest Lane Markets", "en", "Harvest Lane Markets"),
+        ("About Harvest Lane Markets", None, "Harvest Lane Markets"),
+        ("Über die Bio-Backhaus Lungau GmbH", "de", "Bio-Backhaus Lungau GmbH"),
+        ("À propos d’Ascom", "fr", "Ascom"),
+        ("À propos de Verdalis", "fr", "Verdalis"),
+        ("Sobre a Bauducco", "pt", "Bauducco"),
+        ("ABOUT ACME INC.", "en", "ACME INC."),
+        ("About Brigit Katz:", "en", "Brigit Katz"),
+        ("About The Stadium", "en", "Stadium"),  # (the paragraph below must name it capitalised)
+        ("About the study", "en", None),  # a subheading: no name
+        ("About two thirds of the money went to roads", "en", None),
+        ("Over 30% larger display", "en", None),
+        ("Über Nacht", "de", None),  # one German word: a noun
+        ("Über die Bio-Backhaus Lungau GmbH", "en", None),  # another language's word
     ],
 )
-def test_about_name(heading, name):
-    assert about_name(heading) == name
+def test_about_name(heading, language, name):
+    assert about_name(heading, language) == name
 
 
 @pytest.mark.parametrize("profile", cleaner.PROFILES)
@@ -78,3 +83,43 @@ def test_a_profile_with_the_article_going_on_below_it_stays():
     ]
     text = "\n".join([RELEASE[0], RELEASE[1], "About Harvest Lane Markets", BLURB, *RELEASE[2:], *more])
     assert cleaner.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("heading", "paragraph", "language"),
+    [
+        ("Over the Years", "Over the years, more than 12,000 women passed through the shelter she ran.", "en"),
+        ("About The Stadium", "The stadium will seat 40,000 people and open in 2027, the council said.", "en"),
+        ("About Art", "Ellis started painting at 60, after she retired from the hospital in 1998.", "en"),
+        ("Über Nacht", "Über Nacht hatte der Sturm das Dach des Rathauses abgedeckt, berichtet die Feuerwehr.", "de"),
+        ("Over Budget", "Over Budget was the name the staff gave the project, she said.", "en"),  # Dutch only
+    ],
+)
+def test_a_subheading_is_no_profiles_heading(heading, paragraph, language):
+    """Only the document language's word opens a heading, the name capitalised as in the heading
+    and as whole words, two words at least in German."""
+    from cleaner.heuristics.about_boxes import about_boxes, about_name
+    from cleaner.heuristics.classes import GOOD
+    from cleaner.heuristics.view import LineView
+
+    name = about_name(heading, language)
+    if name is None:
+        return
+    texts = [RELEASE[2], heading, paragraph]
+    features = [measure_line(t) for t in texts]
+    view = LineView(texts, features, [GOOD, "short", GOOD], [False, False, False], 0, 2)
+    assert about_boxes(view, language) == []
+
+
+def measure_line(text):
+    from cleaner.heuristics.features import measure, words_of
+    from cleaner.heuristics.stoplists import stopwords
+
+    return measure(text, words_of(text.lower()), stopwords("en"))
+
+
+def test_a_heading_with_a_ticker_and_a_name_with_a_figure():
+    assert about_name("About Acme Corp. (NASDAQ: ACME)", "en") == "Acme Corp."
+    assert about_name("About 3M", "en") == "3M"
+    assert about_name("About 3 things", "en") is None
+    assert about_name("Om Nato", "sv") == "Nato" and about_name("Om Nato", "en") is None

@@ -846,3 +846,9 @@ def test_polish_page_furniture_goes_by_the_polish_pack():
     assert [r.evidence.code for r in result.removals] == [
         "rule:pl.metadata.time", "rule:pl.ads.label", "rule:pl.related.prefix", "rule:pl.credits.prefix",
     ]
+
+
+def test_norwegian_language_code_reads_as_bokmal():
+    assert CleanerConfig(languages=("NO",)).languages == ("nb",)
+    with pytest.raises(ConfigError):
+        CleanerConfig(languages=("nn",))
