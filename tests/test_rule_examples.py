@@ -44,3 +44,16 @@ def test_every_category_of_the_taxonomy_has_rules_in_the_seven_core_languages():
     for language in ("en", "de", "fr", "es", "it", "pt", "nl"):
         have = {rule.category for rule in LANGUAGE_RULES[language]}
         assert wanted <= have, f"{language} lacks {sorted(wanted - have)}"
+
+
+def test_both_engines_find_the_same_matches_in_every_example():
+    """Hyperscan's automaton for all the rules together finds what Python's ``re`` finds on every
+    example line (an alternative opening with a line start once made Hyperscan miss "... por mês.
+    Cancele quando quiser." beside a long non-ASCII phrase)."""
+    pytest.importorskip("hyperscan")
+    lines = [example.replace("\n", " ").lower() for rule in RULES for example in (*rule.remove, *rule.keep)]
+    found = {
+        engine: {(m.rule.id, m.line, m.trim_from) for m in Matcher(RULES, engine=engine).match(lines)}
+        for engine in ("hyperscan", "re")
+    }
+    assert found["hyperscan"] == found["re"]
