@@ -38,6 +38,7 @@ from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
+from .rules.schema import lower_case
 from .segment import Lines, split_lines
 
 if TYPE_CHECKING:
@@ -46,8 +47,10 @@ if TYPE_CHECKING:
 
 #: languages whose rule packs also apply to each other's documents: Danish and Norwegian Bokmål
 #: write their page furniture alike ("Del", "Annonse"/"Annonce", "Les også"/"Læs også"), and their
-#: stoplists tell a short text of one from the other poorly (a Norwegian tip-off line reads as Danish).
-KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",)}
+#: stoplists tell a short text of one from the other poorly (a Norwegian tip-off line reads as
+#: Danish); Russian and Ukrainian sites run editions in both, and their labels share words
+#: ("Реклама", "Теги").
+KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",), "ru": ("uk",), "uk": ("ru",)}
 
 
 def rule_languages(language: str) -> tuple[str, ...]:
@@ -381,12 +384,8 @@ def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:
 
 
 def _lower(line: str) -> str:
-    """``line`` lower-cased, character for character (so offsets stay valid): a character whose
-    lower case is longer (``İ``) is kept as it is."""
-    lowered = line.lower()
-    if len(lowered) == len(line):
-        return lowered
-    return "".join(low if len(low) == 1 else ch for ch, low in ((ch, ch.lower()) for ch in line))
+    """``line`` lower-cased, character for character (see :func:`~rules.schema.lower_case`)."""
+    return lower_case(line)
 
 
 def _check(deadline: float | None) -> None:

@@ -6,12 +6,13 @@ import pytest
 
 from cleaner.rules import available_rule_packs, load_rule_pack
 from cleaner.rules.matcher import Matcher
+from cleaner.rules.schema import lower_case
 
 RULES = [rule for name in available_rule_packs() for rule in load_rule_pack(name).rules]
 
 
 def _applies(matcher: Matcher, text: str) -> bool:
-    return bool(matcher.match([text.lower()]))
+    return bool(matcher.match([lower_case(text)]))
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
@@ -34,7 +35,7 @@ def test_no_decisive_rule_of_a_language_hits_another_rules_keep_example(language
     matcher = Matcher(rules, engine="re")
     for rule in LANGUAGE_RULES[language]:
         for example in rule.keep:
-            hits = [m.rule.id for m in matcher.match([example.lower()])]
+            hits = [m.rule.id for m in matcher.match([lower_case(example)])]
             assert not hits, f"keep example of {rule.id} removed by {hits}: {example!r}"
 
 
@@ -51,7 +52,7 @@ def test_both_engines_find_the_same_matches_in_every_example():
     example line (an alternative opening with a line start once made Hyperscan miss "... por mês.
     Cancele quando quiser." beside a long non-ASCII phrase)."""
     pytest.importorskip("hyperscan")
-    lines = [example.replace("\n", " ").lower() for rule in RULES for example in (*rule.remove, *rule.keep)]
+    lines = [lower_case(example.replace("\n", " ")) for rule in RULES for example in (*rule.remove, *rule.keep)]
     found = {
         engine: {(m.rule.id, m.line, m.trim_from) for m in Matcher(RULES, engine=engine).match(lines)}
         for engine in ("hyperscan", "re")

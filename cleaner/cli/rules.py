@@ -13,6 +13,7 @@ from ..errors import CleanerError, ConfigError, RulePackError
 from ..pipeline import Cleaner
 from ..rules import available_rule_packs, builtin_packs, load_rule_pack
 from ..rules.matcher import Matcher
+from ..rules.schema import lower_case
 from . import shell
 
 
@@ -88,7 +89,7 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
 
 def _check_match(matcher: Matcher, kind: str, example: str) -> str | None:
     """Why the example fails against the rule's own match (a weak or end-only rule), or ``None``."""
-    found = bool(matcher.match([example.replace("\n", " ").lower()]))
+    found = bool(matcher.match([lower_case(example.replace("\n", " "))]))
     if kind == "remove" and not found:
         return "not matched by the rule"
     if kind == "keep" and found:

@@ -94,7 +94,7 @@ class RulePack:
 
 def phrase_to_regex(phrase: str) -> str:
     """Turn a plain phrase into a lower-case regex: escaped, any run of spaces matching spaces (not line breaks)."""
-    words = phrase.lower().split()
+    words = lower_case(phrase).split()
     return r"[^\S\n]+".join(re.escape(word) for word in words)
 
 
@@ -235,7 +235,7 @@ def _check_regex(pattern: str, source: str, rule_id: str) -> None:
             rule_id,
             "regex",
         )
-    if pattern != pattern.lower():
+    if pattern != lower_case(pattern):
         raise RulePackError(source, f"regex {pattern!r} must be lower-case (lines are lower-cased)", rule_id, "regex")
     try:
         compiled = re.compile(pattern)
@@ -259,3 +259,13 @@ def _strings(table: dict[str, Any], key: str, source: str, rule_id: str) -> tupl
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RulePackError(source, "must be a list of strings", rule_id, key)
     return tuple(value)
+
+
+def lower_case(text: str) -> str:
+    """``text`` lower-cased as the cleaner lower-cases a line: character for character, so that
+    offsets stay valid; a character whose lower case is longer takes its first character (Turkish's
+    capital "İ" lower-cases to "i" and a combining dot: it reads "i", as "I" does)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[0] for ch in text)
