@@ -852,3 +852,32 @@ def test_norwegian_language_code_reads_as_bokmal():
     assert CleanerConfig(languages=("NO",)).languages == ("nb",)
     with pytest.raises(ConfigError):
         CleanerConfig(languages=("nn",))
+
+
+def test_turkish_capital_i_reads_as_i_and_keeps_offsets():
+    """"İ" lower-cases to two characters; lines are lower-cased character for character, "İ" to
+    "i", so a Turkish label in capitals meets its rule and the removal's span is the line's."""
+    from cleaner.rules.schema import lower_case
+
+    assert lower_case("İLGİLİ HABERLER") == "ilgili haberler"
+    assert len(lower_case("İstanbul İÇİN")) == len("İstanbul İÇİN")
+    paragraph = (
+        "İstanbul Büyükşehir Belediyesi, Galata Köprüsü'nün bakım çalışmaları nedeniyle hafta sonu "
+        "trafiğe kapatılacağını açıkladı ve sürücülere alternatif güzergahları kullanmalarını önerdi."
+    )
+    text = f"{paragraph}\nHABERİN DEVAMI\n{paragraph}\nİLGİLİ HABERLER\n"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "tr"
+    assert [r.evidence.code for r in result.removals][:2] == ["rule:tr.ads.label", "rule:tr.related.heading"]
+    assert [r.text for r in result.removals][:2] == ["HABERİN DEVAMI\n", "İLGİLİ HABERLER\n"]
+
+
+def test_russian_and_ukrainian_packs_apply_to_each_others_documents():
+    paragraph = (
+        "Міністерство оборони повідомило, що протягом доби сили протиповітряної оборони збили "
+        "дванадцять дронів над Київською та Житомирською областями, постраждалих немає."
+    )
+    text = f"{paragraph}\nЧитайте также: Минобороны подвело итоги недели\n{paragraph}"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "uk"
+    assert [r.evidence.code for r in result.removals] == ["rule:ru.related.prefix"]
