@@ -299,3 +299,22 @@ def test_a_cache_that_cannot_be_touched_still_serves(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "utime", read_only)
     Matcher(rules, "hyperscan")
     assert compiled == []  # loaded from the cache, not compiled again
+
+
+def test_line_start_anchors_inside_a_pattern_are_left_to_the_exact_check():
+    from cleaner.rules.matcher import _drop_inner_anchors
+
+    assert _drop_inner_anchors("^[^a-z]*x") == "^[^a-z]*x"  # the anchor that opens it stays
+    assert _drop_inner_anchors("(?:^|[.|] )x$") == "(?:|[.|] )x$"
+    assert _drop_inner_anchors("[^]^]x|^y") == "[^]^]x|y"  # a caret in a class is a member
+    assert _drop_inner_anchors("a\\^b|(?:^c)") == "a\\^b|(?:c)"
+
+
+def test_hyperscan_finds_a_rights_notice_beside_other_languages_notices():
+    """With the anchor inside its group, Hyperscan missed this line when the French rule shared the
+    database with the Italian one; both engines agree on it now."""
+    pytest.importorskip("hyperscan")
+    rules = [rule for pack in builtin_packs() for rule in pack.rules]
+    line = "una colonna di fumo nero si alza dal capannone in fiamme - riproduzione riservata"
+    for engine in ("hyperscan", "re"):
+        assert [m.rule.id for m in Matcher(rules, engine=engine).match([line])] == ["it.copyright.reserved"]

@@ -120,6 +120,36 @@ def widen_for_hyperscan(pattern: str) -> str:
             out.append(text)
         position = token.end()
     out.append(_open_repeats(pattern[position:], in_class))
+    return _drop_inner_anchors("".join(out))
+
+
+def _drop_inner_anchors(pattern: str) -> str:
+    """``pattern`` without its line-start anchors (``^``) but one that opens it: the pattern then
+    accepts a superset, as a prefilter may. Hyperscan misses matches of an alternative that opens
+    with the anchor inside a group, "(?:^|[.|·–—-] )...", when other patterns share its database
+    (``it.copyright.reserved`` beside ``fr.copyright.reserved`` missed "... in fiamme - riproduzione
+    riservata"); the exact check applies the anchor."""
+    if "^" not in pattern[1:]:
+        return pattern
+    out = []
+    in_class = False
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            out.append(pattern[position : position + 2])
+            position += 2
+            continue
+        if in_class:
+            if char == "]" and pattern[position - 1] != "[" and pattern[position - 2 : position] != "[^":
+                in_class = False
+        elif char == "[":
+            in_class = True
+        elif char == "^" and position > 0:
+            position += 1
+            continue
+        out.append(char)
+        position += 1
     return "".join(out)
 
 
