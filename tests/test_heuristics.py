@@ -649,6 +649,14 @@ def test_an_interviews_questions_and_answers_are_listed(default_cleaner):
     texts = [answers[0], questions[0], answers[1], questions[1], answers[2], *box, questions[3], answers[3]]
     kept = default_cleaner.clean("\n".join(texts)).splitlines()
     assert kept == [text for text in texts if text not in box]
+    # The first question may sit right above the main text, its answer opening it (below a
+    # caption that a rule removed).
+    texts = ["Leyla Aksoy (Photo: T24)", questions[0], answers[0], questions[1], answers[1], questions[2],
+             answers[2], questions[3], answers[3]]  # fmt: skip
+    measured = [features(text) for text in texts]
+    removed = [True] + [False] * (len(texts) - 1)
+    context = document_context(texts, measured, [classify(f) for f in measured], removed)
+    assert context.first == 2 and 1 in context.interview
     # Two questions make no interview; a question with a teaser's headline below it has no answer.
     texts = [answers[0], questions[0], answers[1], "Related", "Why are cases rising?", "Child dies after catching measles",
              answers[2]]  # fmt: skip

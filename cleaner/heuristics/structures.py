@@ -140,21 +140,23 @@ def interview_lines(view: LineView) -> list[int]:
     right below them (the next kept line, a sentence, no question itself; a teaser's question
     headline has another headline below it), every question there and its answer (the last
     answer, or the last question and its answer, may sit right below the main text): "¿Usa redes
-    sociales?", "No." A short question or a one-word answer reads as no prose, yet is the
-    article's."""
+    sociales?", "No." The first question may sit right above the main text too, its answer opening
+    it (below a caption that a rule removed). A short question or a one-word answer reads as no
+    prose, yet is the article's."""
     texts, features, removed, first, last = view.texts, view.features, view.removed, view.first, view.last
     pairs = []
     below = nearest_kept(removed, last + 1, 1)  # the last question may sit right below the main text
+    above = nearest_kept(removed, first - 1, -1) if first > 0 else -1  # ... and the first right above it
     stop = (below if below >= 0 else last) + 1
-    for position in range(first, stop):
+    for position in range(above if above >= 0 else first, stop):
         if removed[position] or not _question(texts[position], features[position]):
             continue
         answer = nearest_kept(removed, position + 1, 1)
         if answer < 0 or not features[answer].terminal or _question(texts[answer], features[answer]):
             continue
-        if answer <= last or answer == below or position == below:
+        if (answer <= last or answer == below or position == below) and (position >= first or answer == first):
             pairs.append((position, answer))
-    if sum(1 for question, _ in pairs if question <= last) < INTERVIEW_MIN_QUESTIONS:
+    if sum(1 for question, _ in pairs if first <= question <= last) < INTERVIEW_MIN_QUESTIONS:
         return []
     return [position for pair in pairs for position in pair]
 
