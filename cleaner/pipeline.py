@@ -38,7 +38,7 @@ from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
-from .rules.schema import lower_case
+from .segment import lower_case
 from .segment import Lines, split_lines
 
 if TYPE_CHECKING:
@@ -401,13 +401,13 @@ def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:
     """The lines lower-cased (see :func:`_lower`), and whether that is plain ``str.lower``."""
     lowered = list(map(str.lower, lines.texts))
     # No character lower-cases to none, so the lengths add up only if none lower-cases to several.
-    if sum(map(len, lowered)) == len(text) - (len(lowered) - 1):
+    if sum(map(len, lowered)) == len(text) - (len(lowered) - 1) and "ı" not in text:
         return lowered, True
     return [_lower(line) for line in lines.texts], False
 
 
 def _lower(line: str) -> str:
-    """``line`` lower-cased, character for character (see :func:`~rules.schema.lower_case`)."""
+    """``line`` lower-cased, character for character (see :func:`~segment.lower_case`)."""
     return lower_case(line)
 
 

@@ -44,3 +44,14 @@ def split_lines(text: str) -> Lines:
     starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
     starts.pop()  # the start of a line after the last
     return Lines(text, texts, starts)
+
+
+def lower_case(text: str) -> str:
+    """``text`` lower-cased as the cleaner lower-cases a line: character for character, so that
+    offsets stay valid; a character whose lower case is longer takes its first character (Turkish's
+    capital "İ" lower-cases to "i" and a combining dot: it reads "i", as "I" does), and Turkish's
+    dotless "ı" reads "i" too (its capital "I" lower-cases to "i": "YAZI" and "yazı" read alike)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[0] for ch in text)
+    return lowered.replace("ı", "i") if "ı" in lowered else lowered

@@ -857,7 +857,7 @@ def test_norwegian_language_code_reads_as_bokmal():
 def test_turkish_capital_i_reads_as_i_and_keeps_offsets():
     """"İ" lower-cases to two characters; lines are lower-cased character for character, "İ" to
     "i", so a Turkish label in capitals meets its rule and the removal's span is the line's."""
-    from cleaner.rules.schema import lower_case
+    from cleaner.segment import lower_case
 
     assert lower_case("İLGİLİ HABERLER") == "ilgili haberler"
     assert len(lower_case("İstanbul İÇİN")) == len("İstanbul İÇİN")
@@ -881,3 +881,16 @@ def test_russian_and_ukrainian_packs_apply_to_each_others_documents():
     result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
     assert result.language == "uk"
     assert [r.evidence.code for r in result.removals] == ["rule:ru.related.prefix"]
+
+
+def test_turkish_dotless_i_and_capital_i_read_alike():
+    from cleaner.segment import lower_case
+
+    assert lower_case("ÇEREZLER KULLANILMAKTADIR") == lower_case("çerezler kullanılmaktadır") == "çerezler kullanilmaktadir"
+    paragraph = (
+        "İstanbul Büyükşehir Belediyesi, Galata Köprüsü'nün bakım çalışmaları nedeniyle hafta sonu "
+        "trafiğe kapatılacağını açıkladı ve sürücülere alternatif güzergahları kullanmalarını önerdi."
+    )
+    text = f"{paragraph}\nSİTEMİZDE ÇEREZLER KULLANILMAKTADIR.\n{paragraph}"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert [r.evidence.code for r in result.removals] == ["rule:tr.cookies.notice"]

@@ -6,7 +6,7 @@ import pytest
 
 from cleaner.rules import available_rule_packs, load_rule_pack
 from cleaner.rules.matcher import Matcher
-from cleaner.rules.schema import lower_case
+from cleaner.segment import lower_case
 
 RULES = [rule for name in available_rule_packs() for rule in load_rule_pack(name).rules]
 

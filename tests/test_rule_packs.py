@@ -308,6 +308,8 @@ def test_line_start_anchors_inside_a_pattern_are_left_to_the_exact_check():
     assert _drop_inner_anchors("(?:^|[.|] )x$") == "(?:|[.|] )x$"
     assert _drop_inner_anchors("[^]^]x|^y") == "[^]^]x|y"  # a caret in a class is a member
     assert _drop_inner_anchors("a\\^b|(?:^c)") == "a\\^b|(?:c)"
+    assert _drop_inner_anchors("[\\[]x|^y") == "[\\[]x|y"  # an escaped bracket in a class
+    assert _drop_inner_anchors("[^[]x|^y") == "[^[]x|y"
 
 
 def test_hyperscan_finds_a_rights_notice_beside_other_languages_notices():

@@ -13,7 +13,7 @@ from ..errors import CleanerError, ConfigError, RulePackError
 from ..pipeline import Cleaner
 from ..rules import available_rule_packs, builtin_packs, load_rule_pack
 from ..rules.matcher import Matcher
-from ..rules.schema import lower_case
+from ..segment import lower_case
 from . import shell
 
 

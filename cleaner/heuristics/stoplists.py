@@ -14,6 +14,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import ConfigError, MissingDependencyError
+from ..segment import lower_case
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages detection considers.
 LANGUAGES = {
@@ -64,7 +65,7 @@ def stopwords(language: str) -> frozenset[str]:
     if name is None:
         raise ConfigError(f"no stoplist for language {language!r}; known: {', '.join(sorted(LANGUAGES))}")
     text = (_stoplist_dir() / f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(word.strip().lower() for word in text.splitlines() if word.strip())
+    return frozenset(lower_case(word.strip()) for word in text.splitlines() if word.strip())
 
 
 #: a stopword shared by more languages than this says little about which one a text is in; it is
@@ -119,7 +120,7 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[
         if size >= DETECTION_SAMPLE_CHARS:
             break
     if words is None:
-        return [_WORD_RE.findall(" ".join([lines[position] for position in sample]).lower())]
+        return [_WORD_RE.findall(lower_case(" ".join([lines[position] for position in sample])))]
     return [words[position] for position in sample]
 
 

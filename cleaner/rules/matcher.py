@@ -133,6 +133,7 @@ def _drop_inner_anchors(pattern: str) -> str:
         return pattern
     out = []
     in_class = False
+    body = 0  # where the open class's members start: a "]" there is a member, not the end
     position = 0
     while position < len(pattern):
         char = pattern[position]
@@ -141,10 +142,11 @@ def _drop_inner_anchors(pattern: str) -> str:
             position += 2
             continue
         if in_class:
-            if char == "]" and pattern[position - 1] != "[" and pattern[position - 2 : position] != "[^":
+            if char == "]" and position != body:
                 in_class = False
         elif char == "[":
             in_class = True
+            body = position + 1 + pattern.startswith("^", position + 1)
         elif char == "^" and position > 0:
             position += 1
             continue
@@ -428,9 +430,10 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
     return database
 
 
-#: compiled pattern files kept in the cache folder: a Cleaner uses two or three (one per group of
-#: rules), and each edit of a user pack makes new ones; the least recently used go beyond this.
-CACHE_MAX_FILES = 24
+#: compiled pattern files kept in the cache folder: a Cleaner uses two or three per set of rules
+#: (one per group), one set for all its rules and one for each document language it meets, and each
+#: edit of a user pack makes new ones; the least recently used go beyond this.
+CACHE_MAX_FILES = 64
 
 
 def _prune_cache(folder: Path, keep: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RulePackError
+from ..segment import lower_case
 
 #: Categories a rule may belong to (a closed set, so reports can count by category).
 CATEGORIES = frozenset(
@@ -260,12 +261,3 @@ def _strings(table: dict[str, Any], key: str, source: str, rule_id: str) -> tupl
         raise RulePackError(source, "must be a list of strings", rule_id, key)
     return tuple(value)
 
-
-def lower_case(text: str) -> str:
-    """``text`` lower-cased as the cleaner lower-cases a line: character for character, so that
-    offsets stay valid; a character whose lower case is longer takes its first character (Turkish's
-    capital "İ" lower-cases to "i" and a combining dot: it reads "i", as "I" does)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower()[0] for ch in text)
