@@ -38,8 +38,7 @@ from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
-from .segment import lower_case
-from .segment import Lines, split_lines
+from .segment import Lines, lower_case, split_lines
 
 if TYPE_CHECKING:
     from .html import HtmlCleaned
@@ -193,7 +192,7 @@ class Cleaner:
             return Measured(lines, [], [], [], [], [], None)
         texts = [reads[i].text if i in reads else stripped[i] for i in nonblank]
         lowered, plain = _lower_lines(text, lines)
-        words = [words_of(_lower(texts[p]) if i in reads else lowered[i]) for p, i in enumerate(nonblank)]
+        words = [words_of(lower_case(texts[p]) if i in reads else lowered[i]) for p, i in enumerate(nonblank)]
         language = self._fixed_language or detect_language(
             texts, self._candidate_languages, words if plain and not reads else None
         )
@@ -231,7 +230,7 @@ class Cleaner:
                 if index in reads:  # (a heading over an underline stays one)
                     reads[index] = reader(texts[position])._replace(heading=reads[index].heading)
                     texts[position] = reads[index].text or texts[position]
-                    words[position] = words_of(_lower(texts[position]))
+                    words[position] = words_of(lower_case(texts[position]))
             # ... and the rules judge what stays of it ("[IMG][+234 chars]" leaves an image mark).
             kept_parts = {index: lines.texts[index][:cut] for index, (cut, _) in cuts.items() if cut}
             matches = self._with_whole_matches(matches, kept_parts, language)
@@ -278,7 +277,7 @@ class Cleaner:
         indexes = list(joined)
         extra = [
             m._replace(line=indexes[m.line])
-            for m in self.matcher.match([_lower(joined[index]) for index in indexes])
+            for m in self.matcher.match([lower_case(joined[index]) for index in indexes])
             if m.trim_from is None and (language is None or m.rule.language in rule_languages(language))
         ]
         return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
@@ -354,7 +353,7 @@ def _read_joined(
             reads[index] = read  # (its link text counts whole, not its first line's alone)
             if read.text != texts[position]:
                 texts[position] = read.text
-                words[position] = words_of(_lower(read.text))
+                words[position] = words_of(lower_case(read.text))
     return images
 
 
@@ -378,7 +377,7 @@ def _with_read_matches(
     already. A trim is matched on the line as it is only (its offset must fall in the line)."""
     read_lines = [""] * count
     for index, read in reads.items():
-        read_lines[index] = _lower(read.text)
+        read_lines[index] = lower_case(read.text)
     whole = {m.line for m in matches if m.trim_from is None}
     extra = [m for m in matcher.match(read_lines) if m.trim_from is None and m.line not in whole and read_lines[m.line]]
     if not extra:
@@ -398,17 +397,12 @@ def _check_unique_ids(packs: tuple[RulePack, ...]) -> None:
 
 
 def _lower_lines(text: str, lines: Lines) -> tuple[list[str], bool]:
-    """The lines lower-cased (see :func:`_lower`), and whether that is plain ``str.lower``."""
+    """The lines lower-cased (see :func:`~segment.lower_case`), and whether that is plain ``str.lower``."""
     lowered = list(map(str.lower, lines.texts))
     # No character lower-cases to none, so the lengths add up only if none lower-cases to several.
     if sum(map(len, lowered)) == len(text) - (len(lowered) - 1) and "ı" not in text:
         return lowered, True
-    return [_lower(line) for line in lines.texts], False
-
-
-def _lower(line: str) -> str:
-    """``line`` lower-cased, character for character (see :func:`~segment.lower_case`)."""
-    return lower_case(line)
+    return [lower_case(line) for line in lines.texts], False
 
 
 def _check(deadline: float | None) -> None:
