@@ -854,6 +854,12 @@ def test_norwegian_language_code_reads_as_bokmal():
         CleanerConfig(languages=("nn",))
 
 
+TURKISH = (
+    "İstanbul Büyükşehir Belediyesi, Galata Köprüsü'nün bakım çalışmaları nedeniyle hafta sonu "
+    "trafiğe kapatılacağını açıkladı ve sürücülere alternatif güzergahları kullanmalarını önerdi."
+)
+
+
 def test_turkish_capital_i_reads_as_i_and_keeps_offsets():
     """"İ" lower-cases to two characters; lines are lower-cased character for character, "İ" to
     "i", so a Turkish label in capitals meets its rule and the removal's span is the line's."""
@@ -861,11 +867,7 @@ def test_turkish_capital_i_reads_as_i_and_keeps_offsets():
 
     assert lower_case("İLGİLİ HABERLER") == "ilgili haberler"
     assert len(lower_case("İstanbul İÇİN")) == len("İstanbul İÇİN")
-    paragraph = (
-        "İstanbul Büyükşehir Belediyesi, Galata Köprüsü'nün bakım çalışmaları nedeniyle hafta sonu "
-        "trafiğe kapatılacağını açıkladı ve sürücülere alternatif güzergahları kullanmalarını önerdi."
-    )
-    text = f"{paragraph}\nHABERİN DEVAMI\n{paragraph}\nİLGİLİ HABERLER\n"
+    text = f"{TURKISH}\nHABERİN DEVAMI\n{TURKISH}\nİLGİLİ HABERLER\n"
     result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
     assert result.language == "tr"
     assert [r.evidence.code for r in result.removals][:2] == ["rule:tr.ads.label", "rule:tr.related.heading"]
@@ -887,10 +889,6 @@ def test_turkish_dotless_i_and_capital_i_read_alike():
     from cleaner.segment import lower_case
 
     assert lower_case("ÇEREZLER KULLANILMAKTADIR") == lower_case("çerezler kullanılmaktadır") == "çerezler kullanilmaktadir"
-    paragraph = (
-        "İstanbul Büyükşehir Belediyesi, Galata Köprüsü'nün bakım çalışmaları nedeniyle hafta sonu "
-        "trafiğe kapatılacağını açıkladı ve sürücülere alternatif güzergahları kullanmalarını önerdi."
-    )
-    text = f"{paragraph}\nSİTEMİZDE ÇEREZLER KULLANILMAKTADIR.\n{paragraph}"
+    text = f"{TURKISH}\nSİTEMİZDE ÇEREZLER KULLANILMAKTADIR.\n{TURKISH}"
     result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
     assert [r.evidence.code for r in result.removals] == ["rule:tr.cookies.notice"]
