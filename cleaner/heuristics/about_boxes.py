@@ -10,9 +10,9 @@ after it allowed ("About Acme Corp. (NASDAQ: ACME)"); in German, whose nouns are
 words at least ("Über Nacht" is a subheading). The line below it is a sentence of prose that names
 the same, as whole words and capitalised as in the heading ("About the study", "About The
 Stadium" above "The stadium will seat ...", "About Art" above "Ellis started painting ..." are
-subheadings; an all-capitals heading, "ABOUT ACME INC.", above "Acme Inc. is ..." names it). The profile is that line and the kept
-lines below it, up to a line that goes already (a media contact that a rule removed), another
-such heading or the document's end.
+subheadings; an all-capitals heading, "ABOUT ACME INC.", above "Acme Inc. is ..." names it). The
+profile is that line and the kept lines below it, up to a line that goes already (a media contact
+that a rule removed), another such heading or the document's end.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def about_name(text: str, language: str | None = None) -> str | None:
     rest = _NAME_END.sub("", _TICKER.sub("", text[len(opener) :]))
     if opener.lower().startswith(("à propos d", "a propos d")):  # "À propos de", "d’", "du", "des"
         rest = re.sub(r"^(?:e |u |es |’|')", "", rest, flags=re.IGNORECASE)
-    rest = _ELIDED.sub("", rest, count=1) if _ELIDED.match(rest) else _ARTICLE.sub("", rest, count=1) if _ARTICLE.match(rest) else rest
-    name = rest.strip()
+    article = _ELIDED.match(rest) or _ARTICLE.match(rest)  # one article at most: "the", "die", "l’"
+    name = rest[article.end() if article else 0 :].strip()
     words = name.split()
     if not words or len(words) > ABOUT_NAME_MAX_WORDS or any(mark in name for mark in "!?;:"):
         return None
