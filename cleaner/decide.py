@@ -591,10 +591,13 @@ def decide(
 TITLE_REASON = "the page's title: the headline with the site's name"
 
 
-def _drop_whole(out: Decisions, index: int, name: str, reason: str) -> None:
-    """Drop line ``index`` for a context signal (``name``, a metadata line), unless it goes already."""
+def _drop_whole(
+    out: Decisions, index: int, name: str, reason: str, category: str = "metadata", score: float = 0.9
+) -> None:
+    """Drop line ``index`` for a context signal (``name``; a metadata line unless ``category``
+    says otherwise), unless it goes already."""
     if index not in out.drop:
-        out.drop[index] = Evidence("context", name, "metadata", 0.9, reason)
+        out.drop[index] = Evidence("context", name, category, score, reason)
         out.trim.pop(index, None)
 
 
@@ -723,9 +726,8 @@ def _one_pass(
             if not analysis.removed[position] and headline_shaped(texts[position], features[position])
         ]
         for position, reason in teasers:
-            if position not in protected and lines[position] not in out.drop:
-                out.drop[lines[position]] = Evidence("context", "related-box", "related", 0.8, reason)
-                out.trim.pop(lines[position], None)
+            if position not in protected:
+                _drop_whole(out, lines[position], "related-box", reason, "related", 0.8)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
 
@@ -798,13 +800,9 @@ def _about_boxes(
         )
         if box > above or below > END_RULE_PROSE_AFTER * above:
             continue
-        name = texts[heading]
+        reason = f"in the profile under {texts[heading]!r} at the article's end"
         for position in range(heading, end):
-            if lines[position] not in out.drop:
-                out.drop[lines[position]] = Evidence(
-                    "context", "about-box", "credits", 0.85, f"in the profile under {name!r} at the article's end"
-                )
-                out.trim.pop(lines[position], None)
+            _drop_whole(out, lines[position], "about-box", reason, "credits", 0.85)
 
 
 def _end_rules(

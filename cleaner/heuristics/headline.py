@@ -8,8 +8,8 @@ more with a standfirst right below it; farther up, to HEADLINE_FAR_WINDOW lines,
 standfirst below it, or when no line nearer qualifies (FAR_HEADLINE_MIN_WEIGHT). A line of two
 sentences (see :func:`two_sentence_headline`) is the headline right above a standfirst that the
 search found, or when no line within the window is shaped as a headline: the nearest with a
-standfirst right below it before a far line without one, the nearest at all after it. A Markdown heading of level 1 or 2
-weighs more (MARKDOWN_HEADING_BONUS).
+standfirst right below it before a far line without one, the nearest at all after it. A Markdown
+heading of level 1 or 2 weighs more (MARKDOWN_HEADING_BONUS).
 """
 
 from __future__ import annotations

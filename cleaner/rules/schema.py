@@ -260,4 +260,3 @@ def _strings(table: dict[str, Any], key: str, source: str, rule_id: str) -> tupl
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RulePackError(source, "must be a list of strings", rule_id, key)
     return tuple(value)
-
