@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .heuristics.scripts import SCRIPT_LANGUAGES
 from .heuristics.stoplists import LANGUAGES
 from .rules import CATEGORIES, pack_languages
 
@@ -35,7 +36,8 @@ class CleanerConfig:
 
     profile: ``"default"`` or ``"conservative"`` (see :data:`PROFILES`).
     languages: ISO 639-1 codes of the documents (e.g. ``("en",)``; ``"no"`` reads as ``"nb"``); empty
-        means detect per document from stopword coverage and use the rule packs of all languages.
+        means detect per document (from stopword coverage; Chinese, Japanese and Korean from their
+        scripts) and use the rule packs of all languages.
     rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
@@ -63,7 +65,7 @@ class CleanerConfig:
             LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in _strings("languages", self.languages)
         )
         object.__setattr__(self, "languages", languages)
-        known = set(LANGUAGES) | pack_languages()
+        known = set(LANGUAGES) | set(SCRIPT_LANGUAGES) | pack_languages()
         unknown = sorted(set(languages) - known)
         if unknown:
             raise ConfigError(f"unknown language code(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")

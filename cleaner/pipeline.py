@@ -24,6 +24,7 @@ from .heuristics.features import (
     measure,
     words_of,
 )
+from .heuristics.scripts import SCRIPT_LANGUAGES
 from .heuristics.stoplists import LANGUAGES, detect_language, stopwords
 from .heuristics.wrapping import may_be_wrapped, paragraph_classes, wrapped_paragraphs
 from .lynx import has_dump_links, read_dump
@@ -108,7 +109,7 @@ class Cleaner:
         self.matcher = Matcher(self.rules, self.config.engine)
         self._matchers: dict[str, Matcher] = {}  # by document language, see _language_matcher
         self._fixed_language = given[0] if len(given) == 1 else None
-        self._candidate_languages = given or tuple(LANGUAGES)
+        self._candidate_languages = given or (*LANGUAGES, *SCRIPT_LANGUAGES)
 
     def clean(self, text: str) -> str:
         """The text with its boilerplate removed."""

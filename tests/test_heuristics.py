@@ -1118,6 +1118,35 @@ def test_detect_language(text, language):
     assert detect_language([text]) == language
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("国家统计局26日发布数据显示，前10个月全国规模以上工业企业实现利润总额同比增长3.1%，比前9个月加快0.4个百分点。", "zh"),
+        ("立法院今天三讀通過修正案，行政院表示將盡快公布施行，並與地方政府協調相關細節。", "zh"),
+        # kanji with the kana of its endings and particles
+        ("日本銀行は来月の金融政策決定会合で、追加利上げを検討する見通しだ。植田総裁は「データを確認したい」と述べた。", "ja"),
+        ("정부는 27일 서울에서 열린 회의에서 내년 예산안을 확정했다고 밝혔다. 기획재정부 관계자는 이같이 말했다.", "ko"),
+        # a Chinese text naming a Japanese film in kana stays Chinese
+        ("宫崎骏的新片《君たちはどう生きるか》在内地上映后，票房在一周内突破了三亿元，观众反响热烈。", "zh"),
+        # an English text quoting a name in Han characters stays English
+        ("Chinese leader Xi Jinping (习近平) met the Japanese prime minister in Beijing on Monday, officials said.", "en"),
+    ],
+)
+def test_detect_language_of_unspaced_scripts_by_their_letters(text, language):
+    assert detect_language([text]) == language
+
+
+def test_detection_among_given_languages_with_and_without_a_stoplist():
+    """A caller may name languages that jusText has no stoplist for (Korean) beside ones it has:
+    the script decides the first, stopwords the others (the vote once asked for a Korean
+    stoplist and failed)."""
+    german = "Die Stadt hat in den letzten Jahren viele neue Wohnungen gebaut, und die Mieten sind gestiegen."
+    korean = "정부는 27일 서울에서 열린 회의에서 내년 예산안을 확정했다고 밝혔다."
+    assert detect_language([german], ("ko", "de")) == "de"
+    assert detect_language([korean], ("ko", "de")) == "ko"
+    assert detect_language([korean], ("de",)) is None
+
+
 def test_max_segment_finds_the_heaviest_run():
     assert max_segment([-5, 3, 4, -1, 6, -20, 5]) == (1, 4)
     assert max_segment([-1, -2]) == (-1, -1)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ConfigError, MissingDependencyError
 from ..segment import lower_case
+from .scripts import SCRIPT_LANGUAGES, script_language
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages detection considers.
 LANGUAGES = {
@@ -83,17 +84,28 @@ def _word_languages(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def detect_language(
-    lines: list[str], candidates: tuple[str, ...] = tuple(LANGUAGES), words: list[list[str]] | None = None
+    lines: list[str], candidates: tuple[str, ...] = (*LANGUAGES, *SCRIPT_LANGUAGES), words: list[list[str]] | None = None
 ) -> str | None:
     """The candidate language whose stopwords cover most of the document's longest lines, among
-    the few (:data:`DETECTION_SHORTLIST`) whose distinctive stopwords occur most there.
+    the few (:data:`DETECTION_SHORTLIST`) whose distinctive stopwords occur most there; or, for a
+    document in an unspaced script, the language of its script (Chinese, Japanese, Korean: see
+    :func:`~heuristics.scripts.script_language`).
 
     ``words``, when given, holds the ``\\w+`` tokens of each line lower-cased (``str.lower``),
     so that they need not be found again. ``None`` when no language's stopwords cover at least
-    :data:`DETECTION_MIN_COVERAGE` of the sampled words (unspaced scripts, lists of names and
-    numbers).
+    :data:`DETECTION_MIN_COVERAGE` of the sampled words (other unspaced scripts, lists of names
+    and numbers).
     """
-    sample = _sample_words(lines, words)
+    positions = _sample_positions(lines)
+    scripts = tuple(language for language in candidates if language in SCRIPT_LANGUAGES)
+    if scripts:
+        language = script_language(" ".join([lines[position] for position in positions]), scripts)
+        if language is not None:
+            return language
+    candidates = tuple(language for language in candidates if language in LANGUAGES)
+    if not candidates:
+        return None
+    sample = _sample_words(lines, positions, words)
     if sum(map(len, sample)) < DETECTION_MIN_WORDS:
         return None
     # Letters alone are initials as often as words ("S Ryan; G White; J Foley"), and a noisy
@@ -109,9 +121,8 @@ def detect_language(
     return _vote(Counter(chain.from_iterable(sample)), count, candidates)
 
 
-def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[str]]:
-    """The lower-cased words of the longest lines, up to :data:`DETECTION_SAMPLE_CHARS`
-    characters (in lists, one a line or one for them all)."""
+def _sample_positions(lines: list[str]) -> list[int]:
+    """The positions of the longest lines, up to :data:`DETECTION_SAMPLE_CHARS` characters."""
     sample: list[int] = []
     size = 0
     for position in sorted(range(len(lines)), key=list(map(len, lines)).__getitem__, reverse=True):
@@ -119,6 +130,12 @@ def _sample_words(lines: list[str], words: list[list[str]] | None) -> list[list[
         size += len(lines[position])
         if size >= DETECTION_SAMPLE_CHARS:
             break
+    return sample
+
+
+def _sample_words(lines: list[str], sample: list[int], words: list[list[str]] | None) -> list[list[str]]:
+    """The lower-cased words of the lines at the ``sample`` positions (in lists, one a line or one
+    for them all)."""
     if words is None:
         return [_WORD_RE.findall(lower_case(" ".join([lines[position] for position in sample])))]
     return [words[position] for position in sample]
