@@ -291,7 +291,7 @@ def test_a_long_notice_ends_the_article_near_its_end_only():
     middle = "\n".join(SIX_PARAGRAPHS[:3] + [LONG_NOTICE] + SIX_PARAGRAPHS[3:])
     result = cleaner.clean_and_explain(middle)
     assert result.text == "\n".join(SIX_PARAGRAPHS)
-    assert [r.evidence.code for r in result.removals] == ["rule:common.copyright.symbol-start"]
+    assert [r.evidence.code for r in result.removals] == ["rule:en.copyright.reserved"]
     deck = [
         "Why farmers may want to paint their cows with zebra stripes this summer, and what scientists say.",
         "Two troops were killed in a helicopter crash, officials said, though the cause is under investigation.",

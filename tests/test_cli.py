@@ -27,6 +27,7 @@ from cleaner import batch, cli
 from cleaner.cli import shell
 from cleaner.batch import inputs, jsonl, workers
 from cleaner.cli import main
+from cleaner.rules import available_rule_packs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
@@ -1311,3 +1312,13 @@ def test_a_wet_files_leading_blank_lines_pass_through_and_a_huge_length_is_an_er
     path.write_bytes(b" \r\n\t\n" + data.replace(b"sha1:QK3JZ7M2R5XW4PLN6TDF8HYC2VBE9GAS", b"shake128:AAAA"))
     assert main(["clean", str(path), *CONSERVATIVE, "--quiet", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b" \r\n\t\nWARC/1.0") and b"shake128:AAAA" in out.read_bytes()
+
+
+def test_rules_test_passes_every_built_in_pack(capsys):
+    """Each built-in pack's examples pass `cleaner rules test` (cleaned as documents in the pack's
+    language: a Japanese label in kanji alone, "関連記事", reads as Chinese; and a remove example
+    that a sibling rule of the pack is credited for still counts for its own rule, which matches it)."""
+    packs = available_rule_packs()
+    assert main(["rules", "test", *packs]) == 0, capsys.readouterr().out
+    assert main(["rules", "test", "ja/chrome", "-v"]) == 0
+    assert "ok   ja.related.heading remove[1]" in capsys.readouterr().out
