@@ -20,7 +20,7 @@ PARAGRAPH = (
 def test_all_is_sorted_and_lists_every_public_name():
     assert cleaner.__all__ == sorted(cleaner.__all__)
     public = {name for name in dir(cleaner) if not name.startswith("_")}
-    modules = {"api", "config", "decide", "errors", "heuristics", "lynx", "markdown", "model", "pipeline", "reassemble",
+    modules = {"api", "config", "decide", "errors", "heuristics", "letters", "lynx", "markdown", "model", "pipeline", "reassemble",
                "rules", "segment", "cli", "batch", "html"}  # fmt: skip
     assert public - modules == set(cleaner.__all__) - {"__version__"}
 

@@ -1631,3 +1631,40 @@ def test_a_sentence_thin_in_stopwords_neither_extends_nor_breaks_the_main_text()
     assert not neutral_line(named, BAD, f._replace(words=7))  # shorter: a line of names
     unended = "Acme Corp boss Jane Doe confirmed the closure, says NRK Vestland"
     assert not neutral_line(unended, classify(measured(unended)), measured(unended))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # vowel signs and viramas are no word breaks ("मुश्ताक" once read as four words)
+        ("सैयद मुश्ताक अली ट्रॉफी", ["सैयद", "मुश्ताक", "अली", "ट्रॉफी"]),
+        ("شَارِكْ الخبر", ["شَارِكْ", "الخبر"]),  # Arabic with its short vowels
+        ("e\u0301te\u0301 a\u0300 paris", ["e\u0301te\u0301", "a\u0300", "paris"]),  # decomposed accents
+        ("love \u2764\ufe0f it", ["love", "it"]),  # an emoji's variation selector makes no word
+    ],
+)
+def test_words_hold_their_combining_marks(text, words):
+    assert words_of(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "terminal"),
+    [
+        ("मध्य प्रदेश ने राजस्थान को 6 विकेट से हराया।", True),  # danda
+        ("هل تنجح الخطة الجديدة؟", True),
+        ("这家店已经营业了三十年。", True),
+        ("「きょうから営業を始めます。」", True),  # a quoted sentence
+        ("首相「増税はしない」", False),  # a headline ending with a quote
+        ("सैयद मुश्ताक अली ट्रॉफी: मध्य प्रदेश ने राजस्थान को हराया", False),
+    ],
+)
+def test_sentence_ends_of_other_scripts(text, terminal):
+    assert measure(text, words_of(text.lower()), None).terminal is terminal
+
+
+def test_figures_weigh_less_in_a_line_of_unspaced_script():
+    """A Japanese headline with "100" and "4" in it is no line of figures (its 28 characters
+    count as 65: a digit share of 6%, not 14%)."""
+    text = "創業100年の金沢の写真館、4代目が撮り続ける家族の記念日"
+    assert not measure(text, words_of(text), None).digit_heavy
+    assert measure("2025/11/27 15:00", words_of("2025/11/27 15:00"), None).digit_heavy

@@ -320,3 +320,14 @@ def test_hyperscan_finds_a_rights_notice_beside_other_languages_notices():
     line = "una colonna di fumo nero si alza dal capannone in fiamme - riproduzione riservata"
     for engine in ("hyperscan", "re"):
         assert [m.rule.id for m in Matcher(rules, engine=engine).match([line])] == ["it.copyright.reserved"]
+
+
+@pytest.mark.parametrize("engine", ["re", "hyperscan"])
+def test_a_phrase_is_no_part_of_a_longer_word_in_a_script_with_vowel_signs(engine):
+    """Devanagari writes vowels as combining marks, which Python's ``\\w`` leaves out: "शेयर"
+    ("share") once matched "शेयरों" ("shares", the stock) as a whole line."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    rules = [rule for rule in load_rule_pack("hi/chrome").rules if rule.id == "hi.share.label"]
+    matcher = Matcher(rules, engine=engine)
+    assert [m.line for m in matcher.match(["शेयर", "शेयरों", "शेयर करें"])] == [0, 2]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_WORD_RE = re.compile(r"\w+")
+from ..letters import mark_re, word_re
+
 _URL_RE = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Scripts written without spaces between words: each of their characters counts as half a word.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -37,13 +38,19 @@ _NOT_UNSPACED_LEADS = bytes(b for b in range(256) if not (b == 0xE0 or 0xE3 <= b
 #: a numbered list item's start ("1. ", "12) "), its number the group.
 NUMBERED_RE = re.compile(r"\(?(\d{1,3})[.)]\s")
 
-#: Characters that end a sentence (Latin, CJK and closing quotes/brackets after a full stop).
-TERMINAL = tuple('.!?…"”’\')»。！？;')
+#: Characters that end a sentence: Latin, Greek (";", "\u037e"), CJK (full and half width),
+#: Devanagari and Bengali (danda), Arabic and Urdu, Armenian, Ethiopic, Burmese and Tibetan stops,
+#: and closing quotes and brackets after a full stop.
+TERMINAL = tuple('.!?…"”’\')»。！？;\u037e．｡।॥؟۔։።፧။།')
 #: German closing quotes: they end a sentence after sentence punctuation only („Für mich ist das
 #: kein Strafstoß.“); a teaser's headline ends with a quote too (Merz zur Rente: „Wir haben einen
 #: fairen Kompromiss gefunden“).
 GERMAN_CLOSING_QUOTES = ("“", "‘")
-_QUOTED_SENTENCE_ENDS = ".!?…"
+#: Japanese closing quotes: the same, after 。！？ (「きょうから営業を始めます。」; a headline
+#: ends with a quote too: 首相「増税はしない」).
+JAPANESE_CLOSING_QUOTES = ("」", "』")
+_QUOTED_SENTENCE_ENDS = ".!?…。！？"
+_CONDITIONAL_CLOSING_QUOTES = GERMAN_CLOSING_QUOTES + JAPANESE_CLOSING_QUOTES
 #: Characters that open a list item or table row.
 BULLETS = tuple("-–—•*·|►▶>→✓✔")
 #: words; a line with no sentence punctuation and at most this many words, mostly capitalised,
@@ -71,11 +78,11 @@ class LineFeatures(NamedTuple):
     """What every line is measured for (the line classes and the main-text search need these)."""
 
     chars: int  # characters, surrounding whitespace excluded (unspaced scripts: UNSPACED_CHAR_WEIGHT each)
-    words: int  # \w+ tokens (unspaced scripts: half a word per character)
+    words: int  # words (runs of \w and combining marks; unspaced scripts: half a word per character)
     stop_share: float | None  # stopwords / words; None when the language has no stoplist
     terminal: bool  # ends with sentence punctuation
     bullet: bool  # starts like a list item or a table row ("- ", "• ", "| ", "1. ", "2) ")
-    digit_heavy: bool  # more than DIGIT_HEAVY_SHARE of the characters are digits
+    digit_heavy: bool  # digits are more than DIGIT_HEAVY_SHARE of ``chars`` (the weighted length)
     title: bool  # no sentence punctuation, few words, mostly capitalised: a heading, label or teaser
     linked: bool = False  # mostly link text (a Markdown line; see :func:`cleaner.markdown.link_heavy`)
     heading: int = 0  # a Markdown heading's level ("# ..." 1, "## ..." 2), else 0
@@ -122,16 +129,16 @@ def _count_letters(text: str, data: bytes) -> tuple[int, int]:
 
 
 def words_of(text: str) -> list[str]:
-    """The ``\\w+`` tokens of ``text``, as ``re.findall(r"\\w+", text)`` gives them.
+    """The words of ``text``: runs of ``\\w`` and combining marks (see :mod:`cleaner.letters`).
 
-    Unless a non-ASCII character of the text is a word character (a letter or digit), the text
-    is split where its non-word characters, turned into spaces, are: a C-level split instead of
-    the regex engine.
+    Unless a non-ASCII character of the text is a word character (a letter, a digit or a mark),
+    the text is split where its non-word characters, turned into spaces, are: a C-level split
+    instead of the regex engine.
     """
     if not text.isascii():
         others = _utf8(text).translate(None, _ASCII).decode("utf-8", "surrogatepass")
-        if any(map(str.isalnum, others)):
-            return _WORD_RE.findall(text)
+        if any(map(str.isalnum, others)) or mark_re().search(others):
+            return word_re().findall(text)
     # Non-ASCII characters, none of them a word character here, become "?", then spaces.
     return text.encode("ascii", "replace").translate(_SPACE_NON_WORD).decode("ascii").split()
 
@@ -170,7 +177,7 @@ def measure(
     if stoplist and count:
         stop_share = sum(map(stoplist.__contains__, words)) / count
     terminal = text.endswith(TERMINAL) or (
-        text.endswith(GERMAN_CLOSING_QUOTES) and len(text) > 1 and text[-2] in _QUOTED_SENTENCE_ENDS
+        text.endswith(_CONDITIONAL_CLOSING_QUOTES) and len(text) > 1 and text[-2] in _QUOTED_SENTENCE_ENDS
     )
     title = (
         not terminal
@@ -183,7 +190,7 @@ def measure(
         stop_share,
         terminal,
         text.startswith(BULLETS) or (text[0].isdigit() and NUMBERED_RE.match(text) is not None),
-        digits > DIGIT_HEAVY_SHARE * len(text),
+        digits > DIGIT_HEAVY_SHARE * chars,  # (of the weighted length: a digit is worth less among CJK)
         title,
     )
 
@@ -192,7 +199,7 @@ def capital_share(text: str) -> float:
     """Words that start with a capital letter, over words that start with a letter."""
     if text.isascii():
         return _capital_share_of(_ascii_classes(text))
-    letters, upper = count_letters("".join([word[0] for word in _WORD_RE.findall(text)]))
+    letters, upper = count_letters("".join([word[0] for word in word_re().findall(text)]))
     return upper / letters if letters else 0.0
 
 

@@ -68,7 +68,7 @@ MARKDOWN_HEADING_BONUS = {1: 6, 2: 4}
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 
-_SENTENCE_ENDS = tuple(".,;:…。")
+_SENTENCE_ENDS = tuple(".,;:…。．｡।۔")
 # A sentence's end inside the line: a full stop after a lower-case word of three letters or more,
 # then a capital ("a big win. He didn't get it"): a caption or a standfirst cut short, not a
 # headline ("Gov. Newsom signs ...", "FC St. Pauli", "Arsenal vs. Chelsea", "EE. UU.", "DIRECT.

@@ -7,13 +7,13 @@ importing ``justext`` (which would pull in lxml), and only when first needed.
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections import Counter
 from functools import cache
 from itertools import chain
 from pathlib import Path
 
 from ..errors import ConfigError, MissingDependencyError
+from ..letters import word_re
 from ..segment import lower_case
 from .scripts import SCRIPT_LANGUAGES, script_language
 
@@ -48,9 +48,6 @@ DETECTION_MIN_COVERAGE = 0.2
 #: "for", "cup"), so the vote alone put an English recipe, 23% covered by English stopwords and
 #: 21% by Finnish ones, in Finnish, by 31 distinctive words to 30.
 DETECTION_SHORTLIST = 3
-
-_WORD_RE = re.compile(r"\w+")
-
 
 def _stoplist_dir() -> Path:
     spec = importlib.util.find_spec("justext")
@@ -91,7 +88,7 @@ def detect_language(
     document in an unspaced script, the language of its script (Chinese, Japanese, Korean: see
     :func:`~heuristics.scripts.script_language`).
 
-    ``words``, when given, holds the ``\\w+`` tokens of each line lower-cased (``str.lower``),
+    ``words``, when given, holds the words of each line lower-cased (see :func:`~heuristics.features.words_of`),
     so that they need not be found again. ``None`` when no language's stopwords cover at least
     :data:`DETECTION_MIN_COVERAGE` of the sampled words (other unspaced scripts, lists of names
     and numbers).
@@ -137,7 +134,7 @@ def _sample_words(lines: list[str], sample: list[int], words: list[list[str]] | 
     """The lower-cased words of the lines at the ``sample`` positions (in lists, one a line or one
     for them all)."""
     if words is None:
-        return [_WORD_RE.findall(lower_case(" ".join([lines[position] for position in sample])))]
+        return [word_re().findall(lower_case(" ".join([lines[position] for position in sample])))]
     return [words[position] for position in sample]
 
 

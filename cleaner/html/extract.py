@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MissingDependencyError, TimeLimitError
+from ..letters import words as words_in
 
 #: trafilatura settings, chosen on the development set (see README.md, "HTML pages"): ``fast`` skips
 #: trafilatura's readability/jusText fallback, which on these pages both costs ~30% of the time
@@ -100,7 +101,6 @@ def drop_url_lines(extracted: str, urls: set[str]) -> tuple[str, list[Any]]:
     return ("\n".join(kept), removals) if removals else (extracted, [])
 
 
-_WORD_RE = re.compile(r"\w+")
 #: Separators between a title and the site name or section around it ("Opinion | ...", "... - Site").
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*\|\s*")
 #: words; a line elsewhere in the text is dropped as the title only with at least this many words.
@@ -111,8 +111,8 @@ def title_forms(title: str) -> set[tuple[str, ...]]:
     """The word sequences a repeated headline can take: the whole title, or its longest part
     between separators (the headline without the site name or section label around it; the
     shorter parts are those names, which a page may well print on a line of its own)."""
-    parts = [tuple(_WORD_RE.findall(part.lower())) for part in _TITLE_SEPARATOR_RE.split(title)]
-    forms = {tuple(_WORD_RE.findall(title.lower())), max(parts, key=len, default=())}
+    parts = [tuple(words_in(part.lower())) for part in _TITLE_SEPARATOR_RE.split(title)]
+    forms = {tuple(words_in(title.lower())), max(parts, key=len, default=())}
     return {form for form in forms if len(form) >= TITLE_LINE_MIN_WORDS}
 
 
@@ -125,14 +125,14 @@ def drop_title_lines(extracted: str, title: str) -> tuple[str, list[Any]]:
 
     if not extracted or not title:
         return extracted, []
-    title_words = _WORD_RE.findall(title.lower())
+    title_words = words_in(title.lower())
     if not title_words:
         return extracted, []
     forms = title_forms(title)
     lines = extracted.strip("\n").split("\n")
     kept, removals = [], []
     for position, line in enumerate(lines):
-        words = _WORD_RE.findall(line.lower())
+        words = words_in(line.lower())
         first = position == 0 and 0 < len(words) <= 40 and words == title_words[: len(words)]
         if (first and len(words) >= min(len(title_words), 3)) or (words and tuple(words) in forms):
             selector = "title:first-line" if position == 0 else "title:repeated-line"

@@ -19,11 +19,13 @@ import os
 import platform
 import re
 from bisect import bisect_right
+from functools import cache
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import RulePackError
+from ..letters import marks
 from .schema import Rule
 
 try:  # pragma: no cover - exercised by whichever engine the platform has
@@ -31,8 +33,16 @@ try:  # pragma: no cover - exercised by whichever engine the platform has
 except ImportError:  # pragma: no cover
     _hs = None
 
-# Between a phrase and its neighbours: not in the middle of a word.
-_EDGE = r"(?:(?<![^\W_])|(?![^\W_]))"
+
+@cache
+def _word_edges() -> tuple[str, str]:
+    """The regex between a phrase and its neighbours: not in the middle of a word (a letter, a
+    digit or a combining mark on one side at most: "शेयर" is no word of "शेयरों"); and the padding
+    of a whole-line or line-start match: anything but letters, digits and marks."""
+    letter = rf"(?:[^\W_]|[{marks()}])"
+    return rf"(?:(?<!{letter})|(?!{letter}))", rf"(?:[^\w{marks()}]|_)*"
+
+
 # Anything but a letter or digit (prefilter spelling, never crossing a line break).
 _NOT_ALNUM = r"(?:[^\w\n]|_)"
 
@@ -211,12 +221,13 @@ class _ExactCheck:
     def __init__(self, rule: Rule):
         self.rule = rule
         alternatives = _alternatives(rule)
+        edge, pad = _word_edges()
         if rule.mode == "line":
-            self.regex = re.compile(rf"[\W_]*(?:{alternatives})[\W_]*")
+            self.regex = re.compile(rf"{pad}(?:{alternatives}){pad}")
         elif rule.mode == "start":
-            self.regex = re.compile(rf"[\W_]*(?:{alternatives}){_EDGE}")
+            self.regex = re.compile(rf"{pad}(?:{alternatives}){edge}")
         else:
-            self.regex = re.compile(rf"{_EDGE}(?:{alternatives}){_EDGE}")
+            self.regex = re.compile(rf"{edge}(?:{alternatives}){edge}")
 
     def apply(self, line: str, index: int) -> RuleMatch | None:
         rule = self.rule
