@@ -1130,6 +1130,18 @@ def test_detect_language(text, language):
         ("宫崎骏的新片《君たちはどう生きるか》在内地上映后，票房在一周内突破了三亿元，观众反响热烈。", "zh"),
         # an English text quoting a name in Han characters stays English
         ("Chinese leader Xi Jinping (习近平) met the Japanese prime minister in Beijing on Monday, officials said.", "en"),
+        # a market report in kanji and figures, its kana a seventh of its letters
+        ("東証株価指数終値2850.12、前日比15.33高。東証プライム市場売買代金概算4兆1200億円、売買高概算18億株。"
+         "日経平均株価終値3万9250円、前日比412円高。値上がり銘柄数1201、値下がり銘柄数389、変わらず60。", "ja"),
+        # Korean with more Hanja than Hangul
+        ('政府는 來年度 豫算案을 國會에 提出했다. 總支出은 前年對比 3.2% 增加한 677兆원 規模다. 企劃財政部 長官은 '
+         '"財政 健全性을 維持하면서 民生 安定에 注力했다"고 說明했다.', "ko"),
+        # Traditional Chinese quoting Japanese titles in book-title marks
+        ("宮崎駿新作《君たちはどう生きるか》上映後，記者專訪了日本影評人。記者：您怎麼看《君たちはどう生きるか》這部電影？"
+         "影評人：它和《となりのトトロ》《もののけ姫》都不一樣，更像是導演的自傳。", "zh"),
+        # a Japanese page heavy with product names
+        ("AppleはiPhone 16 Pro MaxやiPad Pro（M4）、MacBook Air（M3, 15-inch）など新製品をWWDC 2024で発表した。"
+         "新しいiOS 18ではApple Intelligence、ChatGPT連携、Siriの刷新などが目玉となる。", "ja"),
     ],
 )
 def test_detect_language_of_unspaced_scripts_by_their_letters(text, language):
