@@ -30,12 +30,12 @@ import cleaner
 FLOORS = {
     ("recall", "conservative"): (0.966, 0.975),
     ("recall", "default"): (0.962, 0.963),
-    ("ptags", "conservative"): (0.848, 0.895),
+    ("ptags", "conservative"): (0.849, 0.895),
     # Recall 0.88307 -> 0.88299: an AP story's "___" rules between its question subheadings go
     # since a kept question lends its own score to its neighbours (an interview's; the gold keeps
     # the rules' underscores as words).
     ("ptags", "default"): (0.875, 0.882),
-    ("fulltext", "conservative"): (0.882, 0.989),
+    ("fulltext", "conservative"): (0.884, 0.989),
     ("fulltext", "default"): (0.923, 0.961),
 }
 
@@ -46,9 +46,9 @@ WRAPPED_FLOORS = {
     ("recall", "default"): (0.962, 0.962),
     # F1 0.8455 -> 0.8448: a line that a rule matches in part joins no paragraph that opens with a
     # capital below it (a caption without a full stop had taken the next paragraph with it).
-    ("ptags", "conservative"): (0.847, 0.895),
+    ("ptags", "conservative"): (0.848, 0.895),
     ("ptags", "default"): (0.873, 0.876),
-    ("fulltext", "conservative"): (0.879, 0.989),
+    ("fulltext", "conservative"): (0.881, 0.989),
     ("fulltext", "default"): (0.920, 0.961),
 }
 
