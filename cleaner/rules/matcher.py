@@ -25,22 +25,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import RulePackError
-from ..letters import marks
+from ..letters import mark_re, marks
 from .schema import Rule
 
 try:  # pragma: no cover - exercised by whichever engine the platform has
     import hyperscan as _hs
 except ImportError:  # pragma: no cover
     _hs = None
-
-
-@cache
-def _word_edges() -> tuple[str, str]:
-    """The regex between a phrase and its neighbours: not in the middle of a word (a letter, a
-    digit or a combining mark on one side at most: "शेयर" is no word of "शेयरों"); and the padding
-    of a whole-line or line-start match: anything but letters, digits and marks."""
-    letter = rf"(?:[^\W_]|[{marks()}])"
-    return rf"(?:(?<!{letter})|(?!{letter}))", rf"(?:[^\w{marks()}]|_)*"
 
 
 # Anything but a letter or digit (prefilter spelling, never crossing a line break).
@@ -214,36 +205,54 @@ def quotes_someone(line: str) -> bool:
 
 
 class _ExactCheck:
-    """The Python regex that decides whether a rule applies to one lower-cased line."""
+    """The Python regex that decides whether a rule applies to one lower-cased line.
 
-    __slots__ = ("rule", "regex")
+    Python's ``\\w`` leaves combining marks out (Devanagari's vowel signs, Arabic's short vowels,
+    decomposed accents), so on a line that holds one the check is a second regex whose word edges
+    and padding count marks as letters ("शेयर" is no word of "शेयरों"); it is compiled on first
+    need, as its classes of marks are long."""
+
+    __slots__ = ("rule", "regex", "_marked")
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        alternatives = _alternatives(rule)
-        edge, pad = _word_edges()
-        if rule.mode == "line":
-            self.regex = re.compile(rf"{pad}(?:{alternatives}){pad}")
-        elif rule.mode == "start":
-            self.regex = re.compile(rf"{pad}(?:{alternatives}){edge}")
-        else:
-            self.regex = re.compile(rf"{edge}(?:{alternatives}){edge}")
+        self.regex = self._compile(r"(?:(?<![^\W_])|(?![^\W_]))", r"[\W_]*")
+        self._marked: re.Pattern[str] | None = None
+
+    def _compile(self, edge: str, pad: str) -> re.Pattern[str]:
+        alternatives = _alternatives(self.rule)
+        if self.rule.mode == "line":
+            return re.compile(rf"{pad}(?:{alternatives}){pad}")
+        if self.rule.mode == "start":
+            return re.compile(rf"{pad}(?:{alternatives}){edge}")
+        return re.compile(rf"{edge}(?:{alternatives}){edge}")
+
+    def _regex(self, line: str) -> re.Pattern[str]:
+        if line.isascii() or not mark_re().search(line):
+            return self.regex
+        if self._marked is None:
+            letter = rf"(?:[^\W_]|[{marks()}])"
+            self._marked = self._compile(rf"(?:(?<!{letter})|(?!{letter}))", rf"(?:[^\w{marks()}]|_)*")
+        return self._marked
 
     def apply(self, line: str, index: int) -> RuleMatch | None:
         rule = self.rule
         mode = rule.mode
         if mode == "line":
-            ok = len(line.strip()) <= rule.max_chars and self.regex.fullmatch(line) is not None
+            ok = len(line.strip()) <= rule.max_chars and self._regex(line).fullmatch(line) is not None
             return RuleMatch(rule, index, None) if ok else None
         if mode == "start":
             stripped = line.strip()
-            ok = len(stripped) <= rule.max_chars and not quotes_someone(stripped) and self.regex.match(line) is not None
+            ok = (
+                len(stripped) <= rule.max_chars and not quotes_someone(stripped)
+                and self._regex(line).match(line) is not None
+            )  # fmt: skip
             return RuleMatch(rule, index, None) if ok else None
         if mode == "contains":
-            ok = len(line.strip()) <= rule.max_chars and self.regex.search(line) is not None
+            ok = len(line.strip()) <= rule.max_chars and self._regex(line).search(line) is not None
             return RuleMatch(rule, index, None) if ok else None
         end = len(line.rstrip())
-        for found in self.regex.finditer(line):
+        for found in self._regex(line).finditer(line):
             start = found.start()
             if end - start > rule.max_chars:
                 continue
@@ -252,6 +261,13 @@ class _ExactCheck:
                 return RuleMatch(rule, index, None)
             return RuleMatch(rule, index, len(before.rstrip()))
         return None
+
+
+@cache
+def _exact_check(rule: Rule) -> _ExactCheck:
+    """The exact check of ``rule``, compiled once per process: the matchers of the documents'
+    languages share them (Python's own cache of compiled patterns holds 512, fewer than the rules)."""
+    return _ExactCheck(rule)
 
 
 def _short_rule(rule: Rule) -> bool:
@@ -328,7 +344,7 @@ class Matcher:
     def __init__(self, rules: Sequence[Rule], engine: str | None = None):
         self.rules = list(rules)
         self.engine = engine or _engine_default()
-        self._checks = [_ExactCheck(rule) for rule in self.rules]
+        self._checks = [_exact_check(rule) for rule in self.rules]
         # No rule can apply to a line longer than its guard, except a trim rule to the line's
         # tail; so the prefilter needs only the last `reach` characters of a long line (trailing
         # whitespace left out).
