@@ -19,8 +19,8 @@ import os
 import platform
 import re
 from bisect import bisect_right
-from functools import cache
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,7 +33,10 @@ try:  # pragma: no cover - exercised by whichever engine the platform has
 except ImportError:  # pragma: no cover
     _hs = None
 
-
+# Between a phrase and its neighbours: not in the middle of a word; and the padding around a
+# whole-line or line-start match (see _ExactCheck for lines with combining marks).
+_EDGE = r"(?:(?<![^\W_])|(?![^\W_]))"
+_PAD = r"[\W_]*"
 # Anything but a letter or digit (prefilter spelling, never crossing a line break).
 _NOT_ALNUM = r"(?:[^\w\n]|_)"
 
@@ -216,7 +219,7 @@ class _ExactCheck:
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.regex = self._compile(r"(?:(?<![^\W_])|(?![^\W_]))", r"[\W_]*")
+        self.regex = self._compile(_EDGE, _PAD)
         self._marked: re.Pattern[str] | None = None
 
     def _compile(self, edge: str, pad: str) -> re.Pattern[str]:
@@ -263,7 +266,11 @@ class _ExactCheck:
         return None
 
 
-@cache
+#: exact checks kept compiled per process (the built-in rules number about 900)
+EXACT_CHECKS_CACHED = 4096
+
+
+@lru_cache(maxsize=EXACT_CHECKS_CACHED)
 def _exact_check(rule: Rule) -> _ExactCheck:
     """The exact check of ``rule``, compiled once per process: the matchers of the documents'
     languages share them (Python's own cache of compiled patterns holds 512, fewer than the rules)."""
