@@ -215,12 +215,19 @@ class _ExactCheck:
     and padding count marks as letters ("शेयर" is no word of "शेयरों"); it is compiled on first
     need, as its classes of marks are long."""
 
-    __slots__ = ("rule", "regex", "_marked")
+    __slots__ = ("rule", "_plain", "_marked")
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.regex = self._compile(_EDGE, _PAD)
+        # (both compiled on first use: most rules meet no candidate line in a short run)
+        self._plain: re.Pattern[str] | None = None
         self._marked: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._plain is None:
+            self._plain = self._compile(_EDGE, _PAD)
+        return self._plain
 
     def _compile(self, edge: str, pad: str) -> re.Pattern[str]:
         alternatives = _alternatives(self.rule)
