@@ -116,13 +116,25 @@ class Cleaner:
         if self.config.disable:
             check_disabled(self.config, {rule.id for pack in [*builtin_packs(), *user_packs] for rule in pack.rules})
         _check_unique_ids(self.packs)
-        self.rules: list[Rule] = [
-            rule for pack in packs for rule in pack.rules if not self.config.disables(rule.id, rule.category)
-        ]
-        self.matcher = Matcher(self.rules, self.config.engine)
+        every_rule = [rule for pack in packs for rule in pack.rules]
+        self.rules: list[Rule] = [rule for rule in every_rule if not self.config.disables(rule.id, rule.category)]
+        # The matchers compile every rule of the packs and skip the disabled ones' matches, so that a
+        # configuration's automata are those of any other with the same packs (see Matcher).
+        self._every_rule = every_rule
+        self._disabled = frozenset(rule.id for rule in every_rule) - {rule.id for rule in self.rules}
+        self._matcher: Matcher | None = None  # every rule's, built on first need (see matcher)
         self._matchers: dict[str, Matcher] = {}  # by document language, see _language_matcher
         self._fixed_language = given[0] if len(given) == 1 else None
         self._candidate_languages = given or (*LANGUAGES, *SCRIPT_LANGUAGES)
+
+    @property
+    def matcher(self) -> Matcher:
+        """The matcher of every rule, for documents whose language is unknown or whose lines may be
+        hard-wrapped (see :meth:`_measure`). Built on first use: the packs of every language make
+        the largest automaton, which a corpus in one language may never need."""
+        if self._matcher is None:
+            self._matcher = Matcher(self._every_rule, self.config.engine, skip=self._disabled)
+        return self._matcher
 
     def clean(self, text: str) -> str:
         """The text with its boilerplate removed."""
@@ -172,7 +184,8 @@ class Cleaner:
         matcher = self._matchers.get(language)
         if matcher is None:
             applicable = rule_languages(language)
-            matcher = Matcher([rule for rule in self.rules if rule.language in applicable], self.config.engine)
+            rules = [rule for rule in self._every_rule if rule.language in applicable]
+            matcher = Matcher(rules, self.config.engine, skip=self._disabled)
             self._matchers[language] = matcher
         return matcher
 

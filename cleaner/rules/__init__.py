@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RulePackError
-from .schema import CATEGORIES, MODES, Rule, RulePack, parse_pack
+from .schema import BUILTIN_SOURCE, CATEGORIES, MODES, Rule, RulePack, parse_pack
 
 __all__ = [
     "CATEGORIES", "MODES", "Rule", "RulePack", "available_rule_packs", "builtin_packs", "load_rule_pack", "pack_languages",
@@ -56,7 +56,7 @@ def load_rule_pack(name_or_path: str | Path) -> RulePack:
 def _builtin(name: str) -> RulePack:
     folder, stem = name.split("/")
     text = (_PACKS / folder / f"{stem}.toml").read_text(encoding="utf-8")
-    return parse_pack(text, f"cleaner/rules/packs/{name}.toml")
+    return parse_pack(text, f"{BUILTIN_SOURCE}{name}.toml")
 
 
 def builtin_packs(languages: frozenset[str] | None = None) -> list[RulePack]:

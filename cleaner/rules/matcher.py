@@ -2,9 +2,14 @@
 
 1. Prefilter: an automaton (Hyperscan, when the ``hyperscan`` wheel is installed) or one
    regex per rule (Python ``re``, the fallback) scans the lower-cased lines joined with ``\\n``
-   and reports which rule may apply to which line. Line and start rules are anchored to the
-   line start, so ordinary prose rarely triggers a report. The rules for short lines (labels,
-   see SHORT_RULE_CHARS) have a prefilter of their own, which sees only the short lines.
+   and reports which rule may apply to which line. In the Hyperscan automaton a rule is the
+   strings one of which its every match holds, where they are long enough to be rare (see
+   :mod:`.literals`: they compile in a fraction of the time), else its pattern, anchored to the
+   line start for line and start rules. The rules for short lines (labels, see
+   SHORT_RULE_CHARS) have a prefilter of their own, which sees only the short lines; the
+   built-in packs' rules and a user's have separate automata, and a configuration's disabled
+   rules stay in them (their reports are dropped), so that every configuration of the same
+   packs shares the same compiled automata.
 2. Exact check: for each reported (rule, line), the rule's own Python regex decides, with
    Unicode-aware word boundaries, the mode and the length guard. Both engines feed the same
    check, and each prefilter accepts a superset of what the check accepts, so the result does
@@ -19,14 +24,15 @@ import os
 import platform
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import RulePackError
 from ..letters import mark_re, marks
-from .schema import Rule
+from .literals import literal_pattern, required_literals
+from .schema import BUILTIN_SOURCE, Rule
 
 try:  # pragma: no cover - exercised by whichever engine the platform has
     import hyperscan as _hs
@@ -125,6 +131,25 @@ def widen_for_hyperscan(pattern: str) -> str:
         position = token.end()
     out.append(_open_repeats(pattern[position:], in_class))
     return _drop_inner_anchors("".join(out))
+
+
+class HyperscanExpression(NamedTuple):
+    """One expression of a Hyperscan database and how it is read: ``utf8`` for a pattern whose
+    classes and repeats count characters; a literal string is the same bytes either way, and
+    compiles many times faster as plain bytes."""
+
+    pattern: str
+    utf8: bool
+
+
+def hyperscan_expressions(source: str) -> list[HyperscanExpression]:
+    """What the Hyperscan prefilter looks for in place of a rule's prefilter pattern ``source``:
+    the strings one of which every match needs (see :mod:`.literals`), or the pattern itself,
+    widened (see :func:`widen_for_hyperscan`)."""
+    needed = required_literals(source)
+    if needed is None:
+        return [HyperscanExpression(widen_for_hyperscan(source), True)]
+    return [HyperscanExpression(literal_pattern(text), False) for text in sorted(needed)]
 
 
 def _drop_inner_anchors(pattern: str) -> str:
@@ -309,14 +334,21 @@ class _Prefilter:
     database, or one regex per rule. ``max_chars``: the longest stripped line that any rule of
     the group can apply to, or None for any line."""
 
-    __slots__ = ("compiled", "database", "engine", "max_chars", "rules")
+    __slots__ = ("compiled", "database", "engine", "max_chars", "rules", "scratch")
 
     def __init__(self, rules: list[int], sources: list[str], max_chars: int | None, engine: str):
         self.rules = rules
         self.max_chars = max_chars
         self.engine = engine
         if engine == "hyperscan":
-            self.database = _cached_hyperscan([widen_for_hyperscan(source) for source in sources])
+            expressions, ids = [], []
+            for position, source in enumerate(sources):
+                found = hyperscan_expressions(source)
+                expressions.extend(found)
+                ids.extend([position] * len(found))
+            self.database = _cached_hyperscan(expressions, ids)
+            # The database may be shared with other matchers of the process; the scratch space is this one's.
+            self.scratch = _hs.Scratch(self.database) if self.database is not None else None
         else:
             self.compiled = [re.compile(source, re.MULTILINE) for source in sources]
 
@@ -334,7 +366,7 @@ class _Prefilter:
             def on_match(rule: int, start: int, end: int, flags: int, context: object) -> None:
                 ends.append((rule, end))
 
-            self.database.scan(data, match_event_handler=on_match)
+            self.database.scan(data, match_event_handler=on_match, scratch=self.scratch)
             ends.sort(key=lambda hit: hit[1])
             line = position = 0
             for rule, end in ends:  # one sweep: line breaks are counted once, whatever the hit count
@@ -355,10 +387,15 @@ class _Prefilter:
 class Matcher:
     """Compiled rules; :meth:`match` finds where they apply in a document's lines."""
 
-    def __init__(self, rules: Sequence[Rule], engine: str | None = None):
+    def __init__(self, rules: Sequence[Rule], engine: str | None = None, *, skip: Collection[str] = ()):
+        """``skip``: ids of rules that are compiled with the others but never reported (a
+        configuration's disabled rules). Leaving them in the automaton keeps it the same for every
+        configuration of the same packs, so that it is compiled once and then loaded from the cache;
+        likewise the built-in packs' rules and a user's have automata of their own."""
         self.rules = list(rules)
         self.engine = engine or _engine_default()
         self._checks = [_exact_check(rule) for rule in self.rules]
+        self._skipped = {index for index, rule in enumerate(self.rules) if rule.id in skip}
         # No rule can apply to a line longer than its guard, except a trim rule to the line's
         # tail; so the prefilter needs only the last `reach` characters of a long line (trailing
         # whitespace left out).
@@ -371,11 +408,14 @@ class Matcher:
         elif self.engine not in ("hyperscan", "re"):
             raise ValueError(f"unknown matcher engine {self.engine!r}; use 'hyperscan' or 're'")
         else:
-            short = [i for i, rule in enumerate(self.rules) if _short_rule(rule)]
-            other = [i for i, rule in enumerate(self.rules) if not _short_rule(rule)]
-            for group, max_chars in ((short, SHORT_RULE_CHARS), (other, None)):
-                if group:
-                    self._prefilters.extend(self._prefilter(group, max_chars))
+            for builtin in (True, False):
+                for short, max_chars in ((True, SHORT_RULE_CHARS), (False, None)):
+                    group = [
+                        index for index, rule in enumerate(self.rules)
+                        if _short_rule(rule) is short and rule.source.startswith(BUILTIN_SOURCE) is builtin
+                    ]  # fmt: skip
+                    if group:
+                        self._prefilters.extend(self._prefilter(group, max_chars))
 
     def _prefilter(self, group: list[int], max_chars: int | None) -> list[_Prefilter]:
         """The prefilters of a group of rules: one, or with Hyperscan, a second one on ``re`` for
@@ -385,7 +425,7 @@ class Matcher:
         prefilter = _Prefilter(group, sources, max_chars, self.engine)
         if self.engine != "hyperscan" or prefilter.database is not None:
             return [prefilter]
-        rejected = [_compile_hyperscan([widen_for_hyperscan(source)]) is None for source in sources]
+        rejected = [_compile_hyperscan(hyperscan_expressions(source)) is None for source in sources]
         if not any(rejected):
             raise RulePackError("rule packs", "the patterns together are too large for the Hyperscan engine")
         accepted = [(index, source) for index, source, bad in zip(group, sources, rejected) if not bad]
@@ -417,7 +457,10 @@ class Matcher:
     def match(self, lines: Sequence[str]) -> list[RuleMatch]:
         """Where the rules apply in ``lines`` (lower-cased), sorted by line, whole-line matches first."""
         matches = []
+        skipped = self._skipped
         for rule, line in self.candidates(lines):
+            if rule in skipped:
+                continue
             match = self._checks[rule].apply(lines[line], line)
             if match is not None:
                 matches.append(match)
@@ -435,30 +478,49 @@ def _cache_dir() -> Path | None:
     return Path(base) / "cleaner"
 
 
-def _cached_hyperscan(sources: list[str]) -> object | None:
-    """A compiled database, loaded from the cache when these patterns were compiled before.
+#: databases compiled or loaded by this process, by cache key, the most recently used last: the
+#: matchers of several Cleaners (or of one Cleaner's document languages) with the same patterns
+#: share one database (each with a scratch space of its own). At most :data:`DATABASES_KEPT`.
+_DATABASES: dict[str, object] = {}
+DATABASES_KEPT = 32
+
+
+def _cached_hyperscan(expressions: list[HyperscanExpression], ids: list[int]) -> object | None:
+    """A compiled database: this process's, or loaded from the cache folder when these patterns
+    were compiled before, or compiled.
 
     Compiling a few hundred phrase alternations takes seconds; loading takes milliseconds. The
     cache key covers the patterns, the Hyperscan version and the platform; any failure to read
     or write the cache just means compiling. ``CLEANER_CACHE_DIR`` moves the cache, and an
-    empty value switches it off.
+    empty value switches it off (the process still keeps what it compiled).
     """
+    version = _hs.__version__ if hasattr(_hs, "__version__") else ""
+    patterns = [f"{number}\t{int(utf8)}\t{pattern}" for number, (pattern, utf8) in zip(ids, expressions)]
+    key = hashlib.sha256("\0".join([version, platform.machine(), *patterns]).encode()).hexdigest()[:32]
+    database = _DATABASES.pop(key, None)
+    if database is None:
+        database = _stored_hyperscan(key, expressions, ids)
+    if database is not None:
+        _DATABASES[key] = database
+        while len(_DATABASES) > DATABASES_KEPT:
+            del _DATABASES[next(iter(_DATABASES))]
+    return database
+
+
+def _stored_hyperscan(key: str, expressions: list[HyperscanExpression], ids: list[int]) -> object | None:
+    """The database of ``expressions`` from the cache folder, or compiled (and stored there)."""
     folder = _cache_dir()
-    key = hashlib.sha256(
-        "\0".join([_hs.__version__ if hasattr(_hs, "__version__") else "", platform.machine(), *sources]).encode()
-    ).hexdigest()[:32]
     path = folder / f"patterns-{key}.hsdb" if folder else None
     if path is not None:
         try:
             database = _hs.loadb(path.read_bytes(), _hs.HS_MODE_BLOCK)
-            database.scratch = _hs.Scratch(database)
         except (OSError, _hs.error, ValueError, TypeError):
             pass
         else:
             with contextlib.suppress(OSError):  # a cache shared read-only still serves
                 os.utime(path)  # used now: the pruning keeps the most recently used files
             return database
-    database = _compile_hyperscan(sources)
+    database = _compile_hyperscan(expressions, ids)
     if database is not None and path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -474,7 +536,7 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
 #: compiled pattern files kept in the cache folder: a Cleaner uses two or three per set of rules
 #: (one per group), one set for all its rules and one for each document language it meets, and each
 #: edit of a user pack makes new ones; the least recently used go beyond this.
-CACHE_MAX_FILES = 64
+CACHE_MAX_FILES = 128
 
 
 def _prune_cache(folder: Path, keep: int) -> None:
@@ -493,15 +555,15 @@ def _prune_cache(folder: Path, keep: int) -> None:
             pass
 
 
-def _compile_hyperscan(sources: list[str]) -> object | None:
+def _compile_hyperscan(expressions: list[HyperscanExpression], ids: list[int] | None = None) -> object | None:
+    """A database reporting each expression's id (its position by default), or None if Hyperscan refuses one."""
     database = _hs.Database(mode=_hs.HS_MODE_BLOCK)
-    flags = _hs.HS_FLAG_UTF8 | _hs.HS_FLAG_MULTILINE
     try:
         database.compile(
-            expressions=[source.encode("utf-8") for source in sources],
-            ids=list(range(len(sources))),
-            elements=len(sources),
-            flags=[flags] * len(sources),
+            expressions=[pattern.encode("utf-8") for pattern, _ in expressions],
+            ids=list(range(len(expressions))) if ids is None else ids,
+            elements=len(expressions),
+            flags=[_hs.HS_FLAG_UTF8 | _hs.HS_FLAG_MULTILINE if utf8 else 0 for _, utf8 in expressions],
         )
     except _hs.error:
         return None

@@ -82,6 +82,10 @@ class Rule:
         return [phrase_to_regex(p) for p in self.phrases] + list(self.regex)
 
 
+#: how the ``source`` of a built-in pack (and of its rules) begins: ``cleaner/rules/packs/en/ads.toml``
+BUILTIN_SOURCE = "cleaner/rules/packs/"
+
+
 @dataclass(frozen=True, slots=True)
 class RulePack:
     """A named group of rules loaded from one TOML file."""
