@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
 def page_headlines(bench: Path, page_id: str) -> set[str]:
     """A page's own headline: its ``<h1>`` texts and ``og:title`` from ``<bench>/aeb/html``,
-    normalised, of 3 words or more. Needs beautifulsoup4 and lxml (the ``html`` extra)."""
+    normalised, of 3 words or more. Needs beautifulsoup4 (in the ``bench`` extra)."""
     from bs4 import BeautifulSoup
 
     html = gzip.decompress((bench / "aeb" / "html" / f"{page_id}.html.gz").read_bytes())

@@ -7,7 +7,7 @@ The development set's gold text leaves the headline out, so the quality figures 
 it stays. Here a page's headline is its ``<h1>`` or its ``og:title`` (from ``<bench>/aeb/html``,
 compared in lower case with runs of non-word characters as one space, 3 words or more); a page
 counts when a line of the view is its headline, and the headline is kept when cleaning removes no
-part of the first such line. Needs beautifulsoup4 and lxml (the ``html`` extra).
+part of the first such line. Needs beautifulsoup4 (in the ``bench`` extra).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Prints a markdown table: identity (the view passed through unchanged) and each p
 The gold text leaves the page's headline out, and cleaner keeps it on purpose (a precision cost
 the project accepts). ``--without-headline`` adds, per profile, a row scored with the lines of the
 output that are the page's own headline (its ``<h1>`` or ``og:title``, see ``headlines.py``) left
-out, which shows that cost apart from the rest; it needs the ``html`` extra.
+out, which shows that cost apart from the rest; it needs beautifulsoup4 (the ``bench`` extra).
 """
 
 from __future__ import annotations

@@ -80,6 +80,7 @@ def test_a_configuration_that_disables_rules_compiles_no_new_automaton(tmp_path,
     from cleaner.rules import matcher
 
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "_DATABASES", {})  # nothing compiled in this process: the folder gets all
     text = "The council approved the budget on Monday after a long debate.\n- Advertisement -\nIt takes effect in May.\n"
 
     def credited(worker: cleaner.Cleaner) -> list[str]:
@@ -99,6 +100,7 @@ def test_a_user_pack_has_an_automaton_of_its_own(tmp_path, monkeypatch):
     from cleaner.rules import matcher
 
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "_DATABASES", {})  # nothing compiled in this process
     path = tmp_path / "house.toml"
     path.write_text(HOUSE_PACK, encoding="utf-8")
     text = "The council approved the budget on Monday after a long debate.\nListen to our podcast!\n"
