@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -50,7 +51,7 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 def run(body: str, cache: Path) -> tuple[float, float]:
     """Seconds from the import to the end, and peak RSS in MiB, of one new process."""
-    environment = {"CLEANER_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+    environment = {**os.environ, "CLEANER_CACHE_DIR": str(cache)}
     done = subprocess.run(
         [sys.executable, "-c", PROGRAM.format(body=body), str(SEED)],
         capture_output=True, text=True, check=True, env=environment,

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from ..errors import RulePackError
 from ..letters import mark_re, marks
-from .literals import literal_pattern, required_literals
+from .literals import MAX_STRINGS, MIN_LITERAL_BYTES, literal_pattern, required_literals
 from .schema import BUILTIN_SOURCE, Rule
 
 try:  # pragma: no cover - exercised by whichever engine the platform has
@@ -341,12 +341,7 @@ class _Prefilter:
         self.max_chars = max_chars
         self.engine = engine
         if engine == "hyperscan":
-            expressions, ids = [], []
-            for position, source in enumerate(sources):
-                found = hyperscan_expressions(source)
-                expressions.extend(found)
-                ids.extend([position] * len(found))
-            self.database = _cached_hyperscan(expressions, ids)
+            self.database = _cached_hyperscan(sources)
             # The database may be shared with other matchers of the process; the scratch space is this one's.
             self.scratch = _hs.Scratch(self.database) if self.database is not None else None
         else:
@@ -485,21 +480,28 @@ _DATABASES: dict[str, object] = {}
 DATABASES_KEPT = 32
 
 
-def _cached_hyperscan(expressions: list[HyperscanExpression], ids: list[int]) -> object | None:
-    """A compiled database: this process's, or loaded from the cache folder when these patterns
-    were compiled before, or compiled.
+#: how prefilter patterns become Hyperscan expressions (see :func:`hyperscan_expressions`), in the
+#: cache key: a release that changes it compiles anew instead of loading another's databases
+EXPRESSIONS_FORM = f"literals-1/{MIN_LITERAL_BYTES}/{MAX_STRINGS}"
 
-    Compiling a few hundred phrase alternations takes seconds; loading takes milliseconds. The
-    cache key covers the patterns, the Hyperscan version and the platform; any failure to read
-    or write the cache just means compiling. ``CLEANER_CACHE_DIR`` moves the cache, and an
-    empty value switches it off (the process still keeps what it compiled).
+
+def _cached_hyperscan(sources: list[str]) -> object | None:
+    """The compiled database of the prefilter patterns ``sources`` (each reported by its
+    position): this process's, or loaded from the cache folder when they were compiled before,
+    or compiled.
+
+    Compiling takes seconds; loading takes milliseconds. The cache key covers the patterns, how
+    they become Hyperscan expressions, the Hyperscan version and the platform (so a warm start
+    does not even work the expressions out); any failure to read or write the cache just means
+    compiling. ``CLEANER_CACHE_DIR`` moves the cache, and an empty value switches it off (the
+    process still keeps what it compiled).
     """
     version = _hs.__version__ if hasattr(_hs, "__version__") else ""
-    patterns = [f"{number}\t{int(utf8)}\t{pattern}" for number, (pattern, utf8) in zip(ids, expressions)]
-    key = hashlib.sha256("\0".join([version, platform.machine(), *patterns]).encode()).hexdigest()[:32]
+    form = [version, platform.machine(), EXPRESSIONS_FORM]
+    key = hashlib.sha256("\0".join([*form, *sources]).encode()).hexdigest()[:32]
     database = _DATABASES.pop(key, None)
     if database is None:
-        database = _stored_hyperscan(key, expressions, ids)
+        database = _stored_hyperscan(key, sources)
     if database is not None:
         _DATABASES[key] = database
         while len(_DATABASES) > DATABASES_KEPT:
@@ -507,8 +509,8 @@ def _cached_hyperscan(expressions: list[HyperscanExpression], ids: list[int]) ->
     return database
 
 
-def _stored_hyperscan(key: str, expressions: list[HyperscanExpression], ids: list[int]) -> object | None:
-    """The database of ``expressions`` from the cache folder, or compiled (and stored there)."""
+def _stored_hyperscan(key: str, sources: list[str]) -> object | None:
+    """The database of ``sources`` from the cache folder, or compiled (and stored there)."""
     folder = _cache_dir()
     path = folder / f"patterns-{key}.hsdb" if folder else None
     if path is not None:
@@ -520,6 +522,11 @@ def _stored_hyperscan(key: str, expressions: list[HyperscanExpression], ids: lis
             with contextlib.suppress(OSError):  # a cache shared read-only still serves
                 os.utime(path)  # used now: the pruning keeps the most recently used files
             return database
+    expressions, ids = [], []
+    for position, source in enumerate(sources):
+        found = hyperscan_expressions(source)
+        expressions.extend(found)
+        ids.extend([position] * len(found))
     database = _compile_hyperscan(expressions, ids)
     if database is not None and path is not None:
         try:
