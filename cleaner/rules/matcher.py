@@ -481,7 +481,8 @@ DATABASES_KEPT = 32
 
 
 #: how prefilter patterns become Hyperscan expressions (see :func:`hyperscan_expressions`), in the
-#: cache key: a release that changes it compiles anew instead of loading another's databases
+#: cache key, so that a release whose expressions differ compiles anew instead of loading another's
+#: databases: raise the number with any change to :mod:`.literals` or to the widening
 EXPRESSIONS_FORM = f"literals-1/{MIN_LITERAL_BYTES}/{MAX_STRINGS}"
 
 
