@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.rules import builtin_packs
@@ -123,3 +125,33 @@ def test_building_a_cleaner_compiles_nothing(monkeypatch):
     monkeypatch.setattr(matcher, "_cached_hyperscan", lambda *args: compiled.append(args))
     cleaner.Cleaner(cleaner.CleanerConfig(profile="conservative", disable=("en.ads",)))
     assert compiled == []
+
+
+_EXAMPLES = sorted({example for pack in builtin_packs() for rule in pack.rules for example in rule.remove + rule.keep})
+#: what may stand between a phrase's words in scraped text: Python's blanks, one or several
+_BLANK_RUNS = [" ", "  ", "\t", " \t ", "\xa0", "\u2009", "\u3000", "\x0b", "\x1f"]
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def _engine(engine: str) -> Matcher:
+    if engine not in _MATCHERS:
+        _MATCHERS[engine] = Matcher([rule for pack in builtin_packs() for rule in pack.rules], engine)
+    return _MATCHERS[engine]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_EXAMPLES), st.sampled_from(_BLANK_RUNS),
+            st.text(alphabet="-–»•|:.!? ([*#\"'aZé0", max_size=4), st.text(alphabet=" .!?)]:|-", max_size=3),
+        ),
+        min_size=1, max_size=6,
+    )
+)  # fmt: skip
+@settings(max_examples=60, deadline=None)
+def test_the_engines_agree_on_mangled_examples(pieces):
+    """Every built-in rule's examples, with other blanks between their words and punctuation around
+    them: the literal prefilter reports a superset of what the exact checks accept."""
+    pytest.importorskip("hyperscan")
+    lines = [lower_case(before + example.replace(" ", blank) + after) for example, blank, before, after in pieces]
+    assert _engine("hyperscan").match(lines) == _engine("re").match(lines)
