@@ -136,6 +136,17 @@ class Cleaner:
             self._matcher = Matcher(self._every_rule, self.config.engine, skip=self._disabled)
         return self._matcher
 
+    def precompile(self) -> int:
+        """Build now the pattern automata that documents would build on their first need: those of
+        each document language (the configured ones, or every language it can detect) and those of
+        every rule. With Hyperscan they are loaded from the cache folder or compiled into it (see
+        :func:`.rules.matcher.cache_folder`), so that later processes (the workers of a corpus run,
+        the containers of an image built after it) start warm. Returns the number of languages."""
+        for language in self._candidate_languages:
+            self._language_matcher(language)
+        self.matcher  # noqa: B018 -- the property builds it
+        return len(self._candidate_languages)
+
     def clean(self, text: str) -> str:
         """The text with its boilerplate removed."""
         return self.clean_and_explain(text, reasons=False).text

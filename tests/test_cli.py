@@ -7,6 +7,7 @@ rather than the heuristics, which are tuned elsewhere.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import io
 import json
 import os
@@ -482,6 +483,20 @@ def test_rules_list_shows_packs_and_rules(capsys):
     assert re.search(r"^  en\.ads\.label +ads +line +ad-slot label", out, re.M)
 
 
+def test_rules_compile_says_what_it_built(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cli, "ENGINE_DEFAULT", None)  # the engine a user gets
+    assert main(["rules", "compile", "--lang", "en,de"]) == 0
+    out = capsys.readouterr().out
+    if importlib.util.find_spec("hyperscan") is not None:
+        assert "pattern automata for 2 document languages and for all the rules: ready" in out
+        assert f"kept in {tmp_path}" in out and list(tmp_path.glob("patterns-*.hsdb"))
+    assert main(["rules", "compile", "--lang", "en", "--engine", "re"]) == 0
+    assert "the re engine compiles its patterns in each process: nothing to keep" in capsys.readouterr().out
+    assert main(["rules", "compile", "--no-builtin-rules"]) == 0
+    assert capsys.readouterr().out == "no rules: nothing to compile\n"
+
+
 def test_rules_test_passes_a_good_pack(capsys):
     assert main(["rules", "test", str(FIXTURES / "house-rules.toml"), "-v"]) == 0
     out = capsys.readouterr().out
@@ -626,9 +641,11 @@ def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
     examples = _docs_examples()
     assert len(examples) >= 10
     commands = {argv[1] if argv[1] != "rules" else " ".join(argv[1:3]) for argv, _, _ in examples}
-    assert commands == {"clean", "explain", "rules list", "rules test"}
+    assert commands == {"clean", "explain", "rules list", "rules test", "rules compile"}
     shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures" / "cli")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))  # `rules compile` writes there
+    monkeypatch.setattr(cli, "ENGINE_DEFAULT", None)  # the engine a user gets, as the README shows
     monkeypatch.delenv("NO_COLOR", raising=False)
     for argv, expected, status in examples:
         assert argv[0] == "cleaner"
@@ -653,6 +670,8 @@ def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
     assert [r["id"] for r in read_jsonl(Path("removed.jsonl"))] == [str(Path("tests/fixtures/cli/seed-article.txt"))] * 3
     assert "clean_text" in read_jsonl(Path("cleaned.jsonl"))[0] and "cleaner" in read_jsonl(Path("cleaned.jsonl"))[0]
     assert Path("cleaned/seed-article.txt").read_text(encoding="utf-8") == SEED_EXPECTED
+    if importlib.util.find_spec("hyperscan") is not None:
+        assert len(list(Path("cache").glob("patterns-*.hsdb"))) >= 2  # the English and common rules' two
     from cleaner.batch.wet import read_record
 
     assert read_record(split_wet(Path("cleaned.warc.wet").read_bytes())[1])[1].decode("utf-8") == SEED_EXPECTED

@@ -155,3 +155,23 @@ def test_the_engines_agree_on_mangled_examples(pieces):
     pytest.importorskip("hyperscan")
     lines = [lower_case(before + example.replace(" ", blank) + after) for example, blank, before, after in pieces]
     assert _engine("hyperscan").match(lines) == _engine("re").match(lines)
+
+
+def test_precompiled_automata_serve_a_new_process(tmp_path, monkeypatch):
+    pytest.importorskip("hyperscan")
+    from cleaner.rules import matcher
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "_DATABASES", {})
+    config = cleaner.CleanerConfig(languages=("en", "de"))
+    assert cleaner.Cleaner(config).precompile() == 2
+    compiled = []
+    monkeypatch.setattr(matcher, "_compile_hyperscan", lambda *args: compiled.append(args))
+    monkeypatch.setattr(matcher, "_DATABASES", {})  # a new process
+    worker = cleaner.Cleaner(config)
+    english = "The council approved the budget on Monday after a long debate.\n- Advertisement -\n"
+    german = "Der Stadtrat hat am Montag nach langer Debatte den Haushalt beschlossen.\nWerbung\n"
+    wrapped = "The council approved the budget on Monday after a long\ndebate that ran late into the night.\n"
+    for text in (english, german, wrapped):
+        worker.clean(text)
+    assert compiled == []

@@ -10,7 +10,7 @@ from ..config import MAX_TIME_LIMIT, PROFILES
 from . import shell
 from .clean import cmd_clean
 from .explain import cmd_explain
-from .rules import cmd_rules_list, cmd_rules_test
+from .rules import cmd_rules_compile, cmd_rules_list, cmd_rules_test
 
 
 def _positive_float(value: str) -> float:
@@ -122,7 +122,7 @@ def build_parser(engine_default: str | None = None) -> argparse.ArgumentParser:
                          help="ANSI colours (auto: on a terminal unless NO_COLOR is set)")
     explain.set_defaults(handler=cmd_explain)
 
-    rules = commands.add_parser("rules", help="list built-in rules, test a rule pack")
+    rules = commands.add_parser("rules", help="list built-in rules, test a rule pack, compile the patterns")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     listing = rule_commands.add_parser("list", help="list built-in packs and their rules")
     listing.add_argument("packs", nargs="*", metavar="PACK",
@@ -138,4 +138,12 @@ def build_parser(engine_default: str | None = None) -> argparse.ArgumentParser:
     testing.add_argument("--no-builtin-rules", action="store_true",
                          help="the packs are meant to replace the built-in rules: do not check their ids against them")
     testing.set_defaults(handler=cmd_rules_test)
+    compiling = rule_commands.add_parser(
+        "compile", parents=[library], help="compile the pattern automata now, into the cache folder",
+        description="Compile (or load) the Hyperscan automata of the rules for every document language the "
+                    "options allow (all by default, or those of --lang) and for every rule, into the cache "
+                    "folder (CLEANER_CACHE_DIR, else ~/.cache/cleaner), so that later runs start warm: run it "
+                    "once when building an image or before starting many workers.",
+    )
+    compiling.set_defaults(handler=cmd_rules_compile)
     return parser

@@ -1,8 +1,10 @@
-"""``cleaner rules list`` and ``cleaner rules test``: the built-in packs, and a pack's examples run."""
+"""``cleaner rules list``, ``test`` and ``compile``: the built-in packs, a pack's examples run, the
+pattern automata compiled ahead of the documents."""
 
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from ..config import CleanerConfig
 from ..errors import CleanerError, ConfigError, RulePackError
 from ..pipeline import Cleaner
 from ..rules import Rule, available_rule_packs, builtin_packs, load_rule_pack
-from ..rules.matcher import Matcher
+from ..rules.matcher import Matcher, cache_folder
 from ..segment import lower_case
 from . import shell
 
@@ -39,6 +41,26 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
         width = max(len(rule.id) for rule in pack.rules)
         for rule in pack.rules:
             print(f"  {rule.id:<{width}}  {rule.category:<11} {rule.mode:<8} {rule.reason}")
+    return shell.EXIT_OK
+
+
+def cmd_rules_compile(args: argparse.Namespace) -> int:
+    _, cleaner = shell.cleaner_for(args)
+    started = time.monotonic()
+    languages = cleaner.precompile()
+    seconds = time.monotonic() - started
+    engine = cleaner.matcher.engine
+    if engine == "none":
+        print("no rules: nothing to compile")
+        return shell.EXIT_OK
+    if engine != "hyperscan":
+        print(f"the {engine} engine compiles its patterns in each process: nothing to keep ({seconds:.1f} s)")
+        return shell.EXIT_OK
+    folder = cache_folder()
+    plural = "s" if languages != 1 else ""
+    print(f"pattern automata for {languages} document language{plural} and for all the rules: ready")
+    kept = f"kept in {folder}" if folder is not None else "not kept: CLEANER_CACHE_DIR is empty"
+    print(f"compiled or loaded in {seconds:.1f} s, {kept}")
     return shell.EXIT_OK
 
 

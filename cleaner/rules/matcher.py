@@ -463,7 +463,9 @@ class Matcher:
         return matches
 
 
-def _cache_dir() -> Path | None:
+def cache_folder() -> Path | None:
+    """Where compiled Hyperscan automata are kept: ``CLEANER_CACHE_DIR``, else ``cleaner`` under
+    ``XDG_CACHE_HOME`` or ``~/.cache``; None when ``CLEANER_CACHE_DIR`` is empty (no cache)."""
     configured = os.environ.get("CLEANER_CACHE_DIR")
     if configured == "":
         return None  # caching switched off
@@ -512,7 +514,7 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
 
 def _stored_hyperscan(key: str, sources: list[str]) -> object | None:
     """The database of ``sources`` from the cache folder, or compiled (and stored there)."""
-    folder = _cache_dir()
+    folder = cache_folder()
     path = folder / f"patterns-{key}.hsdb" if folder else None
     if path is not None:
         try:
