@@ -175,3 +175,24 @@ def test_precompiled_automata_serve_a_new_process(tmp_path, monkeypatch):
     for text in (english, german, wrapped):
         worker.clean(text)
     assert compiled == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "mode", "line"),
+    [
+        (r"abcdef\uffff", "contains", "abcdef\uffff"),  # the stand-in for blanks, written as an escape
+        ("[\ufff8-\uffff]abcdef", "contains", "\uffffabcdef"),
+        ("lire aussi\xa0:", "contains", "lire aussi\xa0: la suite"),  # the scanned text has a blank for it
+        ("«\xa0lire la suite", "start", "«\xa0lire la suite"),
+        (r"abcdef\ud800", "contains", "abcdef\ud800"),  # a lone surrogate: that rule runs on re
+    ],
+)
+def test_the_engines_agree_on_odd_characters_in_user_patterns(pattern, mode, line):
+    pytest.importorskip("hyperscan")
+    from dataclasses import replace
+
+    from cleaner.rules.schema import parse_pack
+
+    rule = replace(parse_pack(HOUSE_PACK, "house.toml").rules[0], mode=mode, phrases=(), regex=(pattern,))
+    found = Matcher([rule], "re").match([line])
+    assert found and Matcher([rule], "hyperscan").match([line]) == found

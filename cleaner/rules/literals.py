@@ -135,7 +135,7 @@ def _exact_item(op, av) -> _Strings:
     if _is_blank_run(op, av):
         return {BLANKS}
     if op is sre.LITERAL:
-        return {chr(av)}
+        return {chr(av)} if chr(av) != BLANKS else None  # (written as an escape, "\\uffff")
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: no character between the pieces
         return {""}
     if op is sre.SUBPATTERN:
@@ -157,7 +157,7 @@ def _exact_item(op, av) -> _Strings:
                 chars.update(map(chr, range(value[0], value[1] + 1)))
             else:
                 return None
-        return chars
+        return chars if BLANKS not in chars else None
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         low, high, body = av
         if low == high and low <= 3:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import platform
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from functools import lru_cache
@@ -149,7 +151,8 @@ def hyperscan_expressions(source: str) -> list[HyperscanExpression]:
     needed = required_literals(source)
     if needed is None:
         return [HyperscanExpression(widen_for_hyperscan(source), True)]
-    return [HyperscanExpression(literal_pattern(text), False) for text in sorted(needed)]
+    # The scanned text has blanks for the other spaces (see _OTHER_SPACES): so have the strings.
+    return [HyperscanExpression(literal_pattern(text.translate(_BLANKS)), False) for text in sorted(needed)]
 
 
 def _drop_inner_anchors(pattern: str) -> str:
@@ -439,7 +442,8 @@ class Matcher:
         if not lines:
             return found
         reach = self._reach
-        # Trailing whitespace is not part of any match: a long line is cut after it is dropped.
+        # A long line is cut after its trailing whitespace is dropped: a pattern that needs trailing
+        # whitespace (none of the built-in ones) may then miss on a line longer than `reach`.
         texts = [line if len(line) <= reach else line.rstrip()[-reach:] for line in lines]
         for prefilter in self._prefilters:
             limit = prefilter.max_chars
@@ -485,7 +489,7 @@ DATABASES_KEPT = 32
 #: how prefilter patterns become Hyperscan expressions (see :func:`hyperscan_expressions`), in the
 #: cache key, so that a release whose expressions differ compiles anew instead of loading another's
 #: databases: raise the number with any change to :mod:`.literals` or to the widening
-EXPRESSIONS_FORM = f"literals-1/{MIN_LITERAL_BYTES}/{MAX_STRINGS}"
+EXPRESSIONS_FORM = f"literals-2/{MIN_LITERAL_BYTES}/{MAX_STRINGS}"
 
 
 def _cached_hyperscan(sources: list[str]) -> object | None:
@@ -500,8 +504,8 @@ def _cached_hyperscan(sources: list[str]) -> object | None:
     process still keeps what it compiled).
     """
     version = _hs.__version__ if hasattr(_hs, "__version__") else ""
-    form = [version, platform.machine(), EXPRESSIONS_FORM]
-    key = hashlib.sha256("\0".join([*form, *sources]).encode()).hexdigest()[:32]
+    form = [version, platform.machine(), sys.version_info[:2], EXPRESSIONS_FORM, HYPERSCAN_MAX_REPEAT]
+    key = hashlib.sha256(json.dumps([form, sources]).encode()).hexdigest()[:32]
     database = _DATABASES.pop(key, None)
     if database is None:
         database = _stored_hyperscan(key, sources)
@@ -575,6 +579,6 @@ def _compile_hyperscan(expressions: list[HyperscanExpression], ids: list[int] | 
             elements=len(expressions),
             flags=[_hs.HS_FLAG_UTF8 | _hs.HS_FLAG_MULTILINE if utf8 else 0 for _, utf8 in expressions],
         )
-    except _hs.error:
+    except (_hs.error, UnicodeEncodeError):  # (a lone surrogate in a user's pattern: it runs on re)
         return None
     return database
