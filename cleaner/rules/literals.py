@@ -1,6 +1,6 @@
 """The literal strings that a rule's pattern cannot match without, for the Hyperscan prefilter.
 
-Compiling every pack's patterns into one Hyperscan automaton took 35 s on a cold cache (the
+Compiling every pack's patterns into one Hyperscan automaton took 33 s on a cold cache (the
 anchored alternations of phrases in many scripts make large automata); a set of plain strings
 compiles in a small part of that. Most rules need one of a few strings that are long enough to be
 rare: ``en.newsletter.inbox`` cannot match a line without "inbox", a Chinese credit line not
@@ -62,7 +62,7 @@ def literal_pattern(text: str) -> str:
 #: stands in a needed string for a run of blanks between a phrase's words (``[^\S\n]+``, as
 #: :func:`.schema.phrase_to_regex` writes them), so that "don't have an account?" is one string
 #: and not the rarest of its words
-BLANKS = "\uffff"  # a noncharacter: no pattern holds it (one that does gets no strings)
+BLANKS = "\uffff"  # a noncharacter; a pattern that holds it, or writes it as an escape, gets no strings from it
 _BLANK_RUN = r"[^\S\n]+"
 _BLANK_CLASS = [(sre.NEGATE, None), (sre.CATEGORY, sre.CATEGORY_NOT_SPACE), (sre.LITERAL, ord("\n"))]
 
