@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ from cleaner import batch, cli
 from cleaner.cli import shell
 from cleaner.batch import inputs, jsonl, workers
 from cleaner.cli import main
-from cleaner.rules import available_rule_packs
+from cleaner.rules import available_rule_packs, matcher
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
@@ -485,6 +486,8 @@ def test_rules_list_shows_packs_and_rules(capsys):
 
 def test_rules_compile_says_what_it_built(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "_DATABASES", {})  # (not the automata other tests left in this process,
+    monkeypatch.setattr(cleaner.api, "_CLEANERS", OrderedDict())  # nor the Cleaners, which hold theirs)
     monkeypatch.setattr(cli, "ENGINE_DEFAULT", None)  # the engine a user gets
     assert main(["rules", "compile", "--lang", "en,de"]) == 0
     out = capsys.readouterr().out
@@ -645,6 +648,8 @@ def test_docs_examples(tmp_path, monkeypatch, capsysbinary):
     shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures" / "cli")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))  # `rules compile` writes there
+    monkeypatch.setattr(matcher, "_DATABASES", {})  # (not the automata other tests left in this process,
+    monkeypatch.setattr(cleaner.api, "_CLEANERS", OrderedDict())  # nor the Cleaners, which hold theirs)
     monkeypatch.setattr(cli, "ENGINE_DEFAULT", None)  # the engine a user gets, as the README shows
     monkeypatch.delenv("NO_COLOR", raising=False)
     for argv, expected, status in examples:
