@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..letters import mark_re, word_re
+from ..letters import mark_re
+from ..letters import words as words_in  # (the module has a "words" of its own)
 
 _URL_RE = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Scripts written without spaces between words: each of their characters counts as half a word.
@@ -138,7 +139,7 @@ def words_of(text: str) -> list[str]:
     if not text.isascii():
         others = _utf8(text).translate(None, _ASCII).decode("utf-8", "surrogatepass")
         if any(map(str.isalnum, others)) or mark_re().search(others):
-            return word_re().findall(text)
+            return words_in(text)
     # Non-ASCII characters, none of them a word character here, become "?", then spaces.
     return text.encode("ascii", "replace").translate(_SPACE_NON_WORD).decode("ascii").split()
 
@@ -199,7 +200,7 @@ def capital_share(text: str) -> float:
     """Words that start with a capital letter, over words that start with a letter."""
     if text.isascii():
         return _capital_share_of(_ascii_classes(text))
-    letters, upper = count_letters("".join([word[0] for word in word_re().findall(text)]))
+    letters, upper = count_letters("".join([word[0] for word in words_in(text)]))
     return upper / letters if letters else 0.0
 
 

@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import ConfigError, MissingDependencyError
-from ..letters import word_re
+from ..letters import words as words_in
 from ..segment import lower_case
 from .scripts import SCRIPT_LANGUAGES, script_language
 
@@ -134,7 +134,7 @@ def _sample_words(lines: list[str], sample: list[int], words: list[list[str]] | 
     """The lower-cased words of the lines at the ``sample`` positions (in lists, one a line or one
     for them all)."""
     if words is None:
-        return [word_re().findall(lower_case(" ".join([lines[position] for position in sample])))]
+        return [words_in(lower_case(" ".join([lines[position] for position in sample])))]
     return [words[position] for position in sample]
 
 
