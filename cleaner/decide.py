@@ -48,6 +48,7 @@ from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
 from .heuristics.datelines import dateline_positions
+from .heuristics.excerpts import EXCERPT_RUN_MIN, cut_short, excerpt_runs
 from .heuristics.features import LineFeatures, measure_shape, sentence_cased
 from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
@@ -557,6 +558,7 @@ def decide(
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
+    excerpts = not config.disables("excerpts") and sum(map(cut_short, texts, features)) >= EXCERPT_RUN_MIN
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]
@@ -566,6 +568,10 @@ def decide(
             open_positions = [p for p in positions if lines[p] not in out.drop]
             for p in title_lines([texts[q] for q in open_positions]):
                 _drop_whole(out, lines[open_positions[p]], "title", TITLE_REASON)
+        if excerpts:  # among the lines kept so far, as for the title
+            open_positions = [p for p in positions if lines[p] not in out.drop]
+            for p in excerpt_runs([texts[q] for q in open_positions], [features[q] for q in open_positions]):
+                _drop_whole(out, lines[open_positions[p]], "excerpts", EXCERPTS_REASON, "related", 0.8)
         if len(positions) == len(lines):
             sub_matches = matches
         else:  # later passes: only the weak and end-only matches of kept lines are left to see
@@ -589,6 +595,7 @@ def decide(
 
 
 TITLE_REASON = "the page's title: the headline with the site's name"
+EXCERPTS_REASON = "cut short with an ellipsis, in a run of such lines: teasers of other stories"
 
 
 def _drop_whole(
