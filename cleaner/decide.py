@@ -54,7 +54,7 @@ from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
-from .heuristics.repetition import restated, title_lines
+from .heuristics.repetition import own_links, restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
 from .heuristics.view import LineView
@@ -551,6 +551,9 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
+    if not config.disables("own-link"):
+        for position in own_links(texts):
+            _drop_whole(out, lines[position], "own-link", "a link to the page itself: its address spells the headline")
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}

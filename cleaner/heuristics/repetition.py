@@ -1,7 +1,10 @@
-"""Lines that restate the whole document (a page description or structured data leaked into the
-scraped text)."""
+"""Lines that repeat what other lines of the document say: one that restates the whole document
+(a page description or structured data leaked into the scraped text), the page's title (its
+headline with the site's name) and a link to the page itself (its headline as the address's slug)."""
 
 from __future__ import annotations
+
+import re
 
 from .features import LineFeatures
 
@@ -98,3 +101,46 @@ def title_lines(texts: list[str]) -> list[int]:
                     break
             cut = max(line.rfind(separator, 0, cut) for separator in _TITLE_SEPARATORS)
     return out
+
+
+#: words; the fewest words of letters that the last part of a link's path must hold to be read as
+#: the headline's slug ("Cat-found-in-New-Mexico-after-going-missing-in-14848175.php"): a path of
+#: ids and sections ("news/world-europe-50473792") says nothing.
+OWN_LINK_MIN_WORDS = 4
+#: share of the slug's words that one other line of the document must hold. On the development
+#: set the page's own links score 0.8-1.0 against its headline; the links the gold text keeps (a
+#: shop's short links, an article's sources) have no slug or none that a line restates.
+OWN_LINK_SHARE = 0.75
+_LINK_STARTS = ("http://", "https://", "www.")
+_SLUG_WORDS = re.compile(r"[^\W\d_]+")
+#: the file type at a path's end (".php", ".html"), not a word of the slug
+_EXTENSION = re.compile(r"\.[a-z0-9]{1,5}$", re.IGNORECASE)
+
+
+def own_links(texts: list[str]) -> list[int]:
+    """Positions of the lines that are a link alone, to the page itself: the part of its path with
+    the most words is a slug of OWN_LINK_MIN_WORDS words or more, and another line of ``texts`` (its headline)
+    holds OWN_LINK_SHARE of them; and no other such link is in ``texts`` (but the same again). A share button's "copy link" and a print view's "URL:" leave the
+    page's address in scraped text; a story rarely quotes its own."""
+    out = []
+    words_of: list[set[str]] | None = None
+    for position, text in enumerate(texts):
+        link = text.strip()
+        if not link.startswith(_LINK_STARTS) or " " in link:
+            continue
+        path = link.partition("//")[2] if "//" in link else link
+        segments = [part for part in path.split("?")[0].split("#")[0].split("/")[1:] if part]
+        if not segments:
+            continue
+        slug = max(([word.lower() for word in _SLUG_WORDS.findall(_EXTENSION.sub("", part))] for part in segments), key=len)
+        if len(slug) < OWN_LINK_MIN_WORDS:
+            continue
+        if words_of is None:
+            words_of = [{word.lower() for word in _SLUG_WORDS.findall(line)} for line in texts]
+        for other, words in enumerate(words_of):
+            if other != position and sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug):
+                out.append(position)
+                break
+    # A page has one address: two links whose slugs lines restate are a list of sources, each
+    # under its title.
+    return out if len({texts[position].strip() for position in out}) == 1 else []
