@@ -44,6 +44,7 @@ from itertools import accumulate
 
 from .config import CleanerConfig
 from .heuristics.about_boxes import about_boxes
+from .heuristics.capitals import shouted_headlines
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
@@ -551,6 +552,9 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
+    if not config.disables("capitals"):
+        for position in shouted_headlines(texts, features):
+            _drop_whole(out, lines[position], "capitals", CAPITALS_REASON, "related", 0.8)
     if not config.disables("own-link"):
         for position in own_links(texts):
             _drop_whole(out, lines[position], "own-link", "a link to the page itself: its address spells the headline")
@@ -598,6 +602,7 @@ def decide(
 
 
 TITLE_REASON = "the page's title: the headline with the site's name"
+CAPITALS_REASON = "a long line in capitals with no sentence end: another story's headline"
 EXCERPTS_REASON = "cut short with an ellipsis, in a run of such lines: teasers of other stories"
 
 
