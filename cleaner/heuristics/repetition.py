@@ -111,6 +111,9 @@ OWN_LINK_MIN_WORDS = 4
 #: set the page's own links score 0.8-1.0 against its headline; the links the gold text keeps (a
 #: shop's short links, an article's sources) have no slug or none that a line restates.
 OWN_LINK_SHARE = 0.75
+#: the longest line, in words per word of the slug, that may be the headline it spells: a
+#: paragraph holds the few words of a slug more often than not.
+OWN_LINK_LINE_RATIO = 3
 _LINK_STARTS = ("http://", "https://", "www.")
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
 #: the file type at a path's end (".php", ".html"), not a word of the slug
@@ -119,11 +122,13 @@ _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}$", re.IGNORECASE)
 
 def own_links(texts: list[str]) -> list[int]:
     """Positions of the lines that are a link alone, to the page itself: the part of its path with
-    the most words is a slug of OWN_LINK_MIN_WORDS words or more, and another line of ``texts`` (its headline)
-    holds OWN_LINK_SHARE of them; and no other such link is in ``texts`` (but the same again). A share button's "copy link" and a print view's "URL:" leave the
-    page's address in scraped text; a story rarely quotes its own."""
+    the most words is a slug of OWN_LINK_MIN_WORDS words or more, another line of ``texts`` (its
+    headline, of at most OWN_LINK_LINE_RATIO words per word of the slug) holds OWN_LINK_SHARE of
+    them, and no other such link is in ``texts`` (but the same again). A share button's "copy
+    link" and a print view's "URL:" leave the page's address in scraped text; a story rarely
+    quotes its own."""
     out = []
-    words_of: list[set[str]] | None = None
+    words_of: list[tuple[set[str], int]] | None = None
     for position, text in enumerate(texts):
         link = text.strip()
         if not link.startswith(_LINK_STARTS) or " " in link:
@@ -132,13 +137,15 @@ def own_links(texts: list[str]) -> list[int]:
         segments = [part for part in path.split("?")[0].split("#")[0].split("/")[1:] if part]
         if not segments:
             continue
-        slug = max(([word.lower() for word in _SLUG_WORDS.findall(_EXTENSION.sub("", part))] for part in segments), key=len)
+        slug = max((_SLUG_WORDS.findall(_EXTENSION.sub("", part).lower()) for part in segments), key=len)
         if len(slug) < OWN_LINK_MIN_WORDS:
             continue
         if words_of is None:
-            words_of = [{word.lower() for word in _SLUG_WORDS.findall(line)} for line in texts]
-        for other, words in enumerate(words_of):
-            if other != position and sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug):
+            words_of = [(set(words), len(words)) for words in (_SLUG_WORDS.findall(line.lower()) for line in texts)]
+        for other, (words, count) in enumerate(words_of):
+            if other == position or count > OWN_LINK_LINE_RATIO * len(slug):
+                continue
+            if sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug):
                 out.append(position)
                 break
     # A page has one address: two links whose slugs lines restate are a list of sources, each

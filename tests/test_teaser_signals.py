@@ -1,0 +1,134 @@
+"""Three signals of other stories' teasers and the page's own address: excerpts cut short with an
+ellipsis, headlines in capitals, and a bare link to the page itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.heuristics.capitals import shouted, shouted_headlines
+from cleaner.heuristics.excerpts import EXCERPT_GAP, cut_short, excerpt_runs
+from cleaner.heuristics.features import measure, words_of
+from cleaner.heuristics.repetition import own_links
+from cleaner.heuristics.stoplists import stopwords
+
+EN = stopwords("en")
+STORY = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs that could take "
+    "two years, after engineers found cracks in three of its supports during a routine inspection.",
+    "Drivers will be sent over the northern bridge, which the council said could carry the extra traffic "
+    "if the lights at both ends were timed again, a change it expects to make before the closure.",
+    "Shop owners near the bridge said they feared losing customers, and asked the council to pay for signs "
+    "that tell drivers the shops stay open while the work goes on through next summer.",
+    "The mayor said the council would meet the owners next week and that a fund for the businesses most "
+    "affected was being discussed with the regional government, which has offered to share the cost.",
+]
+TEASERS = [
+    "Storm leaves thousands without power as crews work through the night to restore lines in the…",
+    "School board approves new budget after months of debate over teacher pay and class sizes in...",
+    "Local team wins the regional final with a late goal that sent the home crowd into a frenzy […]",
+]
+
+
+def features(text: str):
+    return measure(text, words_of(text.lower()), EN)
+
+
+def test_a_line_is_cut_short_when_it_ends_in_an_ellipsis_after_five_words():
+    assert cut_short(TEASERS[0], features(TEASERS[0]))
+    assert cut_short(TEASERS[1], features(TEASERS[1]))
+    assert cut_short(TEASERS[2], features(TEASERS[2]))  # WordPress's "[…]"
+    assert cut_short("He paused, and then he said …  ", features("He paused, and then he said …  "))
+    for text in ("More...", "Read all…", STORY[0], "Five words end a sentence here."):
+        assert not cut_short(text, features(text)), text
+
+
+def test_three_cut_lines_a_few_lines_apart_make_a_run():
+    filler = ["By Ana Ruiz", "2 hours ago"]
+    texts = [STORY[0], TEASERS[0], *filler, TEASERS[1], *filler, TEASERS[2]]
+    assert excerpt_runs(texts, [features(t) for t in texts]) == [1, 4, 7]
+    # Two are no run.
+    texts = [STORY[0], TEASERS[0], TEASERS[1], STORY[1]]
+    assert excerpt_runs(texts, [features(t) for t in texts]) == []
+    # Cut lines further apart than EXCERPT_GAP are no run: a writer's cliffhangers.
+    spaced = [STORY[0]]
+    for teaser in TEASERS:
+        spaced += [teaser, *(STORY[1:] * 2)[:EXCERPT_GAP]]
+    assert excerpt_runs(spaced, [features(t) for t in spaced]) == []
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_run_of_excerpts_below_the_story_goes_and_says_why(profile):
+    text = "\n".join([*STORY, "More from the region", *TEASERS])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+    assert result.text.splitlines()[: len(STORY)] == STORY
+    by_text = {removal.text.strip(): removal.evidence for removal in result.removals}
+    for teaser in TEASERS:
+        assert by_text[teaser].name == "excerpts"
+        assert by_text[teaser].category == "related"
+    kept = cleaner.clean(text, cleaner.CleanerConfig(profile=profile, disable=("excerpts", "line-score")))
+    assert TEASERS[0] in kept.splitlines()
+
+
+SHOUTED = [
+    "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS' AFTER WEEKS OF VOTES",
+    "TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs AMID FEUD WITH LABEL: REPORT",
+]
+
+
+def test_a_long_line_in_capitals_without_a_sentence_end_is_shouted():
+    for text in SHOUTED:
+        assert shouted(text, features(text)), text
+    for text in (
+        "WHAT YOU NEED TO MAKE JAM",  # a short subheading
+        "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT AT THE DEBATE TONIGHT?",  # a question
+        "| HD | THE HOME DEPOT INC. | 225.86 | -12.99 | -5.44% |",  # a table row
+        "Sean Spicer eliminated from 'Dancing with the Stars' after weeks of votes",
+    ):
+        assert not shouted(text, features(text)), text
+
+
+def test_a_document_written_in_capitals_keeps_its_lines():
+    texts = [line.upper().rstrip(".") for line in STORY] + [STORY[0]]
+    assert shouted_headlines(texts, [features(t) for t in texts]) == []
+    texts = [STORY[0], SHOUTED[0], *STORY[1:], SHOUTED[1]]
+    assert shouted_headlines(texts, [features(t) for t in texts]) == [1, 5]
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_headlines_in_capitals_between_paragraphs_go(profile):
+    text = "\n".join([STORY[0], STORY[1], SHOUTED[0], STORY[2], SHOUTED[1], STORY[3]])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+    assert result.text.splitlines() == STORY
+    assert {removal.evidence.name for removal in result.removals} == {"capitals"}
+
+
+LINK = "https://www.example-news.com/news/article/Old-bridge-to-close-for-two-years-of-repairs-14848175.php"
+HEADLINE = "Old bridge to close for two years of repairs"
+
+
+def test_a_bare_link_whose_slug_spells_a_line_is_the_pages_own():
+    assert own_links([LINK, HEADLINE, *STORY]) == [0]
+    assert own_links([HEADLINE, *STORY, LINK, LINK]) == [5, 6]  # the same address twice
+    # No line spells the slug (a paragraph that holds its words is no headline); a short slug; no
+    # slug at all.
+    assert set(HEADLINE.lower().split()) <= set(words_of(STORY[0].lower()))
+    assert own_links([LINK, *STORY]) == []
+    assert own_links(["https://example.com/old-bridge", "Old bridge", *STORY]) == []
+    assert own_links(["https://www.bbc.com/news/world-europe-50473792", *STORY]) == []
+    # Two links under their titles are a list of sources.
+    sources = [
+        "Engineers warn of cracks in river bridges",
+        "https://example.org/2019/02/engineers-warn-of-cracks-in-river-bridges.html",
+        "Council plans a new crossing by the harbour",
+        "http://example.net/2019/03/council-plans-a-new-crossing-by-the-harbour/",
+    ]
+    assert own_links([*STORY, *sources]) == []
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_the_pages_own_link_goes(profile):
+    text = "\n".join([LINK, HEADLINE, *STORY])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+    assert result.text.splitlines() == [HEADLINE, *STORY]
+    assert result.removals[0].evidence.name == "own-link"
