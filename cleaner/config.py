@@ -22,7 +22,7 @@ PROFILES = ("conservative", "default")
 #: a token of ``cleaner/rules/markup/tokens.toml``).
 HEURISTICS = (
     "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box", "markup",
-    "excerpts", "own-link", "capitals",
+    "excerpts", "own-link", "capitals", "caption",
 )
 #: language codes taken for another: Norwegian ("no") is written in Bokmål ("nb") in news, and
 #: Bokmål's is the stoplist and the rule pack there are.

@@ -44,7 +44,7 @@ from itertools import accumulate
 
 from .config import CleanerConfig
 from .heuristics.about_boxes import about_boxes
-from .heuristics.capitals import shouted_headlines
+from .heuristics.capitals import credited_caption, shouted_headlines
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
@@ -565,6 +565,9 @@ def decide(
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
+    captions = frozenset() if config.disables("caption") else frozenset(
+        lines[p] for p in positions if credited_caption(texts[p], features[p])
+    )
     excerpts = not config.disables("excerpts") and sum(map(cut_short, texts, features)) >= EXCERPT_RUN_MIN
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
@@ -586,7 +589,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
             sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
-            model, local, local_sums, reasons, datelines, stamps, language,
+            model, local, local_sums, reasons, datelines, stamps, language, captions,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -603,6 +606,7 @@ def decide(
 
 TITLE_REASON = "the page's title: the headline with the site's name"
 CAPITALS_REASON = "a long line in capitals with no sentence end: another story's headline"
+CAPTION_REASON = "a photo's caption, its credit in capitals at the end"
 EXCERPTS_REASON = "cut short with an ellipsis, in a run of such lines: teasers of other stories"
 
 
@@ -671,6 +675,7 @@ def _one_pass(
     datelines: frozenset[int],
     stamps: frozenset[int],
     language: str | None,
+    captions: frozenset[int],
 ) -> None:
     analysis = analyse(
         lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps,
@@ -743,6 +748,12 @@ def _one_pass(
         for position, reason in teasers:
             if position not in protected:
                 _drop_whole(out, lines[position], "related-box", reason, "related", 0.8)
+    if captions and analysis.context.first >= 0:
+        # Not the main text's last line nor the one below it: a wire's name closes an article so.
+        closing = (analysis.context.last, analysis.context.last + 1)
+        for position, index in enumerate(lines):
+            if index in captions and position not in closing and position not in protected:
+                _drop_whole(out, index, "caption", CAPTION_REASON, "credits", 0.8)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
 

@@ -1,12 +1,13 @@
-"""Three signals of other stories' teasers and the page's own address: excerpts cut short with an
-ellipsis, headlines in capitals, and a bare link to the page itself."""
+"""Signals of other stories' teasers, of captions and of the page's own address: excerpts cut short
+with an ellipsis, headlines in capitals, captions closed by a credit in capitals, and a bare link
+to the page itself."""
 
 from __future__ import annotations
 
 import pytest
 
 import cleaner
-from cleaner.heuristics.capitals import shouted, shouted_headlines
+from cleaner.heuristics.capitals import credited_caption, shouted, shouted_headlines
 from cleaner.heuristics.excerpts import EXCERPT_GAP, cut_short, excerpt_runs
 from cleaner.heuristics.features import measure, words_of
 from cleaner.heuristics.repetition import own_links
@@ -132,3 +133,36 @@ def test_the_pages_own_link_goes(profile):
     result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
     assert result.text.splitlines() == [HEADLINE, *STORY]
     assert result.removals[0].evidence.name == "own-link"
+
+
+CAPTIONS = [
+    "Vecinos caminan por una calle anegada en Algemesí. EFE",
+    "Kent County Council runs 99 libraries and a mobile library service. ALAMY",
+    "Una villavesa de la línea 4 en la avenida de Carlos III. MIKEL ARANA",
+]
+
+
+def test_a_caption_closed_by_a_credit_in_capitals_is_found():
+    for text in CAPTIONS:
+        assert credited_caption(text, features(text)), text
+    for text in (
+        "VOLKSWAGEN ID. SPACE VIZZION CONCEPT",  # in capitals itself
+        "The bridge will close in May. Engineers found cracks. ANP",  # two sentences: a paragraph
+        "Kent County Council runs 99 libraries. Alamy",  # the credit is not in capitals
+        "The council runs 99 libraries, officials said on Tuesday.",
+        STORY[0] + " PTI",  # too long for a caption
+    ):
+        assert not credited_caption(text, features(text)), text
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_credited_caption_goes_but_a_wires_name_closing_the_article_stays(profile):
+    closing = (
+        "The council said on Tuesday that the work would start in May and that it expected the bridge to "
+        "reopen to traffic before the summer of 2027. PTI"
+    )
+    assert credited_caption(closing, features(closing))
+    text = "\n".join([STORY[0], CAPTIONS[1], *STORY[1:], closing])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+    assert result.text.splitlines() == [*STORY, closing]
+    assert [removal.evidence.name for removal in result.removals] == ["caption"]

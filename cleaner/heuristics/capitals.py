@@ -1,9 +1,12 @@
-"""Headlines in capitals inside a story: links to other stories that some sites print in upper
-case between the paragraphs ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"). An
-article's own subheadings in capitals are short ("WHAT YOU NEED TO MAKE JAM", "WHO IS THE
-FRONT-RUNNER?"), and its prose is not written so."""
+"""Lines that capitals give away: headlines of other stories that some sites print in upper case
+between the paragraphs ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"; an article's own
+subheadings in capitals are short, "WHAT YOU NEED TO MAKE JAM", "WHO IS THE FRONT-RUNNER?", and its
+prose is not written so), and a photo's caption closed by its credit in capitals ("Vecinos
+caminan por una calle anegada en Algemesí. EFE")."""
 
 from __future__ import annotations
+
+import re
 
 from .features import LineFeatures, count_letters
 
@@ -33,3 +36,35 @@ def shouted_headlines(texts: list[str], features: list[LineFeatures]) -> list[in
     long = [position for position, f in enumerate(features) if f.words >= SHOUTED_MIN_WORDS]
     out = [position for position in long if shouted(texts[position], features[position])]
     return out if len(out) <= SHOUTED_MAX_SHARE * len(long) else []
+
+
+#: words; the longest line read as a photo's caption with its credit (see :func:`credited_caption`):
+#: a paragraph that a wire's name closes ("... to sneak into the US. PTI") is the article's.
+CAPTION_MAX_WORDS = 30
+#: The credit: one to four words in capitals after the caption's last sentence ("... service.
+#: ALAMY", "... Carlos III. MIKEL ARANA", "... Algemesí. EFE").
+_CREDIT_TAIL = re.compile(r"[.!?)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\s*$")
+#: letters; the fewest upper-case letters in a credit.
+CREDIT_MIN_LETTERS = 3
+
+
+def credited_caption(text: str, f: LineFeatures) -> bool:
+    """Whether the line is a photo's caption with its credit in capitals after it: at most
+    CAPTION_MAX_WORDS words, one sentence in mixed case, then one to four words in capitals
+    (CREDIT_MIN_LETTERS letters or more) that end the line ("Varela celebra el 2-1 en El Molinón.
+    LALIGA"). A wire's name closes an article's last paragraph so too ("... into the US. PTI"):
+    the caller spares that one."""
+    tail = text.rstrip()
+    if f.words > CAPTION_MAX_WORDS or f.terminal or not tail[-1:].isupper():
+        return False
+    match = _CREDIT_TAIL.search(text)
+    if match is None:
+        return False
+    credit, caption = match.group(1), text[: match.start() + 1]
+    if credit.upper() != credit or sum(map(str.isupper, credit)) < CREDIT_MIN_LETTERS:
+        return False
+    # One sentence, and not in capitals itself ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT").
+    return caption.upper() != caption and not _SENTENCE_BREAK.search(caption[:-1])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")
