@@ -49,7 +49,7 @@ from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
 from .heuristics.datelines import dateline_positions
-from .heuristics.excerpts import EXCERPT_RUN_MIN, cut_short, excerpt_runs
+from .heuristics.excerpts import excerpt_runs, may_hold_runs
 from .heuristics.features import LineFeatures, measure_shape, sentence_cased
 from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
@@ -566,9 +566,10 @@ def decide(
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
     captions = frozenset() if config.disables("caption") else frozenset(
-        lines[p] for p in positions if credited_caption(texts[p], features[p])
+        lines[p] for p in positions if texts[p][-1:].isupper() and credited_caption(texts[p], features[p])
     )
-    excerpts = not config.disables("excerpts") and sum(map(cut_short, texts, features)) >= EXCERPT_RUN_MIN
+    # A run may form in a later pass, as lines between cut ones go: each pass looks again.
+    excerpts = not config.disables("excerpts") and may_hold_runs(texts)
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]

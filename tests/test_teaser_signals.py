@@ -39,7 +39,7 @@ def test_a_line_is_cut_short_when_it_ends_in_an_ellipsis_after_five_words():
     assert cut_short(TEASERS[0], features(TEASERS[0]))
     assert cut_short(TEASERS[1], features(TEASERS[1]))
     assert cut_short(TEASERS[2], features(TEASERS[2]))  # WordPress's "[…]"
-    assert cut_short("He paused, and then he said …  ", features("He paused, and then he said …  "))
+    assert cut_short("He paused, and then he said …", features("He paused, and then he said …"))
     for text in ("More...", "Read all…", STORY[0], "Five words end a sentence here."):
         assert not cut_short(text, features(text)), text
 

@@ -5,6 +5,7 @@ headline with the site's name) and a link to the page itself (its headline as th
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 from .features import LineFeatures
 
@@ -121,17 +122,21 @@ _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}$", re.IGNORECASE)
 
 
 def own_links(texts: list[str]) -> list[int]:
-    """Positions of the lines that are a link alone, to the page itself: the part of its path with
+    """Positions of the lines (stripped) that are a link alone, to the page itself: the part of its path with
     the most words is a slug of OWN_LINK_MIN_WORDS words or more, another line of ``texts`` (its
     headline, of at most OWN_LINK_LINE_RATIO words per word of the slug) holds OWN_LINK_SHARE of
     them, and no other such link is in ``texts`` (but the same again). A share button's "copy
     link" and a print view's "URL:" leave the page's address in scraped text; a story rarely
     quotes its own."""
+    if not any(map(methodcaller("startswith", _LINK_STARTS), texts)):  # most documents
+        return []
     out = []
     words_of: list[tuple[set[str], int]] | None = None
     for position, text in enumerate(texts):
+        if not text.startswith(_LINK_STARTS):
+            continue
         link = text.strip()
-        if not link.startswith(_LINK_STARTS) or " " in link:
+        if " " in link:
             continue
         path = link.partition("//")[2] if "//" in link else link
         segments = [part for part in path.split("?")[0].split("#")[0].split("/")[1:] if part]
