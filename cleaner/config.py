@@ -21,8 +21,8 @@ PROFILES = ("conservative", "default")
 #: The heuristics that ``disable`` can switch off (``markup`` also by token: ``markup.related-posts``,
 #: a token of ``cleaner/rules/markup/tokens.toml``).
 HEURISTICS = (
-    "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box", "markup",
-    "excerpts", "own-link", "capitals", "caption",
+    "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box",
+    "excerpts", "own-link", "capitals", "caption", "markup",
 )
 #: language codes taken for another: Norwegian ("no") is written in Bokmål ("nb") in news, and
 #: Bokmål's is the stoplist and the rule pack there are.
@@ -42,7 +42,8 @@ class CleanerConfig:
     rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
-        (``"copyright"``) that must not remove anything; also the heuristics ``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``, ``"related-box"``, ``"link-line"``, ``"about-box"`` and (HTML) ``"markup"``.
+        (``"copyright"``) that must not remove anything; also the heuristics ``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``, ``"related-box"``, ``"link-line"``, ``"about-box"``,
+        ``"excerpts"``, ``"own-link"``, ``"capitals"``, ``"caption"`` and (HTML) ``"markup"``.
     score_threshold: boilerplate score in (0, 1] at or above which the line model removes a
         line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.

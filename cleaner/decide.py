@@ -25,7 +25,11 @@
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
    that two different rules removed, and any line between two legal notices (see
    :func:`between_legal_notices`). In the default profile, the teasers of a related box that
-   the main text bridges go (``related-box``, see :func:`_box_teasers`).
+   the main text bridges go (``related-box``, see :func:`_box_teasers`). So do other stories'
+   excerpts cut short with an ellipsis (``excerpts``, see :mod:`heuristics.excerpts`), their
+   headlines in capitals (``capitals``), a photo's caption with its credit in capitals
+   (``caption``, see :mod:`heuristics.capitals`) and a bare link to the page itself
+   (``own-link``, see :func:`heuristics.repetition.own_links`).
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
@@ -247,7 +251,8 @@ class Analysis:
         happens next?", "In short:"), right above a line of prose or of the article's lists and
         boxes (see :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the
         ingredients and the steps) and below one (past lines that rules removed: an ad label or a
-        sign-up box before the next section; or a related box that the main text bridges, see
+        sign-up box before the next section, and the box's title above them if the rules left it;
+        or a related box that the main text bridges, see
         :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any label
         that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
@@ -271,6 +276,8 @@ class Analysis:
             above, below = nearest_kept(removed, position - 1, -1), position + 1
             if above in boxed:  # a related box above: the paragraph above it
                 above = nearest_kept(removed, boxed[above] - 1, -1)
+            elif 0 <= above < position - 1 and features[above].title:  # a sign-up box's kept title
+                above = nearest_kept(removed, above - 1, -1)  # over the lines that rules removed
             if (
                 context.first <= above and not removed[below]
                 and (sentence_line(classes[above], features[above]) or listed[above])

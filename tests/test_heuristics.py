@@ -997,6 +997,19 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
         measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
     )
     assert 4 not in analysis._subheadings() and 6 in analysis._subheadings()
+    # But past a box's title and the lines of the box that the rules removed below it, it is.
+    boxed = text.replace(
+        "Sign up for our newsletter",
+        "Brainerd Dispatch News Alerts\nGet the latest news stories straight to your inbox. Sign up today!\nSign up",
+    )
+    measured = default_cleaner.measure(boxed)
+    decisions, weak = apply_rules(measured.matches)
+    assert {measured.nonblank[p] for p in (4, 5)} <= decisions.drop.keys()
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert analysis._subheadings() == [6, 8]
+    assert "What happens next" in default_cleaner.clean(boxed).splitlines()
     # Between a list of the article's and its next paragraph, or above such a list, too.
     ingredients = ["Ingredients", "150g butter", "2 large eggs", "½ tsp flaky sea salt, plus extra to finish"]
     steps = ["1. Melt the butter in a small pan over a medium heat, swirling often until it smells nutty.",
