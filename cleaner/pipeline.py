@@ -49,8 +49,9 @@ if TYPE_CHECKING:
 #: write their page furniture alike ("Del", "Annonse"/"Annonce", "Les også"/"Læs også"), and their
 #: stoplists tell a short text of one from the other poorly (a Norwegian tip-off line reads as
 #: Danish); Russian and Ukrainian sites run editions in both, and their labels share words
-#: ("Реклама", "Теги").
-KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",), "ru": ("uk",), "uk": ("ru",)}
+#: ("Реклама", "Теги"). Hindi sites print much of their furniture in English ("Link Copied",
+#: "Next Article", "Published by: ..."), which English rules find without a hit on Hindi prose.
+KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",), "ru": ("uk",), "uk": ("ru",), "hi": ("en",)}
 
 
 def rule_languages(language: str) -> tuple[str, ...]:
