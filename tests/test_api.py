@@ -831,6 +831,22 @@ def test_norwegian_rules_apply_when_a_norwegian_text_reads_as_danish():
     assert swedish.removals == ()  # kindred languages are Danish and Norwegian only
 
 
+HINDI = (
+    "लखनऊ नगर निगम ने शहर के प्रमुख चौराहों से अवैध होर्डिंग हटाने का अभियान शुरू किया है और अधिकारियों "
+    "ने कहा कि यह कार्रवाई पूरे महीने जारी रहेगी।"
+)
+
+
+def test_a_hindi_text_is_detected_and_its_english_furniture_goes():
+    """Hindi is told by its stoplist, and English packs apply to Hindi documents too
+    (KINDRED_LANGUAGES): their sites print much of their furniture in English."""
+    text = f"{HINDI}\nNext Article\n{HINDI}"
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "hi"
+    assert result.text.split("\n") == [HINDI, HINDI]
+    assert [r.evidence.code.split(".")[0] for r in result.removals] == ["rule:en"]
+
+
 def test_polish_page_furniture_goes_by_the_polish_pack():
     paragraph = (
         "Mieszkańcy Nysy od tygodni czekają na decyzję w sprawie wału przeciwpowodziowego, który "
