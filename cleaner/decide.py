@@ -559,9 +559,6 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
-    if not config.disables("capitals"):
-        for position in shouted_headlines(texts, features):
-            _drop_whole(out, lines[position], "capitals", CAPITALS_REASON, "related", 0.8)
     if not config.disables("own-link"):
         for position in own_links(texts):
             _drop_whole(out, lines[position], "own-link", "a link to the page itself: its address spells the headline")
@@ -572,6 +569,10 @@ def decide(
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
+    # Lines that capitals give away, judged in each pass (the page's own headline may be one).
+    shouted = frozenset() if config.disables("capitals") else frozenset(
+        lines[p] for p in shouted_headlines(texts, features)
+    )
     captions = frozenset() if config.disables("caption") else frozenset(
         lines[p] for p in positions if texts[p][-1:].isupper() and credited_caption(texts[p], features[p])
     )
@@ -597,7 +598,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
             sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
-            model, local, local_sums, reasons, datelines, stamps, language, captions,
+            model, local, local_sums, reasons, datelines, stamps, language, shouted, captions,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -683,6 +684,7 @@ def _one_pass(
     datelines: frozenset[int],
     stamps: frozenset[int],
     language: str | None,
+    shouted: frozenset[int],
     captions: frozenset[int],
 ) -> None:
     analysis = analyse(
@@ -756,6 +758,10 @@ def _one_pass(
         for position, reason in teasers:
             if position not in protected:
                 _drop_whole(out, lines[position], "related-box", reason, "related", 0.8)
+    if shouted:  # but the page's own headline (protected), which some sites print in capitals
+        for position, index in enumerate(lines):
+            if index in shouted and position not in protected:
+                _drop_whole(out, index, "capitals", CAPITALS_REASON, "related", 0.8)
     if captions and analysis.context.first >= 0:
         # Not the main text's last line nor the one below it: a wire's name closes an article so.
         closing = (analysis.context.last, analysis.context.last + 1)

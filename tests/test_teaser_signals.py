@@ -102,6 +102,11 @@ def test_headlines_in_capitals_between_paragraphs_go(profile):
     result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
     assert result.text.splitlines() == STORY
     assert {removal.evidence.name for removal in result.removals} == {"capitals"}
+    # The page's own headline in capitals stays: the decision never takes it.
+    headline = "WORLD LEADERS AGREE NEW CLIMATE DEAL AFTER TWO WEEKS OF TALKS"
+    assert shouted(headline, features(headline))
+    text = "\n".join([headline, *STORY[:2], SHOUTED[0], *STORY[2:]])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)).splitlines() == [headline, *STORY]
 
 
 LINK = "https://www.example-news.com/news/article/Old-bridge-to-close-for-two-years-of-repairs-14848175.php"
