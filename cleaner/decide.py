@@ -45,15 +45,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from .config import CleanerConfig
 from .heuristics.about_boxes import about_boxes
-from .heuristics.capitals import credited_caption, shouted_headlines
+from .heuristics.capitals import CAPTIONS_MAX, credited_caption, shouted_headlines
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
 from .heuristics.datelines import dateline_positions
-from .heuristics.excerpts import excerpt_runs, may_hold_runs
+from .heuristics.excerpts import EXCERPT_GAP, cut_short, excerpt_runs, may_hold_runs
 from .heuristics.features import LineFeatures, measure_shape, sentence_cased
 from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
@@ -559,9 +560,6 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
-    if not config.disables("own-link"):
-        for position in own_links(texts):
-            _drop_whole(out, lines[position], "own-link", "a link to the page itself: its address spells the headline")
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
@@ -569,28 +567,40 @@ def decide(
     datelines = frozenset(lines[p] for p in dateline_positions(texts, features))
     held: dict[int, Evidence] = {}  # entry times whose metadata rule removal is held back
     timed = len(time_lines(texts)) >= ENTRY_TIMES_MIN  # else no pass can find a live blog
-    # Lines that capitals give away, judged in each pass (the page's own headline may be one).
-    shouted = frozenset() if config.disables("capitals") else frozenset(
-        lines[p] for p in shouted_headlines(texts, features)
-    )
     captions = frozenset() if config.disables("caption") else frozenset(
         lines[p] for p in positions if texts[p][-1:].isupper() and credited_caption(texts[p], features[p])
     )
-    # A run may form in a later pass, as lines between cut ones go: each pass looks again.
     excerpts = not config.disables("excerpts") and may_hold_runs(texts)
     for _ in range(MAX_PASSES):
         sub_lines = [lines[p] for p in positions]
         sub_texts, sub_features = [texts[p] for p in positions], [features[p] for p in positions]
         stamps = frozenset(sub_lines[p] for p in entry_times(sub_texts, sub_features)) if timed else frozenset()
         _hold_entry_times(stamps, out, held)
-        if not config.disables("title"):  # among the lines kept so far, as a second cleaning sees them
-            open_positions = [p for p in positions if lines[p] not in out.drop]
-            for p in title_lines([texts[q] for q in open_positions]):
+        # The signals that weigh a line against the others are judged among the lines kept so
+        # far, as a second cleaning sees them: the page's title, its own link, headlines in
+        # capitals, runs of excerpts (a run may form as lines between cut ones go) and captions.
+        open_positions = [p for p in positions if lines[p] not in out.drop]
+        open_texts = [texts[q] for q in open_positions]
+        if not config.disables("title"):
+            for p in title_lines(open_texts):
                 _drop_whole(out, lines[open_positions[p]], "title", TITLE_REASON)
-        if excerpts:  # among the lines kept so far, as for the title
-            open_positions = [p for p in positions if lines[p] not in out.drop]
-            for p in excerpt_runs([texts[q] for q in open_positions], [features[q] for q in open_positions]):
-                _drop_whole(out, lines[open_positions[p]], "excerpts", EXCERPTS_REASON, "related", 0.8)
+        if not config.disables("own-link"):
+            for p in own_links(open_texts):
+                _drop_whole(out, lines[open_positions[p]], "own-link", OWN_LINK_REASON)
+        open_features = [features[q] for q in open_positions]
+        if excerpts:
+            open_classes = [classes[q] for q in open_positions]
+            for run in excerpt_runs(open_texts, open_features):
+                if not _trails_off(run, open_texts, open_features, open_classes):
+                    for p in run:
+                        _drop_whole(out, lines[open_positions[p]], "excerpts", EXCERPTS_REASON, "related", 0.8)
+        open_captions = captions.intersection(lines[p] for p in open_positions) if captions else captions
+        marks = Marks(
+            frozenset() if config.disables("capitals") else frozenset(
+                lines[open_positions[p]] for p in shouted_headlines(open_texts, open_features)
+            ),
+            open_captions if len(open_captions) <= CAPTIONS_MAX else frozenset(),  # more: a listing
+        )  # fmt: skip
         if len(positions) == len(lines):
             sub_matches = matches
         else:  # later passes: only the weak and end-only matches of kept lines are left to see
@@ -598,7 +608,7 @@ def decide(
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
         _one_pass(
             sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
-            model, local, local_sums, reasons, datelines, stamps, language, shouted, captions,
+            model, local, local_sums, reasons, datelines, stamps, language, marks,
         )  # fmt: skip
         kept_positions = [p for p in positions if lines[p] not in out.drop]
         if len(kept_positions) == len(positions) or not kept_positions:
@@ -617,6 +627,28 @@ TITLE_REASON = "the page's title: the headline with the site's name"
 CAPITALS_REASON = "a long line in capitals with no sentence end: another story's headline"
 CAPTION_REASON = "a photo's caption, its credit in capitals at the end"
 EXCERPTS_REASON = "cut short with an ellipsis, in a run of such lines: teasers of other stories"
+OWN_LINK_REASON = "a link to the page itself: its address spells the headline"
+
+
+class Marks(NamedTuple):
+    """Lines that a pass removes unless protected (see :func:`_marked_lines`), by their indexes."""
+
+    shouted: frozenset[int]  # headlines in capitals (see :func:`~heuristics.capitals.shouted_headlines`)
+    captions: frozenset[int]  # captions with their credit (see :func:`~heuristics.capitals.credited_caption`)
+
+
+def _trails_off(run: list[int], texts: list[str], features: list[LineFeatures], classes: list[str]) -> bool:
+    """Whether a run of excerpts (positions among ``texts``) is the article's own prose trailing off
+    ("... o barulho das ondas...", a ruling quoted with "[…]"): its lines follow one another, each
+    reads as prose, and a sentence of prose that is not cut short follows within EXCERPT_GAP lines.
+    A list of teasers has their headlines between its excerpts, or ends the page, or runs into more."""
+    if run[-1] - run[0] + 1 != len(run) or not all(classes[p] in (GOOD, NEAR) for p in run):
+        return False
+    end = run[-1]
+    return any(
+        sentence_line(classes[p], features[p]) and not cut_short(texts[p], features[p])
+        for p in range(end + 1, min(end + 1 + EXCERPT_GAP, len(texts)))
+    )
 
 
 def _drop_whole(
@@ -684,8 +716,7 @@ def _one_pass(
     datelines: frozenset[int],
     stamps: frozenset[int],
     language: str | None,
-    shouted: frozenset[int],
-    captions: frozenset[int],
+    marks: Marks,
 ) -> None:
     analysis = analyse(
         lines, texts, features, classes, matches, out, weak, local, local_sums, datelines, stamps,
@@ -758,18 +789,28 @@ def _one_pass(
         for position, reason in teasers:
             if position not in protected:
                 _drop_whole(out, lines[position], "related-box", reason, "related", 0.8)
-    if shouted:  # but the page's own headline (protected), which some sites print in capitals
-        for position, index in enumerate(lines):
-            if index in shouted and position not in protected:
-                _drop_whole(out, index, "capitals", CAPITALS_REASON, "related", 0.8)
-    if captions and analysis.context.first >= 0:
-        # Not the main text's last line nor the one below it: a wire's name closes an article so.
-        closing = (analysis.context.last, analysis.context.last + 1)
-        for position, index in enumerate(lines):
-            if index in captions and position not in closing and position not in protected:
-                _drop_whole(out, index, "caption", CAPTION_REASON, "credits", 0.8)
+    _marked_lines(lines, analysis, protected, marks, out)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
+
+
+def _marked_lines(lines: list[int], analysis: Analysis, protected: set[int], marks: Marks, out: Decisions) -> None:
+    """Remove the lines that :class:`Marks` holds, unless protected (the page's own headline in
+    capitals stays): headlines in capitals; captions, but on the main text's last line or the one
+    below it, where a wire's name closes an article."""
+    if not (marks.shouted or marks.captions):
+        return
+    context = analysis.context
+    position_of = {index: position for position, index in enumerate(lines)}
+    for index in marks.shouted:
+        if index in position_of and position_of[index] not in protected:
+            _drop_whole(out, index, "capitals", CAPITALS_REASON, "related", 0.8)
+    if marks.captions and context.first >= 0:
+        # Not the main text's last line nor the one below it: a wire's name closes an article so.
+        closing = (context.last, context.last + 1)
+        for position, index in enumerate(lines):
+            if index in marks.captions and position not in closing and position not in protected:
+                _drop_whole(out, index, "caption", CAPTION_REASON, "credits", 0.8)
 
 
 def _link_lines(

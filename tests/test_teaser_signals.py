@@ -47,7 +47,7 @@ def test_a_line_is_cut_short_when_it_ends_in_an_ellipsis_after_five_words():
 def test_three_cut_lines_a_few_lines_apart_make_a_run():
     filler = ["By Ana Ruiz", "2 hours ago"]
     texts = [STORY[0], TEASERS[0], *filler, TEASERS[1], *filler, TEASERS[2]]
-    assert excerpt_runs(texts, [features(t) for t in texts]) == [1, 4, 7]
+    assert excerpt_runs(texts, [features(t) for t in texts]) == [[1, 4, 7]]
     # Two are no run.
     texts = [STORY[0], TEASERS[0], TEASERS[1], STORY[1]]
     assert excerpt_runs(texts, [features(t) for t in texts]) == []
@@ -156,6 +156,8 @@ def test_a_caption_closed_by_a_credit_in_capitals_is_found():
         "Kent County Council runs 99 libraries. Alamy",  # the credit is not in capitals
         "The council runs 99 libraries, officials said on Tuesday.",
         STORY[0] + " PTI",  # too long for a caption
+        "The troops will return to their positions, officials told reporters on Monday. PTI",  # speech
+        "Which planet is closest to the sun? MERCURY",  # a quiz's answer
     ):
         assert not credited_caption(text, features(text)), text
 
@@ -163,11 +165,56 @@ def test_a_caption_closed_by_a_credit_in_capitals_is_found():
 @pytest.mark.parametrize("profile", cleaner.PROFILES)
 def test_a_credited_caption_goes_but_a_wires_name_closing_the_article_stays(profile):
     closing = (
-        "The council said on Tuesday that the work would start in May and that it expected the bridge to "
-        "reopen to traffic before the summer of 2027. PTI"
+        "Work on the bridge will start in May, and the crossing is expected to reopen to traffic "
+        "before the summer of 2027 at the earliest. PTI"
     )
     assert credited_caption(closing, features(closing))
     text = "\n".join([STORY[0], CAPTIONS[1], *STORY[1:], closing])
     result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
     assert result.text.splitlines() == [*STORY, closing]
     assert [removal.evidence.name for removal in result.removals] == ["caption"]
+    # More than CAPTIONS_MAX in a document is a listing: a TV guide's picks with their channels.
+    picks = [f"{caption.split('.')[0]}, a film about the coast and its people. BBC TWO" for caption in CAPTIONS]
+    text = "\n".join([STORY[0], *picks, *STORY[1:]])
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)).splitlines() == [STORY[0], *picks, *STORY[1:]]
+
+
+def test_what_a_sign_reads_and_a_tables_header_are_no_headlines_in_capitals():
+    sign = "WE WORKED THROUGH THE PANDEMIC AND THIS IS HOW YOU THANK US"
+    texts = [STORY[0], "One placard, held by a nurse outside the hospital, read:", sign, *STORY[1:]]
+    assert shouted(sign, features(sign))
+    assert shouted_headlines(texts, [features(t) for t in texts]) == []
+    header = "POS\tTEAM\tPLAYED\tWON\tDRAWN\tLOST\tGOAL DIFFERENCE\tPOINTS"
+    assert not shouted(header, features(header))
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_the_articles_own_lines_that_trail_off_stay(profile):
+    trailing = [
+        "In der Begründung heißt es, die Klausel benachteilige Mieter unangemessen, weil sie immer gelte […]",
+        "Der Vermieter habe zudem nicht nachweisen können, dass die Wohnung frisch renoviert gewesen sei […]",
+        "Eine solche Regelung sei mit dem Leitbild des Mietrechts nicht vereinbar, so die Kammer weiter […]",
+    ]
+    story = [
+        "Das Landgericht Berlin hat eine Klausel in einem Standardmietvertrag für unwirksam erklärt, die Mieter "
+        "zur Renovierung beim Auszug verpflichtete, wie das Gericht am Dienstag mitteilte.",
+        *trailing,
+        "Der Mieterverein begrüßte das Urteil und rief Betroffene auf, ihre Verträge von einem Anwalt prüfen zu "
+        "lassen, bevor sie ausziehen.",
+        "Der Vermieter kann gegen die Entscheidung Revision beim Bundesgerichtshof einlegen, teilte das Gericht mit.",
+    ]
+    text = "\n".join(story)
+    assert [len(run) for run in excerpt_runs(story, [features(t) for t in story])] == [3]
+    assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)) == text
+    # A listicle's numbered items and a transcript's speakers are never excerpts.
+    for line in ("1. The leaves are turning yellow from the bottom up...", "Captain: We are losing thrust..."):
+        assert not cut_short(line, features(line)), line
+
+
+def test_a_link_that_a_line_introduces_or_that_only_links_spell_is_no_own_link():
+    council = "https://www.example-news.com/news/article/Old-bridge-to-close-for-two-years-of-repairs"
+    assert own_links([HEADLINE, *STORY, "The full plan is on the council's website:", council]) == []
+    assert own_links([council, council, *STORY]) == []  # the same address twice spells itself only
+    # A page of many links is a list, and is not compared line by line.
+    many = [f"https://example.com/news/{'-'.join(['word'] * 4)}-{n}" for n in range(10)]
+    assert own_links([*many, "word word word word", *STORY]) == []

@@ -22,22 +22,27 @@ SHOUTED_MAX_SHARE = 1 / 3
 
 def shouted(text: str, f: LineFeatures) -> bool:
     """Whether the line is a headline in capitals: SHOUTED_MIN_WORDS words or more, no sentence
-    end, no list item or table row, not mostly digits, no lower-case letter in its last 16
-    characters and SHOUTED_UPPER_SHARE of its letters in upper case."""
+    end, no list item or table row (nor cells split by tabs or bars), not mostly digits, no
+    lower-case letter in its last 16 characters and SHOUTED_UPPER_SHARE of its letters in upper
+    case."""
     # The closing characters first: a C-level test that spares counting most lines' letters.
     if f.words < SHOUTED_MIN_WORDS or f.terminal or f.bullet or f.digit_heavy or not text[-16:].isupper():
+        return False
+    if "\t" in text or " | " in text:
         return False
     letters, upper = count_letters(text)
     return letters > 0 and upper >= SHOUTED_UPPER_SHARE * letters
 
 
 def shouted_headlines(texts: list[str], features: list[LineFeatures]) -> list[int]:
-    """Positions of the headlines in capitals (see :func:`shouted`), unless they are more than
-    SHOUTED_MAX_SHARE of the document's lines of SHOUTED_MIN_WORDS words or more."""
+    """Positions of the headlines in capitals (see :func:`shouted`) but those right below a line
+    that ends with a colon (what a sign or a clause read: "The placard read:"), unless they are
+    more than SHOUTED_MAX_SHARE of the document's lines of SHOUTED_MIN_WORDS words or more."""
     out = [
         position
         for position, f in enumerate(features)
         if f.words >= SHOUTED_MIN_WORDS and not f.terminal and shouted(texts[position], f)
+        and not (position > 0 and texts[position - 1].endswith(":"))
     ]
     if not out:
         return out
@@ -50,17 +55,25 @@ def shouted_headlines(texts: list[str], features: list[LineFeatures]) -> list[in
 CAPTION_MAX_WORDS = 30
 #: The credit: one to four words in capitals after the caption's last sentence ("... service.
 #: ALAMY", "... Carlos III. MIKEL ARANA", "... Algemesí. EFE").
-_CREDIT_TAIL = re.compile(r"[.!?)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\s*$")
+_CREDIT_TAIL = re.compile(r"[.)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\s*$")
 #: letters; the fewest upper-case letters in a credit.
 CREDIT_MIN_LETTERS = 3
+#: captions with their credit; a document with more is a listing (a TV guide's picks, each closed
+#: by its channel), not a story with a picture or two.
+CAPTIONS_MAX = 2
+#: A caption shows, it reports no speech: a line that says who said or told something is a
+#: paragraph that a wire's name closes ("... officials told reporters in New Delhi on Monday. PTI").
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
 
 
 def credited_caption(text: str, f: LineFeatures) -> bool:
     """Whether the line is a photo's caption with its credit in capitals after it: at most
     CAPTION_MAX_WORDS words, one sentence in mixed case, then one to four words in capitals
     (CREDIT_MIN_LETTERS letters or more) that end the line ("Varela celebra el 2-1 en El Molinón.
-    LALIGA"). A wire's name closes an article's last paragraph so too ("... into the US. PTI"):
-    the caller spares that one."""
+    LALIGA"), and no speech reported in it (English's "said", "told", "according to": a wire's
+    name closes a paragraph so, "... officials told reporters on Monday. PTI"). A wire's name
+    closes an article's last paragraph so too ("... into the US. PTI"): the caller spares that one,
+    and a document with more than CAPTIONS_MAX (a listing)."""
     tail = text.rstrip()
     if f.words > CAPTION_MAX_WORDS or f.terminal or not tail[-1:].isupper():
         return False
@@ -70,8 +83,8 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
     credit, caption = match.group(1), text[: match.start() + 1]
     if credit.upper() != credit or sum(map(str.isupper, credit)) < CREDIT_MIN_LETTERS:
         return False
-    # One sentence, and not in capitals itself ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT").
-    return caption.upper() != caption and not _SENTENCE_BREAK.search(caption[:-1])
+    # One sentence, not in capitals itself ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), no speech.
+    return caption.upper() != caption and not _SENTENCE_BREAK.search(caption[:-1]) and not _REPORTED.search(caption)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")

@@ -115,44 +115,62 @@ OWN_LINK_SHARE = 0.75
 #: the longest line, in words per word of the slug, that may be the headline it spells: a
 #: paragraph holds the few words of a slug more often than not.
 OWN_LINK_LINE_RATIO = 3
+#: links with a slug; a document with more is a list of links (sources, further reading), and
+#: comparing each with every line would cost time that grows with the square of its length.
+OWN_LINK_MAX_CANDIDATES = 4
 _LINK_STARTS = ("http://", "https://", "www.")
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
 #: the file type at a path's end (".php", ".html"), not a word of the slug
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}$", re.IGNORECASE)
 
 
+def _slug(link: str) -> list[str]:
+    """The words of the part of a link's path with the most words, in lower case."""
+    path = link.partition("//")[2] if "//" in link else link
+    segments = [part for part in path.split("?")[0].split("#")[0].split("/")[1:] if part]
+    if not segments:
+        return []
+    return max((_SLUG_WORDS.findall(_EXTENSION.sub("", part).lower()) for part in segments), key=len)
+
+
 def own_links(texts: list[str]) -> list[int]:
-    """Positions of the lines (stripped) that are a link alone, to the page itself: the part of its path with
-    the most words is a slug of OWN_LINK_MIN_WORDS words or more, another line of ``texts`` (its
-    headline, of at most OWN_LINK_LINE_RATIO words per word of the slug) holds OWN_LINK_SHARE of
-    them, and no other such link is in ``texts`` (but the same again). A share button's "copy
-    link" and a print view's "URL:" leave the page's address in scraped text; a story rarely
-    quotes its own."""
+    """Positions of the lines (stripped) that are a link alone, to the page itself: the part of
+    its path with the most words is a slug of OWN_LINK_MIN_WORDS words or more, another line of
+    ``texts`` (its headline: no link, no line that introduces what follows with a colon, at most
+    OWN_LINK_LINE_RATIO words per word of the slug) holds OWN_LINK_SHARE of them, and no other such
+    link is in ``texts`` (but the same again). A link that a line ending with a colon introduces is
+    the article's ("The full plan is on the council's website:"). A share button's "copy link" and
+    a print view's "URL:" leave the page's address in scraped text; a story rarely quotes its own."""
     if not any(map(methodcaller("startswith", _LINK_STARTS), texts)):  # most documents
         return []
-    out = []
-    words_of: list[tuple[set[str], int]] | None = None
+    candidates = []
     for position, text in enumerate(texts):
-        if not text.startswith(_LINK_STARTS):
+        if not text.startswith(_LINK_STARTS) or " " in text.strip():
             continue
-        link = text.strip()
-        if " " in link:
+        if position > 0 and texts[position - 1].endswith(":"):
             continue
-        path = link.partition("//")[2] if "//" in link else link
-        segments = [part for part in path.split("?")[0].split("#")[0].split("/")[1:] if part]
-        if not segments:
-            continue
-        slug = max((_SLUG_WORDS.findall(_EXTENSION.sub("", part).lower()) for part in segments), key=len)
-        if len(slug) < OWN_LINK_MIN_WORDS:
-            continue
-        if words_of is None:
-            words_of = [(set(words), len(words)) for words in (_SLUG_WORDS.findall(line.lower()) for line in texts)]
-        for other, (words, count) in enumerate(words_of):
-            if other == position or count > OWN_LINK_LINE_RATIO * len(slug):
-                continue
-            if sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug):
-                out.append(position)
-                break
+        slug = _slug(text.strip())
+        if len(slug) >= OWN_LINK_MIN_WORDS:
+            candidates.append((position, slug))
+    if not candidates or len({texts[position].strip() for position, _ in candidates}) > OWN_LINK_MAX_CANDIDATES:
+        return []
+    lines = [
+        (set(words), len(words))
+        for words in (
+            [] if text.startswith(_LINK_STARTS) or text.endswith(":") else _SLUG_WORDS.findall(text.lower())
+            for text in texts
+        )
+    ]
+    spelt = set()  # the links whose slug a line spells, each judged once
+    for link, slug in {texts[position].strip(): slug for position, slug in candidates}.items():
+        if any(
+            count and count <= OWN_LINK_LINE_RATIO * len(slug)
+            and sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug)
+            for words, count in lines
+        ):  # fmt: skip
+            spelt.add(link)
     # A page has one address: two links whose slugs lines restate are a list of sources, each
     # under its title.
-    return out if len({texts[position].strip() for position in out}) == 1 else []
+    if len(spelt) != 1:
+        return []
+    return [position for position, _ in candidates if texts[position].strip() in spelt]
