@@ -209,6 +209,8 @@ def test_the_articles_own_lines_that_trail_off_stay(profile):
     # A listicle's numbered items and a transcript's speakers are never excerpts.
     for line in ("1. The leaves are turning yellow from the bottom up...", "Captain: We are losing thrust..."):
         assert not cut_short(line, features(line)), line
+    dateline = "KARACHI: Firebrand cleric Maulana Fazlur Rehman has fired a fresh salvo at the government..."
+    assert cut_short(dateline, features(dateline))  # a dateline in capitals opens teasers too
 
 
 def test_a_link_that_a_line_introduces_or_that_only_links_spell_is_no_own_link():

@@ -25,14 +25,19 @@ EXCERPT_GAP = 4
 #: greeting that the gold text keeps twice and gain next to nothing; 4 misses lists of three.
 EXCERPT_RUN_MIN = 3
 #: A line that opens with a number ("1. ", "2) ": an article's numbered list) or with a speaker's
-#: name and a colon ("Captain: ...": a transcript) is no teaser's excerpt.
-_NOT_EXCERPT = re.compile(r"[0-9]{1,3}[.)] |[^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2}: ")
+#: name and a colon ("Captain: ...": a transcript; not a dateline in capitals, "KARACHI: ...",
+#: which opens a teaser's text as often as a story's) is no teaser's excerpt.
+_NUMBERED = re.compile(r"[0-9]{1,3}[.)] ")
+_SPEAKER = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2}(?=: )")
 
 
 def cut_short(text: str, f: LineFeatures) -> bool:
     """Whether the line (stripped) ends in an ellipsis after EXCERPT_MIN_WORDS words or more, and
     opens with neither a number nor a speaker's name and a colon."""
-    return f.words >= EXCERPT_MIN_WORDS and text.endswith(ELLIPSES) and not _NOT_EXCERPT.match(text)
+    if f.words < EXCERPT_MIN_WORDS or not text.endswith(ELLIPSES) or _NUMBERED.match(text):
+        return False
+    speaker = _SPEAKER.match(text)
+    return speaker is None or speaker.group().upper() == speaker.group()
 
 
 def may_hold_runs(texts: list[str]) -> bool:
