@@ -42,8 +42,10 @@ class CleanerConfig:
     rule_packs: extra packs, by built-in name (``"en/ads"``) or path to a TOML file.
     builtin_rules: load the built-in packs (turn off to run only your own).
     disable: rule ids (``"en.ads.label"``), rule-id prefixes (``"en.ads"``) or categories
-        (``"copyright"``) that must not remove anything; also the heuristics ``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``, ``"related-box"``, ``"link-line"``, ``"about-box"``,
-        ``"excerpts"``, ``"own-link"``, ``"capitals"``, ``"caption"`` and (HTML) ``"markup"``.
+        (``"copyright"``) that must not remove anything; also the heuristics of :data:`HEURISTICS`
+        (``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``,
+        ``"related-box"``, ``"link-line"``, ``"about-box"``, ``"excerpts"``, ``"own-link"``,
+        ``"capitals"``, ``"caption"`` and, for HTML, ``"markup"``).
     score_threshold: boilerplate score in (0, 1] at or above which the line model removes a
         line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.

@@ -56,6 +56,8 @@ CAPTION_MAX_WORDS = 30
 #: The credit: one to four words in capitals after the caption's last sentence ("... service.
 #: ALAMY", "... Carlos III. MIKEL ARANA", "... Algemesí. EFE").
 _CREDIT_TAIL = re.compile(r"[.)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\s*$")
+#: A sentence's end inside a line: a paragraph, not a caption of one sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")
 #: letters; the fewest upper-case letters in a credit.
 CREDIT_MIN_LETTERS = 3
 #: captions with their credit; a document with more is a listing (a TV guide's picks, each closed
@@ -84,7 +86,8 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
     if credit.upper() != credit or sum(map(str.isupper, credit)) < CREDIT_MIN_LETTERS:
         return False
     # One sentence, not in capitals itself ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), no speech.
-    return caption.upper() != caption and not _SENTENCE_BREAK.search(caption[:-1]) and not _REPORTED.search(caption)
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")
+    return (
+        caption.upper() != caption
+        and not _SENTENCE_BREAK.search(caption[:-1])
+        and not _REPORTED.search(caption)
+    )
