@@ -25,11 +25,12 @@
    longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
    that two different rules removed, and any line between two legal notices (see
    :func:`between_legal_notices`). In the default profile, the teasers of a related box that
-   the main text bridges go (``related-box``, see :func:`_box_teasers`). So do other stories'
-   excerpts cut short with an ellipsis (``excerpts``, see :mod:`heuristics.excerpts`), their
-   headlines in capitals (``capitals``), a photo's caption with its credit in capitals
-   (``caption``, see :mod:`heuristics.capitals`) and a bare link to the page itself
-   (``own-link``, see :func:`heuristics.repetition.own_links`).
+   the main text bridges go (``related-box``, see :func:`_box_teasers`). In both profiles, other
+   stories' excerpts cut short with an ellipsis go (``excerpts``, see :mod:`heuristics.excerpts`),
+   and so do their headlines in capitals (``capitals``), a photo's caption with its credit in
+   capitals (``caption``, see :mod:`heuristics.capitals`) and a bare link to the page itself
+   (``own-link``, see :func:`heuristics.repetition.own_links`), each judged among the lines kept
+   so far in each pass.
 5. Fixed point: steps 2-4 run again on the lines kept so far, as a second cleaning of the output
    would, until a pass sees only lines that stay (at most MAX_PASSES passes).
 6. Budget: heuristics never empty a document, nor take more than HEURISTIC_SENTENCE_BUDGET of
