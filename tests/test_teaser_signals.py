@@ -158,6 +158,7 @@ def test_a_caption_closed_by_a_credit_in_capitals_is_found():
         STORY[0] + " PTI",  # too long for a caption
         "The troops will return to their positions, officials told reporters on Monday. PTI",  # speech
         "Which planet is closest to the sun? MERCURY",  # a quiz's answer
+        "The troops will return to the positions they held before the clashes in 2020. PTI",  # a wire's paragraph
     ):
         assert not credited_caption(text, features(text)), text
 
@@ -166,7 +167,7 @@ def test_a_caption_closed_by_a_credit_in_capitals_is_found():
 def test_a_credited_caption_goes_but_a_wires_name_closing_the_article_stays(profile):
     closing = (
         "Work on the bridge will start in May, and the crossing is expected to reopen to traffic "
-        "before the summer of 2027 at the earliest. PTI"
+        "before the summer of 2027 at the earliest. ALAMY"
     )
     assert credited_caption(closing, features(closing))
     text = "\n".join([STORY[0], CAPTIONS[1], *STORY[1:], closing])

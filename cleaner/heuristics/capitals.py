@@ -60,6 +60,9 @@ _CREDIT_TAIL = re.compile(r"[.)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\
 _SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")
 #: letters; the fewest upper-case letters in a credit.
 CREDIT_MIN_LETTERS = 3
+#: Indian news wires whose name closes the paragraphs of the stories that sites run from them
+#: ("... the ministry said in a statement. PTI"): such a line is a paragraph, never a caption.
+PARAGRAPH_WIRES = frozenset({"PTI", "IANS", "ANI", "UNI"})
 #: captions with their credit; a document with more is a listing (a TV guide's picks, each closed
 #: by its channel), not a story with a picture or two.
 CAPTIONS_MAX = 2
@@ -72,7 +75,7 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
     """Whether the line is a photo's caption with its credit in capitals after it: at most
     CAPTION_MAX_WORDS words, one sentence in mixed case, then one to four words in capitals
     (CREDIT_MIN_LETTERS letters or more) that end the line ("Varela celebra el 2-1 en El Molinón.
-    LALIGA"), and no speech reported in it (English's "said", "told", "according to": a wire's
+    LALIGA"; not a wire of PARAGRAPH_WIRES), and no speech reported in it (English's "said", "told", "according to": a wire's
     name closes a paragraph so, "... officials told reporters on Monday. PTI"). A wire's name
     closes an article's last paragraph so too ("... into the US. PTI"): the caller spares that one,
     and a document with more than CAPTIONS_MAX (a listing)."""
@@ -83,7 +86,7 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
     if match is None:
         return False
     credit, caption = match.group(1), text[: match.start() + 1]
-    if credit.upper() != credit or sum(map(str.isupper, credit)) < CREDIT_MIN_LETTERS:
+    if credit.upper() != credit or sum(map(str.isupper, credit)) < CREDIT_MIN_LETTERS or credit in PARAGRAPH_WIRES:
         return False
     # One sentence, not in capitals itself ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), no speech.
     return (
