@@ -139,8 +139,8 @@ def own_links(texts: list[str]) -> list[int]:
     ``texts`` (its headline: no link, no line that introduces what follows with a colon, at most
     OWN_LINK_LINE_RATIO words per word of the slug) holds OWN_LINK_SHARE of them, and no other such
     link is in ``texts`` (but the same again). A link that a line ending with a colon introduces is
-    the article's ("The full plan is on the council's website:"). A share button's "copy link" and
-    a print view's "URL:" leave the page's address in scraped text; a story rarely quotes its own."""
+    the article's ("The full plan is on the council's website:"). A share button's "copy link"
+    leaves the page's address in scraped text; a story rarely quotes its own."""
     if not any(map(methodcaller("startswith", _LINK_STARTS), texts)):  # most documents
         return []
     candidates = []
