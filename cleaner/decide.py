@@ -809,8 +809,9 @@ def _marked_lines(lines: list[int], analysis: Analysis, protected: set[int], mar
     if marks.captions and context.first >= 0:
         # Not the main text's last line nor the one below it: a wire's name closes an article so.
         closing = (context.last, context.last + 1)
-        for position, index in enumerate(lines):
-            if index in marks.captions and position not in closing and position not in protected:
+        for index in marks.captions:
+            position = position_of.get(index, -1)
+            if position >= 0 and position not in closing and position not in protected:
                 _drop_whole(out, index, "caption", CAPTION_REASON, "credits", 0.8)
 
 

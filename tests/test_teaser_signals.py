@@ -35,6 +35,14 @@ def features(text: str):
     return measure(text, words_of(text.lower()), EN)
 
 
+def assert_judged(predicate, found: list[str], not_found: list[str]) -> None:
+    """``predicate(text, features)`` holds for every line of ``found`` and none of ``not_found``."""
+    for text in found:
+        assert predicate(text, features(text)), text
+    for text in not_found:
+        assert not predicate(text, features(text)), text
+
+
 def test_a_line_is_cut_short_when_it_ends_in_an_ellipsis_after_five_words():
     assert cut_short(TEASERS[0], features(TEASERS[0]))
     assert cut_short(TEASERS[1], features(TEASERS[1]))
@@ -78,15 +86,12 @@ SHOUTED = [
 
 
 def test_a_long_line_in_capitals_without_a_sentence_end_is_shouted():
-    for text in SHOUTED:
-        assert shouted(text, features(text)), text
-    for text in (
+    assert_judged(shouted, SHOUTED, [
         "WHAT YOU NEED TO MAKE JAM",  # a short subheading
         "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT AT THE DEBATE TONIGHT?",  # a question
         "| HD | THE HOME DEPOT INC. | 225.86 | -12.99 | -5.44% |",  # a table row
         "Sean Spicer eliminated from 'Dancing with the Stars' after weeks of votes",
-    ):
-        assert not shouted(text, features(text)), text
+    ])  # fmt: skip
 
 
 def test_a_document_written_in_capitals_keeps_its_lines():
@@ -148,9 +153,7 @@ CAPTIONS = [
 
 
 def test_a_caption_closed_by_a_credit_in_capitals_is_found():
-    for text in CAPTIONS:
-        assert credited_caption(text, features(text)), text
-    for text in (
+    assert_judged(credited_caption, CAPTIONS, [
         "VOLKSWAGEN ID. SPACE VIZZION CONCEPT",  # in capitals itself
         "The bridge will close in May. Engineers found cracks. ANP",  # two sentences: a paragraph
         "Kent County Council runs 99 libraries. Alamy",  # the credit is not in capitals
@@ -159,8 +162,7 @@ def test_a_caption_closed_by_a_credit_in_capitals_is_found():
         "The troops will return to their positions, officials told reporters on Monday. PTI",  # speech
         "Which planet is closest to the sun? MERCURY",  # a quiz's answer
         "The troops will return to the positions they held before the clashes in 2020. PTI",  # a wire's paragraph
-    ):
-        assert not credited_caption(text, features(text)), text
+    ])  # fmt: skip
 
 
 @pytest.mark.parametrize("profile", cleaner.PROFILES)

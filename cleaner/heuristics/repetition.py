@@ -143,16 +143,16 @@ def own_links(texts: list[str]) -> list[int]:
     leaves the page's address in scraped text; a story rarely quotes its own."""
     if not any(map(methodcaller("startswith", _LINK_STARTS), texts)):  # most documents
         return []
-    candidates = []
+    candidates = []  # (position, link, slug)
     for position, text in enumerate(texts):
-        if not text.startswith(_LINK_STARTS) or " " in text.strip():
+        link = text.strip()
+        if not text.startswith(_LINK_STARTS) or " " in link or (position > 0 and texts[position - 1].endswith(":")):
             continue
-        if position > 0 and texts[position - 1].endswith(":"):
-            continue
-        slug = _slug(text.strip())
+        slug = _slug(link)
         if len(slug) >= OWN_LINK_MIN_WORDS:
-            candidates.append((position, slug))
-    if not candidates or len({texts[position].strip() for position, _ in candidates}) > OWN_LINK_MAX_CANDIDATES:
+            candidates.append((position, link, slug))
+    slugs = {link: slug for _, link, slug in candidates}  # each link judged once
+    if not slugs or len(slugs) > OWN_LINK_MAX_CANDIDATES:
         return []
     lines = [
         (set(words), len(words))
@@ -161,8 +161,8 @@ def own_links(texts: list[str]) -> list[int]:
             for text in texts
         )
     ]
-    spelt = set()  # the links whose slug a line spells, each judged once
-    for link, slug in {texts[position].strip(): slug for position, slug in candidates}.items():
+    spelt = set()  # the links whose slug a line spells
+    for link, slug in slugs.items():
         if any(
             count and count <= OWN_LINK_LINE_RATIO * len(slug)
             and sum(word in words for word in slug) >= OWN_LINK_SHARE * len(slug)
@@ -173,4 +173,4 @@ def own_links(texts: list[str]) -> list[int]:
     # under its title.
     if len(spelt) != 1:
         return []
-    return [position for position, _ in candidates if texts[position].strip() in spelt]
+    return [position for position, link, _ in candidates if link in spelt]
