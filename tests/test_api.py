@@ -334,6 +334,47 @@ def test_the_closing_sentence_below_a_sign_up_box_stays():
         assert cleaner.clean("\n".join([*german, *kasten, schluss]), config) == "\n".join([*german, schluss]), profile
 
 
+EUROPA_BEFORE = [
+    "Astronomers using a telescope in Hawaii said on Monday they had detected water vapour above the "
+    "surface of Jupiter's moon Europa, a finding that strengthens the case that the icy world could host life.",
+    "The team, led by researchers at Nasa's Goddard Space Flight Center, observed the moon on 17 nights "
+    "between 2016 and 2017 and found the faint signature of water on only one of them.",
+    '"While scientists have not yet detected liquid water directly, we\'ve found the next best thing: water '
+    'in vapour form," said Lucas Paganini, the study\'s lead author.',
+]
+EUROPA_AFTER = [
+    "Europa is thought to hold a global ocean beneath its icy crust that contains twice as much water as "
+    "all of Earth's oceans combined.",
+    "Nasa plans to launch its Europa Clipper mission in the 2020s to study the moon in more detail.",
+    "The spacecraft will fly past the moon dozens of times, and the agency said on Monday it was on schedule.",
+]
+GUARDIAN_SIGN_UP_BOX = [
+    "Skip past newsletter promotion",
+    "Sign up to Down to Earth",
+    "Free weekly newsletter",
+    "The planet's most important stories. Get all the week's environment news - the good, the bad and the essential",
+    "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside "
+    "parties. For more information see our Privacy Policy.",
+    "after newsletter promotion",
+]
+
+
+def test_a_sign_up_box_between_short_paragraphs_ends_nothing_and_goes_whole():
+    """A sign-up box inside the article, with the name and blurb that no rule knows between its
+    labels, neither ends the article nor splits it: the one-sentence paragraphs below it stay (they
+    weigh less than the box's lines cost the main text), the whole box goes, and the subheading
+    right below the box is the article's."""
+    tail = ["Explore more on these topics", "Space", "Astronomy", "Share", "Reuse this content"]
+    text = "\n".join([*EUROPA_BEFORE, *GUARDIAN_SIGN_UP_BOX, *EUROPA_AFTER, *tail])
+    for profile in cleaner.PROFILES:
+        assert cleaner.clean(text, CleanerConfig(profile=profile)).splitlines() == EUROPA_BEFORE + EUROPA_AFTER, profile
+    with_heading = "\n".join([*EUROPA_BEFORE, *GUARDIAN_SIGN_UP_BOX, "What comes next", *EUROPA_AFTER, *tail])
+    assert cleaner.clean(with_heading).splitlines() == [*EUROPA_BEFORE, "What comes next", *EUROPA_AFTER]
+    # Before the article's last sentence, the box ends nothing either: the sentence closes the article.
+    text = "\n".join([*EUROPA_BEFORE, *GUARDIAN_SIGN_UP_BOX, EUROPA_AFTER[0], *tail])
+    assert cleaner.clean(text).splitlines() == [*EUROPA_BEFORE, EUROPA_AFTER[0]]
+
+
 def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     headline = "Advertising Giants Face New Rules on Online Ads"
     top = [headline, "By Sarah Mitchell, Technology Correspondent", "Published 12 March 2024",

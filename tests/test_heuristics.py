@@ -961,6 +961,44 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     assert related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
 
 
+def test_a_sign_up_box_is_bridged_only_with_the_article_above_and_below_it():
+    from cleaner.heuristics.related_boxes import bridged_signup_box, signup_boxes
+
+    story = [PROSE.replace("Monday", day) for day in DAYS[:4]]
+    box = ["Skip past newsletter promotion", "Sign up to Down to Earth", "Free weekly newsletter", "after newsletter promotion"]
+    labels = [False, False, True, False, True, True, False, False]
+
+    def found(texts, labels, removed=None, passable=None):
+        measured = [features(text) for text in texts]
+        classes = [classify(f) for f in measured]
+        removed = removed or labels
+        boxes = signup_boxes(measured, classes, removed, labels)
+        return boxes, [bridged_signup_box(measured, classes, removed, box, passable) for box in boxes]
+
+    # Between paragraphs: one box from its first label to its last, the article going on at 6.
+    assert found([*story[:2], *box, *story[2:]], labels) == ([(2, 5)], [6])
+    # At the article's end, above one sentence of a site's footer: a box, the article not going on.
+    footer = "The Daily Example is an independent newspaper founded in 1901 and owned by its readers."
+    assert found([*story, *box, footer], [False] * 4 + labels[2:6] + [False]) == ([(4, 7)], [-1])
+    # Below its own blurb, above the article: no article above it to bridge.
+    blurb = "Our newsroom brings you its best stories every day."
+    texts = ["Le Parisien", blurb, "Sign up to our newsletter", *story]
+    assert found(texts, [False, False, True, False, False, False, False]) == ([(2, 2)], [-1])
+    # Below no prose (a menu), no box at all; labels three kept lines apart are two boxes.
+    assert found(["Menu", *box, *story], [False, True, False, True, True] + [False] * 4)[0] == []
+    spread = [*story[:2], box[0], "One", "Two", "Three", box[3], *story[2:]]
+    assert found(spread, [False, False, True, False, False, False, True, False, False])[0] == [(2, 2)]
+    # Past a related label that rules removed above the box, the lines above are no longer the
+    # article's (CNBC: "More In Dubai Airshow", "Got a confidential news tip?", "CNBC Newsletters");
+    # an ad label there is passed.
+    tip = "Got a confidential news tip? We want to hear from you."
+    texts = [*story[:2], "More In Dubai Airshow", tip, *box, *story[2:]]
+    labels = [False, False, False, False, True, False, True, True, False, False]
+    removed = [False, False, True, *labels[3:]]
+    assert found(texts, labels, removed, labels) == ([(4, 7)], [-1])
+    assert found(texts, labels, removed, [False, False, True, *labels[3:]]) == ([(4, 7)], [8])
+
+
 def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
     paragraphs = [PROSE.replace("Monday", day) for day in DAYS[:4]]
     text = "\n".join([

@@ -19,7 +19,7 @@ from .classes import BAD, GOOD, NEAR, SHORT
 from .datelines import dateline_above, starts_story
 from .features import LineFeatures
 from .lists import data_runs, introduced_lists, item_end, numbered_continuation
-from .related_boxes import related_boxes
+from .related_boxes import bridged_signup_box, related_boxes, signup_boxes
 from .structures import interview_lines, listed_lines
 from .view import LineView
 
@@ -55,6 +55,7 @@ class DocumentContext:
     related_boxes: tuple[tuple[int, int], ...] = ()  # (label, end) of boxes the main text bridges
     interview: frozenset[int] = frozenset()  # an interview's questions and answers (see interview_lines)
     not_prose: frozenset[int] = frozenset()  # listed lines that are no evidence of prose (see listed_lines)
+    signup_boxes: tuple[tuple[int, int], ...] = ()  # (first label, last label) of sign-up boxes below prose
 
 
 def line_value(cls: str, words: int, removed: bool, neutral: bool = False) -> float:
@@ -125,6 +126,8 @@ def document_context(
     related_labels: list[bool] | None = None,
     ad_labels: list[bool] | None = None,
     entry_times: Collection[int] = (),
+    signup_lines: list[bool] | None = None,
+    passable: list[bool] | None = None,
 ) -> DocumentContext:
     """The context of the non-blank lines ``texts`` (stripped), in order.
 
@@ -144,7 +147,10 @@ def document_context(
     and a list, stays in the main text). ``entry_times`` holds the positions of a live blog's entry
     times (see :func:`~heuristics.liveblog.entry_times`): when the blog's entries run on past the
     main text's end, the main text runs on to the end of the last one (see
-    :func:`_entries_after`)."""
+    :func:`_entries_after`). ``signup_lines`` marks the lines that newsletter rules removed: a
+    sign-up box between two paragraphs, its kept name and blurb included, counts neither way (see
+    :func:`~heuristics.related_boxes.bridged_signup_box`; ``passable`` marks the removed lines that
+    may sit among the article's lines around it)."""
     words = [f.words for f in features]
     neutral = list(map(neutral_line, texts, classes, features))
     if legal_prose is not None:
@@ -168,6 +174,11 @@ def document_context(
     values = list(map(line_value, classes, words, removed, neutral))
     for label, end in boxes:
         values[label:end] = [0.0] * (end - label)
+    signups = signup_boxes(features, classes, removed, signup_lines) if signup_lines is not None else []
+    for box in signups:
+        end = bridged_signup_box(features, classes, removed, box, passable)
+        if end >= 0:
+            values[box[0] : end] = [0.0] * (end - box[0])
     if ad_labels is not None:
         for position, ad in enumerate(ad_labels):
             if ad:
@@ -204,7 +215,7 @@ def document_context(
         first, last, prose_before, total, sum(words), main_words, first_break_after, last_break_before,
         _repeated(texts), _run_lengths(features), listed, data_run,
         tuple((label, end) for label, end in boxes if first < label and end <= last), interview,
-        frozenset(not_prose),
+        frozenset(not_prose), tuple(signups),
     )  # fmt: skip
 
 

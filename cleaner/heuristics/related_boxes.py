@@ -1,5 +1,7 @@
-"""Boxes of teasers between two paragraphs of an article ("Related", "Lesen Sie auch" and their
-headlines): the main text bridges them (see :func:`~heuristics.context.document_context`)."""
+"""Boxes between two paragraphs of an article that the main text bridges (see
+:func:`~heuristics.context.document_context`): boxes of teasers ("Related", "Lesen Sie auch" and
+their headlines) and sign-up boxes ("Skip past newsletter promotion", "Sign up to First Edition",
+its blurb and privacy notice, "after newsletter promotion")."""
 
 from __future__ import annotations
 
@@ -66,15 +68,94 @@ def related_boxes(
     return out
 
 
-def _article_goes_on(features: list[LineFeatures], classes: list[str], removed: list[bool], start: int) -> bool:
+def _article_goes_on(
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    start: int,
+    step: int = 1,
+    passable: list[bool] | None = None,
+) -> bool:
     """Whether RELATED_BOX_PROSE_AFTER lines of prose come among the RELATED_BOX_AFTER_LINES kept
-    lines from ``start`` on: the article's next paragraphs, not a site's one-line footer below a
-    box at the article's end."""
+    lines from ``start`` on, going ``step`` (1 down, -1 up): the article's next paragraphs, not a
+    site's one-line footer below a box at the article's end (nor, up, a box's own blurb). With
+    ``passable``, a removed line that it does not mark ends the lines looked at."""
     prose = kept = 0
     position = start
-    while position < len(features) and kept < RELATED_BOX_AFTER_LINES:
+    while 0 <= position < len(features) and kept < RELATED_BOX_AFTER_LINES:
         if not removed[position]:
             kept += 1
             prose += sentence_line(classes[position], features[position])
-        position += 1
+        elif passable is not None and not passable[position]:
+            break
+        position += step
     return prose >= RELATED_BOX_PROSE_AFTER
+
+
+#: kept lines; the most between two labels of one sign-up box (its name and blurb between "Skip
+#: past newsletter promotion" and "Free weekly newsletter"), and between its last label and the
+#: article's next paragraph.
+SIGNUP_BOX_GAP = 2
+
+
+def signup_boxes(
+    features: list[LineFeatures], classes: list[str], removed: list[bool], signup_lines: list[bool]
+) -> list[tuple[int, int]]:
+    """The sign-up boxes below a line of prose, as ``(first label, last label)``: lines that
+    newsletter rules removed (``signup_lines``, here called labels: "Skip past newsletter
+    promotion", "Free weekly newsletter", "Enter your email", "after newsletter promotion"), each
+    at most SIGNUP_BOX_GAP kept lines below the one before. The lines between the labels that the
+    rules left (the newsletter's name, its blurb) are the box's."""
+    out: list[tuple[int, int]] = []
+    count = len(features)
+    above = -1  # the nearest kept line above the position looked at
+    position = 0
+    while position < count:
+        if not signup_lines[position]:
+            if not removed[position]:
+                above = position
+            position += 1
+            continue
+        first = last = position
+        gap = 0
+        position += 1
+        while position < count and gap <= SIGNUP_BOX_GAP:  # the box's other labels
+            if signup_lines[position]:
+                last, gap = position, 0
+            elif not removed[position]:
+                gap += 1
+            position += 1
+        if above >= 0 and sentence_line(classes[above], features[above]):
+            out.append((first, last))
+        position = last + 1
+    return out
+
+
+def bridged_signup_box(
+    features: list[LineFeatures],
+    classes: list[str],
+    removed: list[bool],
+    box: tuple[int, int],
+    passable: list[bool] | None = None,
+) -> int:
+    """Where the article's next paragraph below a sign-up box (see :func:`signup_boxes`) starts,
+    when the article runs above the box and goes on below it (see :func:`_article_goes_on`) within
+    SIGNUP_BOX_GAP kept lines that are no prose below the box's last label; else -1 (a box at the
+    article's end, or above it below the box's own blurb). Of the lines that rules removed, only
+    those that ``passable`` marks (ads, the box's consent line) may sit among the article's lines
+    around the box: a site's menu label or a related box's label ("News Tips", "More In Dubai
+    Airshow") ends them."""
+    if not _article_goes_on(features, classes, removed, box[0] - 1, -1, passable):
+        return -1
+    gap = 0
+    for below in range(box[1] + 1, len(features)):
+        if removed[below]:
+            if passable is not None and not passable[below]:
+                break
+            continue
+        if sentence_line(classes[below], features[below]):
+            return below if _article_goes_on(features, classes, removed, below, 1, passable) else -1
+        gap += 1
+        if gap > SIGNUP_BOX_GAP:
+            break
+    return -1
