@@ -252,14 +252,14 @@ class Analysis:
 
     def _subheadings(self) -> list[int]:
         """The positions of the main text's subheadings: a line of two to SUBHEADING_MAX_WORDS words
-        inside the main text, in sentence case (see :func:`~heuristics.features.sentence_cased`), or
-        one capitalised word of letters, not in capitals ("Background", "Staugefahr"; see
-        :func:`_one_word_heading`), that ends no sentence (a question or a colon may end it: "What
-        happens next?", "In short:"), right above a line of prose or of the article's lists and
+        inside the main text, in sentence case (see :func:`~heuristics.features.sentence_cased`) or
+        in capitals (see :func:`_capitals_heading`), or one capitalised word of letters, not in
+        capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`), that ends no
+        sentence (a question or a colon may end it: "What happens next?", "In short:"), right above a line of prose or of the article's lists and
         boxes (see :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the
         ingredients and the steps) and below one (past lines that rules removed: an ad label or a
         sign-up box before the next section, and the box's title above them if the rules left it;
-        or a related box that the main text bridges, see
+        or a related box that the main text bridges or a sign-up box's lines between its labels, see
         :func:`~heuristics.context.document_context`), no rule flagged, no repeat, before any label
         that ends the article. Page chrome inside an article is title-shaped ("Read More", "Related
         Articles", "ADVERTISEMENT") or the rules'."""
@@ -275,7 +275,7 @@ class Analysis:
                 f.words > SUBHEADING_MAX_WORDS or removed[position] or self.weak[position]
                 or context.repeated[position] or sentence_line(classes[position], f)
                 or (f.terminal and not texts[position].endswith("?"))
-                or not (sentence_cased(texts[position]) or _one_word_heading(texts[position]))
+                or not (sentence_cased(texts[position]) or _one_word_heading(texts[position]) or _capitals_heading(texts[position], f))
             ):  # fmt: skip
                 continue
             # The section's text follows its subheading right away; the lines above may hold an ad
@@ -468,6 +468,12 @@ def _one_word_heading(text: str) -> bool:
         len(letters) >= ONE_WORD_HEADING_MIN_LETTERS and letters.isalpha() and text[0].isupper()
         and not text.isupper()
     )  # fmt: skip
+
+
+def _capitals_heading(text: str, f: LineFeatures) -> bool:
+    """Whether a line is a subheading in capitals of two words or more ("AUSTRALIA AHEAD", "TOYOTA
+    RAV4 PRIME", as news agencies write them)."""
+    return f.words >= 2 and text.isupper()
 
 
 #: lines; how many lines below a repeated headline show whether a list of posts follows it.

@@ -1013,12 +1013,13 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
         measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
     )
     assert analysis._subheadings() == [4, 6]
-    # One capitalised word is a subheading; title-shaped lines, a word in capitals, a short word,
-    # sentences and lines above no prose are not.
+    # One capitalised word is a subheading, and so are two to six in capitals; title-shaped lines,
+    # one word in capitals, a short word, sentences and lines above no prose are not.
     for line, subheading in (
         ("Background", True), ("L'app", True), ("Read More Stories", False), ("TEDMED", False), ("Fazit", True),
         ("Regan", True), ("Art", False), ("The vote was close.", False), ("Brigit Katz", False),
-        ("Tottenham - Arsenal", False),
+        ("Tottenham - Arsenal", False), ("AUSTRALIA AHEAD", True), ("TOYOTA RAV4 PRIME", True),
+        ("READ MORE STORIES HERE NOW PLEASE", False),
     ):  # fmt: skip
         other = text.replace("Other business", line)
         measured = default_cleaner.measure(other)
