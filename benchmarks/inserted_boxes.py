@@ -47,6 +47,18 @@ BOXES = {
     # A label and a pitch that no rule knows.
     "sign-up-label": ["Newsletter", "Sign up for our daily briefing"],
     "ad-label": ["Advertisement"],
+    "photo-caption": ["Rescue workers search the rubble on Tuesday. Photograph: John Smith/Getty Images"],
+    "embedded-post": [
+        "Water levels are still rising. Please stay away from the river banks. pic.twitter.com/x1Ab2Cd3Ef",
+        "— City Fire Department (@CityFireDept) November 19, 2019",
+    ],
+    "video-player": ["Watch: Drone footage shows the scale of the damage", "Video duration 02:15", "Now playing"],
+    "most-read": [
+        "Most read",
+        "1. Man charged after crash on ring road",
+        "2. Council cuts three bus routes",
+        "3. Heatwave warning issued for the weekend",
+    ],
     "related-box": [
         "Related",
         "Council approves new budget after marathon session",
