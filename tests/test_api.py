@@ -375,6 +375,27 @@ def test_a_sign_up_box_between_short_paragraphs_ends_nothing_and_goes_whole():
     assert cleaner.clean(text).splitlines() == [*EUROPA_BEFORE, EUROPA_AFTER[0]]
 
 
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_article_lines_around_and_between_sign_up_lines_stay(profile):
+    """Sentences and list items between one promo repeated are the article's; so are a short
+    closing sentence below a promo, one with a year in it, and the lead paragraph above a sign-up
+    box; a pitch that reports speech is the article's too."""
+    config = CleanerConfig(profile=profile)
+    promo = "Sign up for our newsletter"
+    cases = [
+        [*EUROPA_BEFORE, promo, "- Bus fares frozen until 2026", "- Three new routes by summer", promo, *EUROPA_AFTER],
+        [*EUROPA_BEFORE, promo, "The vote is final.", promo],
+        [*EUROPA_BEFORE, "Advertisement", "The plant will open in 2026."],
+        [EUROPA_BEFORE[0], *GUARDIAN_SIGN_UP_BOX, *EUROPA_BEFORE[1:], *EUROPA_AFTER],
+        [*EUROPA_BEFORE, "Residents can sign up for our weekly bulletin at the town hall, the mayor said.", *EUROPA_AFTER],
+    ]
+    if profile == "conservative":  # (the default profile's line model takes such short lines wherever they are)
+        cases.append([*EUROPA_BEFORE, promo, "He denied the charges.", "Police are investigating.", promo, *EUROPA_AFTER])
+    for lines in cases:
+        wanted = [line for line in lines if line not in (promo, "Advertisement", *GUARDIAN_SIGN_UP_BOX)]
+        assert cleaner.clean("\n".join(lines), config).splitlines() == wanted, lines
+
+
 def test_the_headline_stays_above_a_byline_a_date_and_share_buttons():
     headline = "Advertising Giants Face New Rules on Online Ads"
     top = [headline, "By Sarah Mitchell, Technology Correspondent", "Published 12 March 2024",

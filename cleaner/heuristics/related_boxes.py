@@ -68,6 +68,28 @@ def related_boxes(
     return out
 
 
+#: words; the fewest of the one paragraph above a sign-up box for the article to run above it
+#: (a box below the article's lead; a box's own blurb above its label is shorter: "Notre rédaction
+#: vous accompagne chaque jour avec ses meilleurs articles.").
+SIGNUP_LEAD_MIN_WORDS = 20
+
+
+def _lead_above(
+    features: list[LineFeatures], classes: list[str], removed: list[bool], start: int, passable: list[bool] | None
+) -> bool:
+    """Whether the nearest kept line above ``start`` (past removed lines that ``passable`` marks) is
+    a sentence of prose of SIGNUP_LEAD_MIN_WORDS words or more."""
+    position = start - 1
+    while position >= 0 and removed[position]:
+        if passable is not None and not passable[position]:
+            return False
+        position -= 1
+    return (
+        position >= 0 and features[position].words >= SIGNUP_LEAD_MIN_WORDS
+        and sentence_line(classes[position], features[position])
+    )  # fmt: skip
+
+
 def _article_goes_on(
     features: list[LineFeatures],
     classes: list[str],
@@ -139,13 +161,17 @@ def bridged_signup_box(
     passable: list[bool] | None = None,
 ) -> int:
     """Where the article's next paragraph below a sign-up box (see :func:`signup_boxes`) starts,
-    when the article runs above the box and goes on below it (see :func:`_article_goes_on`) within
+    when the article runs above the box (see :func:`_article_goes_on`, or one long paragraph, see
+    :func:`_lead_above`) and goes on below it within
     SIGNUP_BOX_GAP kept lines that are no prose below the box's last label; else -1 (a box at the
     article's end, or above it below the box's own blurb). Of the lines that rules removed, only
     those that ``passable`` marks (ads, the box's consent line) may sit among the article's lines
     around the box: a site's menu label or a related box's label ("News Tips", "More In Dubai
     Airshow") ends them."""
-    if not _article_goes_on(features, classes, removed, box[0] - 1, -1, passable):
+    if not (
+        _article_goes_on(features, classes, removed, box[0] - 1, -1, passable)
+        or _lead_above(features, classes, removed, box[0], passable)
+    ):
         return -1
     gap = 0
     for below in range(box[1] + 1, len(features)):
