@@ -893,8 +893,9 @@ def _box_teasers(
     :func:`~heuristics.headline.headline_shaped`), up to the first that is not, that is ``listed``
     (a box of data, see :func:`~heuristics.context.document_context`), that a listed line follows,
     or that reads as a section's heading (see :func:`_section_heading`) above the next paragraph,
-    a list item or a line ending with a colon (the heading of the article's next section: "Die
-    Statistik zum Spiel" above the match facts, "Tips voor minder klachten"). An interview's question below the box is no such heading, nor a line
+    a line ending with a colon or, as a Markdown heading, a list item (the heading of the
+    article's next section: "Die Statistik zum Spiel" above the match facts, "Tips voor minder
+    klachten"). An interview's question below the box is no such heading, nor a line
     above a box's own heading (see :attr:`~heuristics.context.DocumentContext.not_prose`): the
     teaser above it goes."""
     listed, interview, headings = context.listed, context.interview, context.not_prose
@@ -904,10 +905,12 @@ def _box_teasers(
         following = kept[number + 1] if number + 1 < len(kept) else end
         if listed[position] or not headline_shaped(texts[position], features[position]):
             break
+        # The next paragraph, a list's introduction ("Vandewalle raadt aan om:"), or below a
+        # Markdown heading a list's first item (a plain line's dash opens a quote as often: "– Dårlig timing").
         section = following == end or (
             following < end and not features[position].bullet
-            and (features[following].bullet or texts[following].endswith(":"))
-        )  # the next paragraph, or a list's first item or its introduction ("Vandewalle raadt aan om:")
+            and (texts[following].endswith(":") or (features[position].heading > 0 and features[following].bullet))
+        )  # fmt: skip
         if following not in interview and (
             (section and _section_heading(texts[position], features[position]))
             or (listed[following] and following not in headings)
