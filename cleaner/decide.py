@@ -107,6 +107,10 @@ WEDGED_SENTENCE_MIN_WORDS = 4
 #: of photo credits) and related links are left out: they sit between paragraphs of the article;
 #: so is one promo repeated (the same rule above and below).
 BOX_CATEGORIES = frozenset({"newsletter", "paywall", "cookies"})
+#: words; a sentence of prose this long between two lines of one box is the article's, not the
+#: box's pitch ("Get the day's big stories and the fun stuff you love, like mock drafts, picks and
+#: power rankings." has 18).
+BOX_PITCH_MAX_WORDS = 20
 #: categories of the lines that rules removed which may sit between the article's paragraphs around
 #: a sign-up box (see :func:`~heuristics.related_boxes.bridged_signup_box`): another box's lines
 #: and ads; a menu's or a related box's label ends the article's lines there.
@@ -1050,7 +1054,10 @@ def _wedged(
         if position in protected or index in out.drop:
             continue
         above, below = lines[position - 1], lines[position + 1]
-        boxed = classes[position] != GOOD and above in out.drop and below in out.drop
+        boxed = (
+            classes[position] != GOOD and not (sentence_line(classes[position], f) and f.words >= BOX_PITCH_MAX_WORDS)
+            and above in out.drop and below in out.drop
+        )  # fmt: skip
         if legal_prose is not None and legal_prose[position]:
             out.drop[index] = Evidence("context", "wedged", "copyright", 0.8, "between two legal notices")
             out.trim.pop(index, None)

@@ -1296,6 +1296,13 @@ def test_a_line_between_two_rule_lines_of_one_box_belongs_to_the_box(conservativ
 
     between_ads = "\n".join([body[0], "Advertisement", body[1], "Advertisement", body[2]])
     assert conservative_cleaner.clean(between_ads) == "\n".join(body)
+    # A sentence of twenty words or more between an inline promo and a box is the article's.
+    sentence = (
+        "Fruits, vegetables, legumes and whole grains are just a few of the fiber-rich foods that can "
+        "keep your gut healthy, the study found."
+    )
+    promos = "\n".join([*body[:2], "Sign up for our daily briefing", sentence, "Newsletter", "Enter your email address", body[2]])
+    assert conservative_cleaner.clean(promos) == "\n".join([*body[:2], sentence, body[2]])
 
 
 @pytest.mark.parametrize("profile", ["default", "conservative"])
