@@ -22,11 +22,11 @@
    part from the main text.
 4. Context: everything after a comment-section label that ends the article goes as one block
    (``tail-block``); a short line between two removed lines goes too (``wedged``), and so does a
-   longer one that is no long prose between two lines of one box (newsletter, paywall, cookies)
-   that two different rules removed, and any line between two labels of a sign-up box (see
-   :func:`~heuristics.related_boxes.signup_boxes`), and any line between two legal notices (see
-   :func:`between_legal_notices`). The teasers of a related box that the main text bridges go
-   (``related-box``, see :func:`_box_teasers`). In both profiles, other
+   longer one that is no long prose (nor a sentence of BOX_PITCH_MAX_WORDS words) between two
+   lines of one box (newsletter, paywall, cookies) that two different rules removed, and the name
+   and blurb between the removed lines of a sign-up box (see :func:`signup_box_lines`), and any
+   line between two legal notices (see :func:`between_legal_notices`). The teasers of a related
+   box that the main text bridges go (``related-box``, see :func:`_box_teasers`). Other
    stories' excerpts cut short with an ellipsis go (``excerpts``, see :mod:`heuristics.excerpts`),
    and so do their headlines in capitals (``capitals``), a photo's caption with its credit in
    capitals (``caption``, see :mod:`heuristics.capitals`) and a bare link to the page itself
