@@ -5,6 +5,8 @@ its blurb and privacy notice, "after newsletter promotion")."""
 
 from __future__ import annotations
 
+from itertools import compress
+
 from .classes import sentence_line
 from .features import LineFeatures
 
@@ -36,17 +38,15 @@ def related_boxes(
     such box."""
     out: list[tuple[int, int]] = []
     count = len(features)
-    above = -1  # the nearest kept line above the position looked at
+    prose_above = _prose_above(features, classes, removed)
     position = 0
     while position < count:
         if not related_labels[position]:
-            if not removed[position]:
-                above = position
             position += 1
             continue
         label = position
         position += 1
-        if above < 0 or not sentence_line(classes[above], features[above]):
+        if not prose_above[label]:
             continue
         # Down to the next prose line, past at most RELATED_BOX_MAX_LINES kept lines and as many
         # lines in all as RELATED_BOX_SCAN_LINES (a run of labels is one box at most).
@@ -57,7 +57,6 @@ def related_boxes(
                     end = position
                     break
                 lines += 1
-                above = position
             position += 1
         if (
             end >= 0
@@ -129,27 +128,35 @@ def signup_boxes(
     at most SIGNUP_BOX_GAP kept lines below the one before. The lines between the labels that the
     rules left (the newsletter's name, its blurb) are the box's."""
     out: list[tuple[int, int]] = []
-    count = len(features)
-    above = -1  # the nearest kept line above the position looked at
-    position = 0
-    while position < count:
-        if not signup_lines[position]:
-            if not removed[position]:
-                above = position
-            position += 1
+    prose_above = _prose_above(features, classes, removed)
+    after = 0  # where the box after the last one found may start
+    for first in compress(range(len(signup_lines)), signup_lines):
+        if first < after:
             continue
-        first = last = position
+        last = first
         gap = 0
-        position += 1
-        while position < count and gap <= SIGNUP_BOX_GAP:  # the box's other labels
+        for position in range(first + 1, len(signup_lines)):  # the box's other labels
             if signup_lines[position]:
                 last, gap = position, 0
             elif not removed[position]:
                 gap += 1
-            position += 1
-        if above >= 0 and sentence_line(classes[above], features[above]):
+                if gap > SIGNUP_BOX_GAP:
+                    break
+        if prose_above[first]:
             out.append((first, last))
-        position = last + 1
+        after = last + 1
+    return out
+
+
+def _prose_above(features: list[LineFeatures], classes: list[str], removed: list[bool]) -> list[bool]:
+    """Whether the nearest line above each position that the rules did not remove is a line of
+    prose (see :func:`~heuristics.classes.sentence_line`)."""
+    out = []
+    above = -1
+    for position, removed_here in enumerate(removed):
+        out.append(above >= 0 and sentence_line(classes[above], features[above]))
+        if not removed_here:
+            above = position
     return out
 
 
