@@ -39,7 +39,6 @@ from .model import CleanedText
 from .reassemble import apply_removals, removals_for
 from .rules import Rule, RulePack, builtin_packs, load_rule_pack
 from .rules.matcher import Matcher, RuleMatch
-from .rules.schema import BUILTIN_SOURCE
 from .segment import Lines, lower_case, split_lines
 
 if TYPE_CHECKING:
@@ -55,32 +54,10 @@ if TYPE_CHECKING:
 KINDRED_LANGUAGES = {"da": ("nb",), "nb": ("da",), "ru": ("uk",), "uk": ("ru",), "hi": ("en",)}
 
 
-#: the language of the web's page furniture: its built-in labels alone on their line ("Tweet",
-#: "Video", "Next Article", "list 1 of 2", a theme's "Leave a Reply") apply to documents of every
-#: language (see :func:`rule_applies`). On the development set, ptags F1 0.8567 -> 0.8572
-#: (conservative) and 0.8815 -> 0.8820 (default); on the documents written to real layouts, 7
-#: boilerplate lines fewer kept and no article line lost (none of the lines these labels take in
-#: other languages' documents is an article's).
-FURNITURE_LANGUAGE = "en"
-
-
 def rule_languages(language: str) -> tuple[str, ...]:
     """The rule packs' languages that apply to a document in ``language``: its own, its kindred
-    languages' (see :data:`KINDRED_LANGUAGES`), ``common`` and, for its labels alone on their line,
-    FURNITURE_LANGUAGE (see :func:`rule_applies`)."""
-    return ("common", language, *KINDRED_LANGUAGES.get(language, ()), FURNITURE_LANGUAGE)
-
-
-def rule_applies(rule: Rule, language: str) -> bool:
-    """Whether ``rule`` applies to a document in ``language``: a rule of one of its
-    :func:`rule_languages`, but of FURNITURE_LANGUAGE only a built-in whole-line label when that is
-    no language of the document's (a phrase of one is no evidence inside another language's line)."""
-    applicable = rule_languages(language)
-    if rule.language not in applicable:
-        return False
-    if rule.language != FURNITURE_LANGUAGE or FURNITURE_LANGUAGE in applicable[:-1]:
-        return True
-    return rule.mode == "line" and rule.source.startswith(BUILTIN_SOURCE)
+    languages' (see :data:`KINDRED_LANGUAGES`) and ``common``."""
+    return ("common", language, *KINDRED_LANGUAGES.get(language, ()))
 
 
 def _credit_order(matches: list[RuleMatch], language: str | None) -> list[RuleMatch]:
@@ -91,7 +68,7 @@ def _credit_order(matches: list[RuleMatch], language: str | None) -> list[RuleMa
     credited to the English rule rather than to an Arabic pack that lists it too), then the
     others by id. Which lines go hardly depends on it (only through the category of a line's first
     weak match): every output of the development and layouts sets is the same in either order."""
-    own = (language, *KINDRED_LANGUAGES.get(language, ())) if language is not None else ()
+    own = rule_languages(language)[1:] if language is not None else ()
     rank = {"common": 1, "en": 2, **dict.fromkeys(own, 0)}
     return sorted(matches, key=lambda m: (m.line, m.trim_from is not None, rank.get(m.rule.language, 3), m.rule.id))
 
@@ -218,7 +195,8 @@ class Cleaner:
         built on first use."""
         matcher = self._matchers.get(language)
         if matcher is None:
-            rules = [rule for rule in self._every_rule if rule_applies(rule, language)]
+            applicable = rule_languages(language)
+            rules = [rule for rule in self._every_rule if rule.language in applicable]
             matcher = Matcher(rules, self.config.engine, skip=self._disabled)
             self._matchers[language] = matcher
         return matcher
@@ -276,7 +254,8 @@ class Cleaner:
             if m.rule.mode != "line" or stripped[m.line].endswith((".", "!", "?"))
         }  # fmt: skip
         if matches and language is not None:
-            matches = [m for m in matches if rule_applies(m.rule, language)]
+            applicable = rule_languages(language)
+            matches = [m for m in matches if m.rule.language in applicable]
         # A line whose tail a rule cuts off is measured as it will stay, as a second cleaning sees it.
         cuts = apply_rules(matches)[0].trim if matches else {}
         if cuts:
@@ -338,7 +317,7 @@ class Cleaner:
         extra = [
             m._replace(line=indexes[m.line])
             for m in self.matcher.match([lower_case(joined[index]) for index in indexes])
-            if m.trim_from is None and (language is None or rule_applies(m.rule, language))
+            if m.trim_from is None and (language is None or m.rule.language in rule_languages(language))
         ]
         return sorted([*matches, *extra], key=lambda m: (m.line, m.trim_from is not None, m.rule.id))
 
