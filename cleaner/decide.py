@@ -836,7 +836,7 @@ def _one_pass(
         teasers = [
             (position, "teaser in a related box between the article's paragraphs")
             for label, end in analysis.context.related_boxes
-            for position in _box_teasers(texts, features, analysis.removed, analysis.context, label, end)
+            for position in _box_teasers(lines, texts, features, analysis.removed, analysis.context, label, end)
         ]
         teasers += [
             (position, "teaser in a related box above the article's box of facts")
@@ -890,7 +890,13 @@ def _link_lines(
 
 
 def _box_teasers(
-    texts: list[str], features: list[LineFeatures], removed: list[bool], context: DocumentContext, label: int, end: int
+    lines: list[int],
+    texts: list[str],
+    features: list[LineFeatures],
+    removed: list[bool],
+    context: DocumentContext,
+    label: int,
+    end: int,
 ) -> list[int]:
     """The teasers of a related box that the main text bridges (its label at ``label``, the
     article's next paragraph at ``end``): the kept lines below the label shaped as headlines (see
@@ -899,13 +905,19 @@ def _box_teasers(
     or that reads as a section's heading (see :func:`_section_heading`) above the next paragraph,
     a line ending with a colon or, as a Markdown heading, a list item (the heading of the
     article's next section: "Die Statistik zum Spiel" above the match facts, "Tips voor minder
-    klachten"). An interview's question below the box is no such heading, nor a line
+    klachten"); and when the first teaser follows the label without a blank line (``lines`` are
+    the positions' line indexes), up to the first that a blank line parts from the one above. An interview's question below the box is no such heading, nor a line
     above a box's own heading (see :attr:`~heuristics.context.DocumentContext.not_prose`): the
     teaser above it goes."""
     listed, interview, headings = context.listed, context.interview, context.not_prose
     kept = [position for position in range(label + 1, end) if not removed[position]]
+    # A box whose first teaser follows its label without a blank line ends at a blank line: what
+    # comes after one is the article's next section ("Les principales mesures" and its items).
+    tight = bool(kept) and lines[kept[0]] == lines[kept[0] - 1] + 1
     teasers = []
     for number, position in enumerate(kept):
+        if tight and number and lines[position] > lines[position - 1] + 1:  # (a blank line right above)
+            break
         following = kept[number + 1] if number + 1 < len(kept) else end
         if listed[position] or not headline_shaped(texts[position], features[position]):
             break

@@ -962,6 +962,27 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     assert related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
 
 
+def test_a_related_box_right_below_its_label_ends_at_a_blank_line():
+    """A box whose teaser follows its label without a blank line ends at one: the article's next
+    section below ("Les principales mesures" and its items) is no teaser."""
+    lead = (
+        "Le gouvernement a présenté jeudi son projet de budget pour 2025, qui prévoit 60 milliards "
+        "d'euros d'économies afin de ramener le déficit public à 5 % du PIB."
+    )
+    section = ["Les principales mesures", "Une contribution exceptionnelle des grandes entreprises", "Le report de l'indexation des retraites"]
+    rest = [
+        "Ces mesures doivent rapporter près de 20 milliards d'euros dès l'an prochain, selon Bercy. "
+        "L'opposition dénonce un « matraquage fiscal ».",
+        "Le texte sera examiné à l'Assemblée nationale à partir du 21 octobre, dans un climat politique tendu.",
+    ]
+    teaser = "Dette publique : la France sous la surveillance des agences de notation"
+    text = "\n\n".join([lead, f"Lire aussi\n{teaser}", "\n".join(section), *rest])
+    config = cleaner.CleanerConfig(profile="conservative", disable=("line-score",))
+    result = cleaner.clean_and_explain(text, config)
+    assert [line for line in result.text.splitlines() if line] == [lead, *section, *rest]
+    assert {r.text.strip(): r.evidence.name for r in result.removals}[teaser] == "related-box"
+
+
 def test_a_sign_up_box_is_bridged_only_with_the_article_above_and_below_it():
     from cleaner.heuristics.related_boxes import bridged_signup_box, signup_boxes
 
