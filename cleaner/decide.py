@@ -263,11 +263,10 @@ class Analysis:
         letters, not in capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`); right
         above a line of prose or of the article's lists and boxes (see
         :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the ingredients and
-        the steps), and below one, maybe past lines that rules removed
-        (an ad label, a sign-up box and its title if the rules left it) or a related box that the
-        main text bridges (see :func:`~heuristics.context.document_context`). Page chrome inside
-        an article is title-shaped ("Read More", "Related Articles", "ADVERTISEMENT") or the
-        rules'."""
+        the steps), and below one, maybe past lines that rules removed (an ad label, a sign-up box
+        and its title if the rules left it) or a related box that the main text bridges (see
+        :func:`~heuristics.context.document_context`). Page chrome inside an article is
+        title-shaped ("Read More", "Related Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
         out = []
         end = context.last if self.terminator < 0 else min(context.last, self.terminator)
@@ -313,8 +312,8 @@ def closing_sentence(
     context: DocumentContext, texts: list[str], removed: list[bool], features: list[LineFeatures]
 ) -> int:
     """The position of a sentence that only lines removed by rules, and a sign-up box's lines that
-    the rules left between its labels (see :func:`signup_box_lines`), part from the end of the main text ("The warning covers the
-    coast." after an ad label or a sign-up box), or -1.
+    the rules left between its labels (see :func:`signup_box_lines`), part from the end of the main
+    text ("The warning covers the coast." after an ad label or a sign-up box), or -1.
 
     When it is too short to count as prose, the main text stops before the removed lines; yet it
     reads as the article's last sentence: it ends a sentence, has at least
@@ -413,14 +412,18 @@ def analyse(
     # The lines that newsletter rules removed (a sign-up box's labels, pitch and form), and those
     # that rules of a box's category or ad rules removed (a box's consent line, an ad label): the
     # article's lines around a sign-up box may hold the latter (see document_context).
-    rule_categories = [drop[index].category if index in drop and drop[index].source == "rule" else "" for index in lines]
+    rule_categories = [
+        drop[index].category if index in drop and drop[index].source == "rule" else "" for index in lines
+    ]  # fmt: skip
     signups = [category == "newsletter" for category in rule_categories]
     passable = [category in PASSABLE_CATEGORIES for category in rule_categories]
     if stamps is None:
         entry_positions = frozenset(entry_times(texts, features))
     else:
         entry_positions = frozenset(position for position, index in enumerate(lines) if stamps and index in stamps)
-    context = document_context(texts, features, classes, removed, legal_prose, dated, labels, ads, entry_positions, signups, passable)
+    context = document_context(
+        texts, features, classes, removed, legal_prose, dated, labels, ads, entry_positions, signups, passable
+    )  # fmt: skip
     if not any(context.first <= position <= context.last for position in entry_positions):
         entry_positions = frozenset()  # stamped teasers beside the article ("Latest news"), a TV guide: no blog
     position_of = {index: position for position, index in enumerate(lines)}
@@ -500,8 +503,8 @@ def _one_word_heading(text: str) -> bool:
 
 
 def _capitals_heading(text: str, f: LineFeatures) -> bool:
-    """Whether a line may be a subheading in capitals of two words or more ("AUSTRALIA AHEAD", "TOYOTA
-    RAV4 PRIME", as news agencies write them)."""
+    """Whether a line may be a subheading in capitals of two words or more ("AUSTRALIA AHEAD",
+    "TOYOTA RAV4 PRIME", as news agencies write them)."""
     return f.words >= 2 and text.isupper()
 
 
@@ -906,9 +909,9 @@ def _box_teasers(
     a line ending with a colon or, as a Markdown heading, a list item (the heading of the
     article's next section: "Die Statistik zum Spiel" above the match facts, "Tips voor minder
     klachten"); and when the first teaser follows the label without a blank line (``lines`` are
-    the positions' line indexes), up to the first that a blank line parts from the one above. An interview's question below the box is no such heading, nor a line
-    above a box's own heading (see :attr:`~heuristics.context.DocumentContext.not_prose`): the
-    teaser above it goes."""
+    the positions' line indexes), up to the first that a blank line parts from the one above. An
+    interview's question below the box is no such heading, nor a line above a box's own heading
+    (see :attr:`~heuristics.context.DocumentContext.not_prose`): the teaser above it goes."""
     listed, interview, headings = context.listed, context.interview, context.not_prose
     kept = [position for position in range(label + 1, end) if not removed[position]]
     # A box whose first teaser follows its label without a blank line ends at a blank line: what
@@ -922,7 +925,8 @@ def _box_teasers(
         if listed[position] or not headline_shaped(texts[position], features[position]):
             break
         # The next paragraph, a list's introduction ("Vandewalle raadt aan om:"), or below a
-        # Markdown heading a list's first item (a plain line's dash opens a quote as often: "– Dårlig timing").
+        # Markdown heading a list's first item (a plain line's dash opens a quote as often: "–
+        # Dårlig timing").
         section = following == end or (
             following < end and not features[position].bullet
             and (texts[following].endswith(":") or (features[position].heading > 0 and features[following].bullet))
