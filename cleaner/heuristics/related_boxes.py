@@ -169,9 +169,9 @@ def bridged_signup_box(
 ) -> int:
     """Where the article's next paragraph below a sign-up box (see :func:`signup_boxes`) starts,
     when the article runs above the box (see :func:`_article_goes_on`, or one long paragraph, see
-    :func:`_lead_above`) and goes on below it within
-    SIGNUP_BOX_GAP kept lines that are no prose below the box's last label; else -1 (a box at the
-    article's end, or above it below the box's own blurb). Of the lines that rules removed, only
+    :func:`_lead_above`) and goes on below it within SIGNUP_BOX_GAP kept lines that are no prose
+    below the box's last label; else -1 (a box at the article's end, or above it below the box's
+    own blurb). Of the lines that rules removed, only
     those that ``passable`` marks (ads, the box's consent line) may sit among the article's lines
     around the box: a site's menu label or a related box's label ("News Tips", "More In Dubai
     Airshow") ends them."""
