@@ -909,6 +909,23 @@ def test_a_hindi_text_is_detected_and_its_english_furniture_goes():
     assert [r.evidence.code.split(".")[0] for r in result.removals] == ["rule:en"]
 
 
+def test_a_themes_english_labels_go_in_a_page_of_another_language():
+    """A site's theme prints its comment form and post links in English whatever the article's
+    language ("Leave a Reply", "Previous Post"): the common pack's whole-line labels take them,
+    while an English phrase inside a line of another language stays."""
+    paragraph = (
+        "Pemerintah Kota Bandung mulai memperbaiki jalan yang rusak akibat banjir di kawasan timur kota, "
+        "dan pekerjaan itu ditargetkan selesai sebelum akhir bulan ini."
+    )
+    text = f"{paragraph}\nPrevious Post\n{paragraph}\nLeave a Reply\nYour email address will not be published."
+    result = cleaner.clean_and_explain(text, CleanerConfig(profile="conservative"))
+    assert result.language == "id"
+    assert result.text.splitlines() == [paragraph, paragraph]
+    assert {r.evidence.code for r in result.removals} == {"rule:common.theme.posts", "rule:common.theme.comments"}
+    inside = f"{paragraph} Leave a reply"
+    assert cleaner.clean(inside, CleanerConfig(profile="conservative")) == inside
+
+
 def test_polish_page_furniture_goes_by_the_polish_pack():
     paragraph = (
         "Mieszkańcy Nysy od tygodni czekają na decyzję w sprawie wału przeciwpowodziowego, który "

@@ -37,7 +37,10 @@ FLOORS = {
     # own-link and caption signals (F1 0.8758 -> 0.8813).
     ("ptags", "default"): (0.881, 0.882),
     ("fulltext", "conservative"): (0.892, 0.990),
-    ("fulltext", "default"): (0.928, 0.962),
+    # Recall 0.9620 -> 0.9616: on a Brazilian page whose article (a race calendar) lies below the
+    # main text, "Share this on WhatsApp" going by a rule (common.theme) instead of the line model
+    # tips the calendar's last line above it over the threshold.
+    ("fulltext", "default"): (0.928, 0.961),
 }
 
 #: the same for the views hard-wrapped at 78 characters, a blank line between paragraphs (as
