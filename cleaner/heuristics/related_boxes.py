@@ -128,6 +128,8 @@ def signup_boxes(
     at most SIGNUP_BOX_GAP kept lines below the one before. The lines between the labels that the
     rules left (the newsletter's name, its blurb) are the box's."""
     out: list[tuple[int, int]] = []
+    if not any(signup_lines):  # (most documents: no line to measure the prose above of)
+        return out
     prose_above = _prose_above(features, classes, removed)
     after = 0  # where the box after the last one found may start
     for first in compress(range(len(signup_lines)), signup_lines):
