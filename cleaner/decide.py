@@ -261,10 +261,10 @@ class Analysis:
         SUBHEADING_MAX_WORDS words in sentence case (see :func:`~heuristics.features.sentence_cased`)
         or in capitals (see :func:`_capitals_heading`; two or more such), or one capitalised word of
         letters, not in capitals ("Background", "Staugefahr"; see :func:`_one_word_heading`); right
-        above a line of prose or of the article's lists and boxes (see
-        :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the ingredients and
-        the steps), and below one, maybe past lines that rules removed (an ad label, a sign-up box
-        and its title if the rules left it) or a related box that the main text bridges (see
+        above a line of prose, of prose that opens a list with a colon, or of the article's lists
+        and boxes (see :attr:`~heuristics.context.DocumentContext.listed`: "Method" between the
+        ingredients and the steps), and below one, maybe past lines that rules removed (an ad label,
+        a sign-up box and its title if the rules left it) or a related box that the main text bridges (see
         :func:`~heuristics.context.document_context`). Page chrome inside an article is
         title-shaped ("Read More", "Related Articles", "ADVERTISEMENT") or the rules'."""
         context, classes, features, texts, removed = self.context, self.classes, self.features, self.texts, self.removed
@@ -297,7 +297,10 @@ class Analysis:
             if (
                 context.first <= above and not removed[below]
                 and (sentence_line(classes[above], features[above]) or listed[above])
-                and (sentence_line(classes[below], features[below]) or listed[below])
+                and (
+                    sentence_line(classes[below], features[below]) or listed[below]
+                    or _opens_list(texts[below], classes[below])
+                )
             ):  # fmt: skip
                 (capitals if in_capitals else out).append(position)
         return sorted(out + capitals) if len(capitals) >= CAPITALS_HEADINGS_MIN else out
@@ -306,6 +309,11 @@ class Analysis:
         """The position of the article's closing sentence (see :func:`closing_sentence`) when no
         label that ends the article comes before it, or -1."""
         return -1 if 0 <= self.terminator < self.closing else self.closing
+
+
+def _opens_list(text: str, cls: str) -> bool:
+    """Whether a line of prose opens a list with a colon ("Under the plan, the city would have:")."""
+    return cls in (GOOD, NEAR) and text.endswith(":")
 
 
 def closing_sentence(
@@ -357,12 +365,13 @@ def rule_evidence(match: RuleMatch) -> Evidence:
 
 def apply_rules(matches: list[RuleMatch]) -> tuple[Decisions, dict[int, RuleMatch]]:
     """Decisions of the decisive rules, and the weak matches by line. The matches of rules that
-    apply at the article's end only (``where = "end"``) wait for the main text (:func:`_end_rules`)."""
+    apply in one place only (``where = "end"`` or ``"below-start"``) wait for the main text
+    (:func:`_placed_rules`)."""
     out = Decisions()
     weak: dict[int, RuleMatch] = {}
     for match in matches:  # disabled rules are not compiled in the first place (Cleaner)
         rule = match.rule
-        if rule.where == "end":
+        if rule.where != "anywhere":
             continue
         if rule.weight < 1.0:
             weak.setdefault(match.line, match)
@@ -665,7 +674,7 @@ def decide(
             sub_matches = matches
         else:  # later passes: only the weak and end-only matches of kept lines are left to see
             kept = set(sub_lines)
-            sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where == "end")]
+            sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where != "anywhere")]
         _one_pass(
             sub_lines, sub_texts, sub_features, [classes[p] for p in positions], sub_matches, weak, config, out,
             model, local, local_sums, reasons, datelines, stamps, language, marks,
@@ -832,7 +841,7 @@ def _one_pass(
     if analysis.context.first >= 0 and not config.disables("link-line"):
         _link_lines(lines, features, analysis.context, protected, out)
     if analysis.context.first >= 0:
-        _end_rules(lines, features, classes, matches, analysis.context, out)
+        _placed_rules(lines, features, classes, matches, analysis.context, out)
     if analysis.context.first >= 0 and not config.disables("about-box"):
         _about_boxes(lines, texts, features, classes, analysis, protected, out, language)
     if not config.disables("related-box"):
@@ -986,7 +995,7 @@ def _about_boxes(
             _drop_whole(out, lines[position], "about-box", reason, "credits", 0.85)
 
 
-def _end_rules(
+def _placed_rules(
     lines: list[int],
     features: list[LineFeatures],
     classes: list[str],
@@ -994,14 +1003,16 @@ def _end_rules(
     context: DocumentContext,
     out: Decisions,
 ) -> None:
-    """Apply the rules that act at the article's end only (``where = "end"``, an author's bio): a
-    line they match goes when it comes after the main text's start and the prose of the main text
-    that stays below it (``good`` lines, and ``near`` ones that end a sentence) is at most
-    END_RULE_PROSE_AFTER of the main text's prose above it (in full-page text, teaser summaries
-    and a site's blurb can follow the bio inside the main text). Lines are seen from the bottom up,
-    so a bio's heading above it ("About the author") goes too."""
-    ends = {m.line: m for m in reversed(matches) if m.rule.where == "end" and m.line not in out.drop}
-    if not ends:
+    """Apply the rules that act in one place only, below the main text's start:
+    - ``where = "end"`` (an author's bio): a line goes when the prose of the main text that stays
+      below it (``good`` lines, and ``near`` ones that end a sentence) is at most
+      END_RULE_PROSE_AFTER of the main text's prose above it (in full-page text, teaser summaries
+      and a site's blurb can follow the bio inside the main text);
+    - ``where = "below-start"`` (a video's title between paragraphs): a line goes when any of the
+      main text's prose is above it.
+    Lines are seen from the bottom up, so a bio's heading above it ("About the author") goes too."""
+    placed = {m.line: m for m in reversed(matches) if m.rule.where != "anywhere" and m.line not in out.drop}
+    if not placed:
         return
     prose_before, first = context.prose_before, context.first
     after = 0  # prose words of the main text below the position, among the lines that stay
@@ -1009,8 +1020,11 @@ def _end_rules(
         index = lines[position]
         if index in out.drop:
             continue
-        match = ends.get(index)
-        if match is not None and after <= END_RULE_PROSE_AFTER * (prose_before[position] - prose_before[first]):
+        match = placed.get(index)
+        above = prose_before[position] - prose_before[first]
+        if match is not None and (
+            after <= END_RULE_PROSE_AFTER * above if match.rule.where == "end" else above > 0
+        ):
             out.drop[index] = rule_evidence(match)
             out.trim.pop(index, None)
             continue

@@ -482,6 +482,26 @@ def test_an_authors_bio_goes_at_the_articles_end_only():
         assert cleaner.clean(inside, CleanerConfig(profile=profile)) == inside
 
 
+def test_a_video_title_goes_below_the_articles_start_and_stays_as_a_video_pages_headline():
+    """``where = "below-start"``: "Watch: ..." between paragraphs is an embedded video's title; the
+    same words at the top of a video page are its headline."""
+    title = "Watch: Drone footage shows the scale of the flooding"
+    inside = "\n".join([*FLOOD_ARTICLE[:2], title, "Video duration 02:15", *FLOOD_ARTICLE[2:]])
+    on_top = "\n".join([title, *FLOOD_ARTICLE])
+    for profile in cleaner.PROFILES:
+        config = CleanerConfig(profile=profile)
+        result = cleaner.clean_and_explain(inside, config)
+        assert result.text == "\n".join(FLOOD_ARTICLE)
+        codes = {r.text.strip(): r.evidence.code for r in result.removals}
+        assert codes["Video duration 02:15"] == "rule:en.credits.label"
+        assert cleaner.clean(on_top, config) == on_top
+    # Its rule alone, the line model off: the title goes only below the article's start.
+    config = CleanerConfig(profile="conservative", disable=frozenset({"line-score", "en.related.media-prefix"}))
+    result = cleaner.clean_and_explain(inside, config)
+    assert {r.text.strip(): r.evidence.code for r in result.removals}[title] == "rule:en.related.media-title"
+    assert cleaner.clean(on_top, config) == on_top
+
+
 def test_prose_after_the_main_text_does_not_hold_a_bio_in_place():
     """Teasers kept below the page's chrome (the line model off) are not the article: the bio above
     them is at the article's end."""

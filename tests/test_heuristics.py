@@ -586,6 +586,8 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
         # below the review's specifications, which are the article's too: they do not part it from the text
         ([*story, "Technische Daten", "Leistung: 107 kW", "Verbrauch: 5,2 l/100 km", "Preis: ab 36.490 Euro",
           "Plus", "Großer Kofferraum", "Minus", "Laut beim Beschleunigen"], range(2, 10)),
+        ([*story, "Pro", "einfacher Aufbau ohne Werkzeug", "gute Regelung", "Contra", "Cloud-Konto zwingend"],
+         range(2, 7)),
     ):
         removed = [text == "Most popular" for text in texts]
         measured = [features(text) for text in texts]
@@ -599,6 +601,7 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
         [*story, "The Good", "The Bad", "Heavy", "No lock"],
         [*story, *far, *verdict],
         [*story, "Pros", "www.example.com/bikes", "Cons", "Heavy"],
+        [*story, "Pro", "57 %", "Contra", "43 %"],  # a poll's results
     ):
         measured = [features(text) for text in texts]
         context = document_context(texts, measured, [classify(f) for f in measured], [False] * len(texts))

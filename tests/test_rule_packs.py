@@ -60,6 +60,7 @@ def test_user_pack_loads_from_a_file_and_removes_its_phrase(tmp_path):
         (("mode = \"line\"", "mode = \"line\"\nmax_chars = 0"), "max_chars"),
         (("mode = \"line\"", "mode = \"line\"\nwhere = \"top\""), "where"),
         (("mode = \"line\"", "mode = \"trim\"\nwhere = \"end\""), "where"),
+        (("mode = \"line\"", "mode = \"trim\"\nwhere = \"below-start\""), "where"),
     ],
 )
 def test_malformed_rule_names_file_rule_and_field(change, field):

@@ -90,9 +90,9 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
                           "refuses the pack beside the built-in rules (rename the rule, or test with "
                           "--no-builtin-rules a pack that replaces them)")  # fmt: skip
         for rule in pack.rules:
-            # A weak rule only informs the line model, and an end-only one waits for an article
+            # A weak rule only informs the line model, and a rule with a place waits for an article
             # around its line: their examples are checked against the rule's own match.
-            alone = Matcher([rule], "re") if rule.weight < 1.0 or rule.where == "end" else None
+            alone = Matcher([rule], "re") if rule.weight < 1.0 or rule.where != "anywhere" else None
             for kind, examples in (("remove", rule.remove), ("keep", rule.keep)):
                 for number, example in enumerate(examples, 1):
                     if alone is None:

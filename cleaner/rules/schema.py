@@ -45,8 +45,11 @@ MODES = ("line", "start", "contains", "trim")
 #: ``anywhere``: wherever they are;
 #: ``end``: only at the article's end: after the main text's start, with at most a quarter of the
 #: main text's prose above the line below it (an author's bio: "Jane Doe is a reporter for The
-#: Daily Example."; see ``decide._end_rules``).
-PLACES = ("anywhere", "end")
+#: Daily Example."; see ``decide._placed_rules``);
+#: ``below-start``: only below the start of the article's text, with some of the main text's prose
+#: above the line (a video's title, "Watch: Drone footage shows the flood", between paragraphs; the
+#: same words at the top of a video page are its headline).
+PLACES = ("anywhere", "end", "below-start")
 
 #: Default length guard per mode, in characters of the whole line (of the trailing span for trim).
 DEFAULT_MAX_CHARS = {"line": 200, "start": 160, "contains": 160, "trim": 160}
@@ -187,7 +190,7 @@ def _parse_rule(raw: Any, source: str, language: str, fragments: dict[str, str])
     where = raw.get("where", "anywhere")
     if where not in PLACES:
         raise RulePackError(source, f"unknown place {where!r}; one of {list(PLACES)}", rule_id, "where")
-    if where == "end" and mode == "trim":
+    if where != "anywhere" and mode == "trim":
         raise RulePackError(source, "a trim rule cuts a line's tail wherever it is; 'where' must be 'anywhere'", rule_id, "where")
     phrases = _strings(raw, "phrases", source, rule_id)
     regex = tuple(_expand(pattern, fragments, source, rule_id) for pattern in _strings(raw, "regex", source, rule_id))
