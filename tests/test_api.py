@@ -801,6 +801,16 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     # Without a standfirst below it, a line that far up is no candidate: the headline found is nearer.
     kept = cleaner.clean("\n".join([headline, *chrome, *SIX_PARAGRAPHS]))
     assert headline not in kept.splitlines()
+    # With one, it outweighs a video player's "Up next" teaser nearer the story.
+    headline = "St. Paul pauses plan for parking meters on Grand Avenue after pushback from shop owners"
+    standfirst = "The city had planned to install pay stations along a mile of Grand Avenue in March."
+    player = [
+        "Author: Tessa Lindgren", "Published: 6:14 PM CST November 24, 2025", "Video", "Now playing",
+        "Grand Avenue business owners push back on parking meter plan", "2:31", "Credit: KARE 11", "Up next",
+        "Minneapolis snow emergency: What to know before the first big storm", "1:58", "Autoplay",
+    ]  # fmt: skip
+    kept = cleaner.clean("\n".join([headline, standfirst, *player, *SIX_PARAGRAPHS])).splitlines()
+    assert kept[:2] == [headline, standfirst]
 
 
 def test_a_headline_with_its_standfirst_beats_a_caption_nearer_the_story():

@@ -1089,6 +1089,16 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
              "2. Whisk both sugars into the butter, then beat in the egg and vanilla until glossy."]  # fmt: skip
     recipe = [paragraphs[0], paragraphs[1], *ingredients, "Advertisement", "Method", *steps, paragraphs[2]]
     assert default_cleaner.clean("\n".join(recipe)).splitlines() == [line for line in recipe if line != "Advertisement"]
+    # Above a sentence that opens a list with a colon, past a related teaser that a rule removed.
+    opened = text.replace(
+        "Other business", "RELATED: Council approves its budget for next year\nWhat was proposed"
+    ).replace(paragraphs[3], "Under the plan presented to the neighbourhood association in October, the city would have:\n" + paragraphs[3])
+    measured = default_cleaner.measure(opened)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert measured.texts[7] == "What was proposed" and 7 in analysis._subheadings()
 
 
 def test_tour_dates_after_the_article_stay(default_cleaner):
@@ -1598,6 +1608,8 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     assert times(dated) == [0, 2, 4]
     assert times(["18:30, 11 de marzo", entry, "17:05, 11 de marzo de 2025", entry, "16:40 11.03.2025", entry]) == [0, 2, 4]
     assert times(["18:30 on the night of the storm", entry, "17:05 Tuesday", entry, "16:00 and later", entry]) == []
+    # Mexican and Argentine sites' hours: "13:48 hrs.", "11:30 hs".
+    assert times(["13:48 hrs.", entry, "12:55 hrs.", entry, "11:30 hs", entry]) == [0, 2, 4]
 
 
 def test_headline_shape():
