@@ -1610,6 +1610,8 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     assert times(["18:30 on the night of the storm", entry, "17:05 Tuesday", entry, "16:00 and later", entry]) == []
     # Mexican and Argentine sites' hours: "13:48 hrs.", "11:30 hs".
     assert times(["13:48 hrs.", entry, "12:55 hrs.", entry, "11:30 hs", entry]) == [0, 2, 4]
+    # A video's length between two entries is a stray time: the blog goes on past it.
+    assert times(["09:15", entry, "Video", "01:12", "Así se vio la nieve", "08:20", entry, "07:10", entry]) == [0, 5, 7]
 
 
 def test_headline_shape():

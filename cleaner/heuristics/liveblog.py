@@ -88,27 +88,47 @@ def time_lines(texts: list[str]) -> list[tuple[int, int]]:
     return stamps
 
 
+def _way(before: int, after: int) -> int | None:
+    """The way from one minute of the day to the next: 0 the same minute, 1 later, -1 earlier (round
+    the clock, at most ENTRY_MAX_STEP apart), None a jump."""
+    step = (after - before) % DAY_MINUTES
+    if not step:
+        return 0
+    if step <= ENTRY_MAX_STEP:
+        return 1
+    return -1 if step >= DAY_MINUTES - ENTRY_MAX_STEP else None
+
+
 def _longest_ordered_run(stamps: list[tuple[int, int]]) -> list[int]:
     """The positions of the longest run of consecutive ``(position, minute of the day)`` stamps that
     go one way round the clock (see :func:`entry_times`), with at least one step that is no
-    repeat."""
+    repeat. A stray time between two stamps of a run (a video's length, "01:12", between two
+    entries) is left out of it when the stamp after it goes on the run's way."""
     best: list[int] = []
     run: list[int] = []
+    last = 0  # the minute of the run's last stamp
     way = 0  # +1 later, -1 earlier, 0 not known yet
     moved = False
     for k, (position, minute) in enumerate(stamps):
-        step = (minute - stamps[k - 1][1]) % DAY_MINUTES if k else None
-        here = 0 if not step else 1 if step <= ENTRY_MAX_STEP else -1 if step >= DAY_MINUTES - ENTRY_MAX_STEP else None
-        if step is None or here is None or (here and way and here != way):
-            if moved and len(run) > len(best):
-                best = run
-            # A step the wrong way starts a new run at the stamp before; a jump, at this one.
-            run = [stamps[k - 1][0], position] if here else [position]
-            way, moved = (here or 0), bool(here)
+        if not run:
+            run, last, way, moved = [position], minute, 0, False
             continue
-        run.append(position)
-        way = way or here
-        moved = moved or bool(here)
+        here = _way(last, minute)
+        if here is not None and not (here and way and here != way):
+            run.append(position)
+            last, way, moved = minute, way or here, moved or bool(here)
+            continue
+        # A jump right after the run's last stamp is a stray time when the stamp after it goes on
+        # the run's way.
+        if here is None and run[-1] == stamps[k - 1][0] and k + 1 < len(stamps):
+            after = _way(last, stamps[k + 1][1])
+            if after is not None and not (after and way and after != way):
+                continue
+        if moved and len(run) > len(best):
+            best = run
+        # A step the wrong way starts a new run at the run's last stamp; a jump, at this one.
+        run, way, moved = ([run[-1], position], here, True) if here else ([position], 0, False)
+        last = minute
     if moved and len(run) > len(best):
         best = run
     return best

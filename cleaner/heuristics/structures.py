@@ -219,16 +219,18 @@ def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
     between the box and it (above the review's introduction, or below its last paragraph). One
     heading alone ("Pros") may be a site's box or a word of the article; the pair of them over
     short items is the verdict, even when a rule removed a heading (CNET's "Like"). (Words that
-    also head a poll's options, "For" and "Against", are in no side's list; a line heavy with
-    figures is no item: "Pro", "57 %", "Contra", "43 %" are a poll's results.)"""
+    also head a poll's options, "For" and "Against", are in no side's list; a line without a
+    letter is no item: "Pro", "57 %", "Contra", "43 %" are a poll's results.)"""
     texts, features, removed, first, last = view.texts, view.features, view.removed, view.first, view.last
 
     def items(start: int) -> int:  # the end of the run of items from ``start``
         end = start
         while end < len(texts) and end - start < VERDICT_MAX_ITEMS and not removed[end]:
             text = texts[end]
-            f = features[end]
-            if f.words > VERDICT_ITEM_MAX_WORDS or f.digit_heavy or ":" in text or verdict_side(text):
+            if (
+                features[end].words > VERDICT_ITEM_MAX_WORDS or ":" in text or verdict_side(text)
+                or not any(char.isalpha() for char in text)
+            ):  # fmt: skip
                 break  # (a teaser below the box: "Kindle Paperwhite review: still the best")
             if has_url(text):
                 return start
