@@ -62,7 +62,7 @@ from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
-from .heuristics.repetition import own_links, restated, title_lines
+from .heuristics.repetition import ECHO_DISTANCE, echoes, own_links, restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
 from .heuristics.view import LineView
@@ -629,6 +629,14 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
+        by_rules = [index in out.drop and out.drop[index].source == "rule" for index in lines]
+        if any(by_rules):
+            for position in echoes(texts, features, by_rules):
+                category = next(
+                    out.drop[lines[p]].category for p in range(max(position - ECHO_DISTANCE, 0), len(lines))
+                    if by_rules[p] and texts[position] in texts[p]
+                )  # fmt: skip
+                _drop_whole(out, lines[position], "restated", ECHO_REASON, category, 0.8)
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
@@ -693,6 +701,7 @@ def decide(
 
 
 TITLE_REASON = "the page's title: the headline with the site's name"
+ECHO_REASON = "repeats part of a line next to it that a rule removed: that box's title or caption"
 CAPITALS_REASON = "a long line in capitals with no sentence end: another story's headline"
 CAPTION_REASON = "a photo's caption, its credit in capitals at the end"
 SIGNUP_BOX_REASON = "inside a sign-up box, between two of its lines that the rules removed"

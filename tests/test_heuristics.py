@@ -1464,6 +1464,25 @@ def test_the_restating_line_goes_and_the_articles_lines_stay():
     assert kept == text
 
 
+def test_a_line_that_repeats_part_of_a_removed_line_next_to_it_is_that_boxs():
+    from cleaner.heuristics.repetition import echoes
+
+    title = "Water main break leaves hundreds in Dartmouth without water"
+    texts = [PROSE, f"Click to play video: '{title}'", "2:04", title, PROSE.replace("Monday", "Tuesday")]
+    measured = [features(text) for text in texts]
+    assert echoes(texts, measured, [False, True, True, False, False]) == [3]
+    # Three lines away, too short, or next to no line that a rule removed: no echo.
+    far = [*texts[:3], "Video", *texts[3:]]
+    assert echoes(far, [features(text) for text in far], [False, True, True, True, False, False]) == []
+    short = ["Click to play video: 'Storm'", "Storm"]
+    assert echoes(short, [features(text) for text in short], [True, False]) == []
+    assert echoes(texts, measured, [False] * 5) == []
+    for profile in cleaner.PROFILES:
+        result = cleaner.clean_and_explain("\n".join(texts), cleaner.CleanerConfig(profile=profile))
+        assert result.text.splitlines() == [texts[0], texts[4]]
+        assert {r.text.strip(): r.evidence.code for r in result.removals}[title] == "context:restated"
+
+
 def test_the_headline_repeated_after_the_main_text_ends_the_article(default_cleaner):
     """A list of the site's latest posts repeats the story's own headline: the list starts there."""
     title = "Council approves new flood defences after two years of talks"

@@ -43,6 +43,32 @@ def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
     return out
 
 
+#: lines; how far from a line that a rule removed a line that repeats part of it may stand to be
+#: its box's (see :func:`echoes`).
+ECHO_DISTANCE = 2
+#: words; the fewest of a line that repeats part of a removed line next to it (see :func:`echoes`).
+ECHO_MIN_WORDS = 3
+
+
+def echoes(texts: list[str], features: list[LineFeatures], removed_by_rules: list[bool]) -> list[int]:
+    """Positions of the kept lines that repeat, word for word, part of a line that a rule removed
+    at most ECHO_DISTANCE lines away, with ECHO_MIN_WORDS words or more: a video player's title
+    below its label ("Click to play video: 'Water main break leaves hundreds without water'", then
+    "Water main break leaves hundreds without water"), a caption below its label. They are the
+    box's, and would otherwise pass for a headline near the story."""
+    out = []
+    count = len(texts)
+    for position in range(count):
+        if removed_by_rules[position] or features[position].words < ECHO_MIN_WORDS:
+            continue
+        text = texts[position]
+        for other in range(max(position - ECHO_DISTANCE, 0), min(position + ECHO_DISTANCE + 1, count)):
+            if removed_by_rules[other] and len(texts[other]) > len(text) and text in texts[other]:
+                out.append(position)
+                break
+    return out
+
+
 #: lines; how far down the document the page's title may stand (a page's text opens with it: its
 #: ``<title>`` element), counted among the lines kept so far.
 TITLE_MAX_POSITION = 3
