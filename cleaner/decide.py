@@ -62,7 +62,7 @@ from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
 from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
-from .heuristics.repetition import ECHO_DISTANCE, echoes, own_links, restated, title_lines
+from .heuristics.repetition import echoes, own_links, restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
 from .heuristics.view import LineView
@@ -631,12 +631,8 @@ def decide(
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
         by_rules = [index in out.drop and out.drop[index].source == "rule" for index in lines]
         if any(by_rules):
-            for position in echoes(texts, features, by_rules):
-                category = next(
-                    out.drop[lines[p]].category for p in range(max(position - ECHO_DISTANCE, 0), len(lines))
-                    if by_rules[p] and texts[position] in texts[p]
-                )  # fmt: skip
-                _drop_whole(out, lines[position], "restated", ECHO_REASON, category, 0.8)
+            for position, removed in echoes(texts, features, by_rules):
+                _drop_whole(out, lines[position], "restated", ECHO_REASON, out.drop[lines[removed]].category, 0.8)
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}

@@ -1470,7 +1470,7 @@ def test_a_line_that_repeats_part_of_a_removed_line_next_to_it_is_that_boxs():
     title = "Water main break leaves hundreds in Dartmouth without water"
     texts = [PROSE, f"Click to play video: '{title}'", "2:04", title, PROSE.replace("Monday", "Tuesday")]
     measured = [features(text) for text in texts]
-    assert echoes(texts, measured, [False, True, True, False, False]) == [3]
+    assert echoes(texts, measured, [False, True, True, False, False]) == [(3, 1)]
     # Three lines away, too short, or next to no line that a rule removed: no echo.
     far = [*texts[:3], "Video", *texts[3:]]
     assert echoes(far, [features(text) for text in far], [False, True, True, True, False, False]) == []
