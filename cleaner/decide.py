@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .config import CleanerConfig
@@ -183,6 +183,7 @@ class Analysis:
     # (label, listed) of the related labels below the main text that a box of the article's lists
     # follows, at ``listed`` (see _listed_below): the label ends nothing, its teasers go.
     boxes_before_lists: tuple[tuple[int, int], ...] = ()
+    related_labels: tuple[int, ...] = ()  # positions of the labels of related boxes (see _inner_boxes)
     # Kept across the passes of one decision, by line index: the line-local feature values
     # (measured once per line) and their weighted sums under the decision's model.
     local: dict[int, tuple[float, ...]] = field(default_factory=dict)
@@ -478,6 +479,7 @@ def analyse(
     return Analysis(
         lines, texts, features, classes, removed, [index in weak for index in lines], context, terminator, comments,
         headline, standfirst, entry_positions, legal_prose, closing, tuple(held_open),
+        tuple(compress(range(len(lines)), labels)) if labels else (),
         {} if local is None else local, {} if local_sums is None else local_sums,
     )  # fmt: skip
 
@@ -856,6 +858,11 @@ def _one_pass(
             for position in _box_teasers(lines, texts, features, analysis.removed, analysis.context, label, end)
         ]
         teasers += [
+            (position, "teaser in a related box inside the article")
+            for label, end in _inner_boxes(analysis)
+            for position in _box_teasers(lines, texts, features, analysis.removed, analysis.context, label, end)
+        ]
+        teasers += [
             (position, "teaser in a related box above the article's box of facts")
             for label, listed in analysis.boxes_before_lists
             for position in range(label + 1, listed)
@@ -952,6 +959,35 @@ def _box_teasers(
             break
         teasers.append(position)
     return teasers
+
+
+def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
+    """The related boxes inside the main text that it does not bridge (see
+    :attr:`~heuristics.context.DocumentContext.related_boxes`; the article may end a paragraph or
+    two below one, too few to tell it from a footer), as ``(label, end)``: a related label below a
+    line of prose, then at most RELATED_BOX_MAX_LINES kept lines that are no prose, then a line
+    of prose of the main text at ``end``. Their teasers go as a bridged box's do."""
+    context, removed, classes, features = analysis.context, analysis.removed, analysis.classes, analysis.features
+    bridged = {label for label, _ in context.related_boxes}
+    out = []
+    for label in analysis.related_labels:
+        if label in bridged or not context.first < label < context.last:
+            continue
+        above = nearest_kept(removed, label - 1, -1)
+        if above < 0 or not sentence_line(classes[above], features[above]):
+            continue
+        kept = 0
+        for position in range(label + 1, context.last + 1):
+            if removed[position]:
+                continue
+            if sentence_line(classes[position], features[position]):
+                if kept:
+                    out.append((label, position))
+                break
+            kept += 1
+            if kept > RELATED_BOX_MAX_LINES:
+                break
+    return out
 
 
 def _section_heading(text: str, f: LineFeatures) -> bool:

@@ -965,6 +965,28 @@ def test_a_related_box_between_paragraphs_neither_ends_the_article_nor_stays(def
     assert related_boxes(measured[:1] + measured[2:-1], classes[:1] + classes[2:-1], removed[1:-1], removed[1:-1]) == []
 
 
+def test_a_related_box_above_the_articles_last_paragraph_loses_its_teasers(default_cleaner):
+    """The article goes on with one paragraph below the box, too little to tell it from a footer:
+    the main text does not bridge the box, yet its teasers are no article lines."""
+    recipe = [
+        "Las galletas de mantequilla son probablemente la primera receta de repostería que muchos aprendimos en casa.",
+        "La clave está en la temperatura de la mantequilla: si está demasiado fría no se integra con el azúcar.",
+        "A diferencia de las cookies americanas, que quedan blandas en el centro, estas son más parecidas a las de Reno.",
+        "Elaboración",
+        "1. Batir con unas varillas la mantequilla con el azúcar hasta obtener una crema blanquecina, unos tres minutos.",
+        "2. Añadir el huevo, la vainilla y la sal, y mezclar hasta que estén bien integrados en la masa.",
+        "3. Hornear entre 10 y 12 minutos, hasta que los bordes empiecen a dorarse, y dejar enfriar sobre una rejilla.",
+    ]
+    teasers = ["Bizcocho de yogur: la receta de siempre que nunca falla",
+               "Las mejores pastelerías de Bilbao, según nuestros lectores"]  # fmt: skip
+    tip = "Un consejo: la masa se puede congelar ya formada en cilindro hasta tres meses, envuelta en papel film."
+    box = ["Newsletter Gastronomía", "Recetas, restaurantes y novedades de la cocina vasca, cada jueves en tu correo.", "Apúntate"]
+    result = default_cleaner.clean_and_explain("\n".join([*recipe, "Te puede interesar", *teasers, tip, *box]))
+    assert result.text.splitlines() == [*recipe, tip]
+    reasons = {r.text.strip(): r.evidence.reason for r in result.removals}
+    assert reasons[teasers[1]] == "teaser in a related box inside the article"
+
+
 def test_a_related_box_right_below_its_label_ends_at_a_blank_line():
     """A box whose teaser follows its label without a blank line ends at one: the article's next
     section below ("Les principales mesures" and its items) is no teaser."""
