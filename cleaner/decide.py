@@ -26,7 +26,8 @@
    lines of one box (newsletter, paywall, cookies) that two different rules removed, and the name
    and blurb between the removed lines of a sign-up box (see :func:`signup_box_lines`), and any
    line between two legal notices (see :func:`between_legal_notices`). The teasers of a related
-   box that the main text bridges go (``related-box``, see :func:`_box_teasers`). Other
+   box that the main text bridges or holds go (``related-box``, see :func:`_box_teasers` and
+   :func:`_inner_boxes`). Other
    stories' excerpts cut short with an ellipsis go (``excerpts``, see :mod:`heuristics.excerpts`),
    and so do their headlines in capitals (``capitals``), a photo's caption with its credit in
    capitals (``caption``, see :mod:`heuristics.capitals`) and a bare link to the page itself
