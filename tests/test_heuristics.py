@@ -887,6 +887,12 @@ def test_facts_without_figures_and_a_box_past_a_related_box_are_listed(default_c
     assert listed([*story, *facts], plain) == [2, 3, 4, 5, 6]
     # A site's "key: value" furniture is no box.
     assert listed([*story, "Autor: Ana Ruiz", "Fuente: EFE", "Foto: Archivo"], [False] * 5) == []
+    # A buying guide's picks between its paragraphs ("Best ..." keys) are the article's.
+    picks = ["Best overall: Warmrail Deluxe 3-Tier", "Best for small spaces: Hearthline Slimfold",
+             "Best budget buy: Kestrel Basics Wing Airer", "Best smart airer: Nimbly Dry Connect"]  # fmt: skip
+    texts = [*story, *picks, PROSE.replace("Monday", "Friday")]
+    assert listed(texts, [False] * len(texts)) == [2, 3, 4, 5]
+    assert listed([*story, "Shop: Argos", "Brand: Warmrail", "Model: Deluxe", story[0]], [False] * 6) == []
     # Past a related box's label and teasers, a box of facts with its heading is the article's.
     teasers = ["River empató en Mendoza y sigue sin ganar de visitante", "Boca confirmó la lesión de su arquero"]
     texts = [*story, "Mirá también", *teasers, "La síntesis", *facts]

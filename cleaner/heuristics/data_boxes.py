@@ -33,7 +33,9 @@ DATA_BOX_MIN_LINES = 3
 DATA_BOX_GAP = 2
 #: keys of "key: value" lines whose values need hold no figure to count as data (fact_keys.txt:
 #: "Referee", "Árbitro", "Wo", "Horario", "Serves"; lower case).
-FACT_KEYS = frozenset(word_list("fact_keys.txt"))
+FACT_KEYS = frozenset(key for key in word_list("fact_keys.txt") if not key.endswith("*"))
+#: first words of such keys, with the space after them ("best ": a buying guide's "Best overall").
+FACT_KEY_STARTS = tuple(key[:-1] for key in word_list("fact_keys.txt") if key.endswith(" *"))
 #: words; the longest heading of a box of data below a related box (see :func:`data_box`): the
 #: box's teasers above it are headline-shaped too, and mostly longer ("Chelsea sack Pochettino").
 BOXED_HEADING_MAX_WORDS = 2
@@ -177,9 +179,11 @@ def key_value_line(text: str) -> bool:
 
 
 def _data_value(text: str) -> bool:
-    """Whether a "key: value" line holds data: a figure in its value, or a key of FACT_KEYS."""
+    """Whether a "key: value" line holds data: a figure in its value, or a key of FACT_KEYS or
+    starting as FACT_KEY_STARTS say."""
     key, _, value = text.partition(":")
-    return has_figure(value) or key.strip().lower() in FACT_KEYS
+    key = key.strip().lower()
+    return has_figure(value) or key in FACT_KEYS or key.startswith(FACT_KEY_STARTS)
 
 
 def data_box(view: LineView, related_labels: list[bool] | None = None) -> tuple[list[int], list[int]]:
