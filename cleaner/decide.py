@@ -632,10 +632,12 @@ def decide(
     if not config.disables("restated"):
         for position in restated(texts, features):
             _drop_whole(out, lines[position], "restated", "repeats other lines of the document in one line")
-        by_rules = [index in out.drop and out.drop[index].source == "rule" for index in lines]
+        # (a media label or a caption: a breadcrumb that ends with the headline is no box of it)
+        by_rules = [index in out.drop and out.drop[index].source == "rule" and out.drop[index].category == "credits"
+                    for index in lines]  # fmt: skip
         if any(by_rules):
-            for position, removed in echoes(texts, features, by_rules):
-                _drop_whole(out, lines[position], "restated", ECHO_REASON, out.drop[lines[removed]].category, 0.8)
+            for position, _ in echoes(texts, features, by_rules):
+                _drop_whole(out, lines[position], "restated", ECHO_REASON, "credits", 0.8)
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}

@@ -1509,6 +1509,10 @@ def test_a_line_that_repeats_part_of_a_removed_line_next_to_it_is_that_boxs():
         result = cleaner.clean_and_explain("\n".join(texts), cleaner.CleanerConfig(profile=profile))
         assert result.text.splitlines() == [texts[0], texts[4]]
         assert {r.text.strip(): r.evidence.code for r in result.removals}[title] == "context:restated"
+        # A breadcrumb that ends with the headline is no box of it: the headline stays.
+        crumbs = [title, f"News » Nova Scotia » {title}", *[PROSE.replace("Monday", day) for day in DAYS[:3]]]
+        result = cleaner.clean_and_explain("\n".join(crumbs), cleaner.CleanerConfig(profile=profile))
+        assert title in result.text.splitlines() and crumbs[1] not in result.text.splitlines()
 
 
 def test_the_headline_repeated_after_the_main_text_ends_the_article(default_cleaner):

@@ -47,10 +47,11 @@ HEADLINE_DISTANCE_COST = 0.25
 #: and its standfirst outweigh a caption without a credit that sits nearer the story. Tried 1 to
 #: 4: from 3 on, the default profile lost the headline of 24 rather than 37 of the 219 documents
 #: written to real layouts (the development set's headlines kept: unchanged; fulltext default F1
-#: 0.919 -> 0.920). A candidate beyond HEADLINE_WINDOW gains it too: a headline and standfirst 14
-#: lines up, past a byline and a video player, outweigh the player's "Up next" teaser nearer the
-#: story (held-out-17: headlines lost 4 -> 2, held-out-10: 1 -> 0; no other set nor the
-#: development set changed).
+#: 0.919 -> 0.920). A candidate beyond HEADLINE_WINDOW gains it too when the standfirst is a
+#: sentence of prose (``good``): a headline and standfirst 14 lines up, past a byline and a video
+#: player, outweigh the player's "Up next" teaser nearer the story (held-out-17: headlines lost
+#: 4 -> 2). (With any standfirst, a list of teasers far up won over the headline on two
+#: development pages.)
 HEADLINE_STANDFIRST_BONUS = 3
 #: words; a headline-shaped line right above the headline found is the headline, and the line
 #: found its standfirst, from this many words on (a section label above a headline, "U.S. news",
@@ -194,8 +195,10 @@ def find_headline(
                 if weight > far_best:  # only if no line qualifies (see below)
                     far_headline, far_best = position, weight
                 continue
-            if position + 1 < first:  # a standfirst above the story
-                if standfirst_below(position, texts, classes, features, removed, first):
+            # A standfirst above the story; farther up, one of prose (the next teaser of a list of
+            # them reads as a standfirst too).
+            if position + 1 < first and standfirst_below(position, texts, classes, features, removed, first):
+                if not far or prose_standfirst_below(position, classes, features, removed, first):
                     weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight

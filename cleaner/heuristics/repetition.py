@@ -50,21 +50,21 @@ ECHO_DISTANCE = 2
 ECHO_MIN_WORDS = 3
 
 
-def echoes(texts: list[str], features: list[LineFeatures], removed_by_rules: list[bool]) -> list[tuple[int, int]]:
+def echoes(texts: list[str], features: list[LineFeatures], removed: list[bool]) -> list[tuple[int, int]]:
     """``(position, position of the removed line)`` of the kept lines that repeat, word for word,
-    part of a line that a rule removed at most ECHO_DISTANCE lines away, with ECHO_MIN_WORDS words
-    or more: a video player's title below its label ("Click to play video: 'Water main break
-    leaves hundreds without water'", then "Water main break leaves hundreds without water"), a
-    caption below its label. They are the box's, and would otherwise pass for a headline near the
-    story."""
+    part of a line of ``removed`` (the caller's: a media label or a caption that a rule removed) at
+    most ECHO_DISTANCE lines away, with ECHO_MIN_WORDS words or more: a video player's title below
+    its label ("Click to play video: 'Water main break leaves hundreds without water'", then "Water
+    main break leaves hundreds without water"). They are the box's, and would otherwise pass for a
+    headline near the story."""
     out = []
     count = len(texts)
     for position in range(count):
-        if removed_by_rules[position] or features[position].words < ECHO_MIN_WORDS:
+        if removed[position] or features[position].words < ECHO_MIN_WORDS:
             continue
         text = texts[position]
         for other in range(max(position - ECHO_DISTANCE, 0), min(position + ECHO_DISTANCE + 1, count)):
-            if removed_by_rules[other] and len(texts[other]) > len(text) and text in texts[other]:
+            if removed[other] and len(texts[other]) > len(text) and text in texts[other]:
                 out.append((position, other))
                 break
     return out
