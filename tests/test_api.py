@@ -803,7 +803,8 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     assert headline not in kept.splitlines()
     # With one, it outweighs a video player's "Up next" teaser nearer the story.
     headline = "St. Paul pauses plan for parking meters on Grand Avenue after pushback from shop owners"
-    standfirst = "The city had planned to install pay stations along a mile of Grand Avenue in March."
+    standfirst = ("The city had planned to install pay stations along a mile of Grand Avenue in March. Business owners "
+                  "say the meters would send shoppers to suburban malls.")  # fmt: skip
     player = [
         "Author: Tessa Lindgren", "Published: 6:14 PM CST November 24, 2025", "Video", "Now playing",
         "Grand Avenue business owners push back on parking meter plan", "2:31", "Credit: KARE 11", "Up next",
