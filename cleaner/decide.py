@@ -969,7 +969,8 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
     :attr:`~heuristics.context.DocumentContext.related_boxes`; the article may end a paragraph or
     two below one, too few to tell it from a footer), as ``(label, end)``: a related label below a
     line of prose, then at most RELATED_BOX_MAX_LINES kept lines that are no prose, then a line
-    of prose of the main text at ``end``. Their teasers go as a bridged box's do."""
+    of prose of the main text at ``end``, within RELATED_BOX_SCAN_LINES lines of the label. Their
+    teasers go as a bridged box's do."""
     context, removed, classes, features = analysis.context, analysis.removed, analysis.classes, analysis.features
     bridged = {label for label, _ in context.related_boxes}
     out = []
@@ -980,7 +981,7 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
         if above < 0 or not sentence_line(classes[above], features[above]):
             continue
         kept = 0
-        for position in range(label + 1, context.last + 1):
+        for position in range(label + 1, min(label + RELATED_BOX_SCAN_LINES, context.last) + 1):
             if removed[position]:
                 continue
             if sentence_line(classes[position], features[position]):
