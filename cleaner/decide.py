@@ -62,7 +62,7 @@ from .heuristics.features import LineFeatures, measure_shape, sentence_cased
 from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
-from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
+from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_MIN_LINES, RELATED_BOX_SCAN_LINES
 from .heuristics.repetition import echoes, own_links, restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
@@ -314,8 +314,9 @@ class Analysis:
 
 
 def _opens_list(text: str, cls: str) -> bool:
-    """Whether a line of prose opens a list with a colon ("Under the plan, the city would have:")."""
-    return cls in (GOOD, NEAR) and text.endswith(":")
+    """Whether a ``near`` line opens a list with a colon ("Under the plan, the city would have:"; a
+    ``good`` one is a sentence line already)."""
+    return cls == NEAR and text.endswith(":")
 
 
 def closing_sentence(
@@ -681,7 +682,7 @@ def decide(
         )  # fmt: skip
         if len(positions) == len(lines):
             sub_matches = matches
-        else:  # later passes: only the weak and end-only matches of kept lines are left to see
+        else:  # later passes: only the weak and placed matches of kept lines are left to see
             kept = set(sub_lines)
             sub_matches = [m for m in matches if m.line in kept and (m.line in weak or m.rule.where != "anywhere")]
         _one_pass(
@@ -925,7 +926,7 @@ def _box_teasers(
     label: int,
     end: int,
 ) -> list[int]:
-    """The teasers of a related box that the main text bridges (its label at ``label``, the
+    """The teasers of a related box that the main text bridges or holds (its label at ``label``, the
     article's next paragraph at ``end``): the kept lines below the label shaped as headlines (see
     :func:`~heuristics.headline.headline_shaped`), up to the first that is not, that is ``listed``
     (a box of data, see :func:`~heuristics.context.document_context`), that a listed line follows,
@@ -968,9 +969,9 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
     """The related boxes inside the main text that it does not bridge (see
     :attr:`~heuristics.context.DocumentContext.related_boxes`; the article may end a paragraph or
     two below one, too few to tell it from a footer), as ``(label, end)``: a related label below a
-    line of prose, then at most RELATED_BOX_MAX_LINES kept lines that are no prose, then a line
-    of prose of the main text at ``end``, within RELATED_BOX_SCAN_LINES lines of the label. Their
-    teasers go as a bridged box's do."""
+    line of prose, then RELATED_BOX_MIN_LINES to RELATED_BOX_MAX_LINES kept lines that are no
+    prose, then a line of prose of the main text at ``end``, within RELATED_BOX_SCAN_LINES lines of
+    the label. Their teasers go as a bridged box's do."""
     context, removed, classes, features = analysis.context, analysis.removed, analysis.classes, analysis.features
     bridged = {label for label, _ in context.related_boxes}
     out = []
@@ -985,7 +986,7 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
             if removed[position]:
                 continue
             if sentence_line(classes[position], features[position]):
-                if kept:
+                if kept >= RELATED_BOX_MIN_LINES:
                     out.append((label, position))
                 break
             kept += 1

@@ -812,6 +812,19 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     ]  # fmt: skip
     kept = cleaner.clean("\n".join([headline, standfirst, *player, *SIX_PARAGRAPHS])).splitlines()
     assert kept[:2] == [headline, standfirst]
+    # Far up, the next teaser of a list of them is no standfirst: the headline nearer the story wins.
+    teasers = [
+        "He's the 1st player to record triple-double vs. every team",
+        "Here's why you can sometimes see the moon during the day",
+        "Morgan Stanley says Apple's stock is 'under owned'.",
+        "Gigi Hadid is back 'in touch' with Zayn Malik", "Options narrow for last Hong Kong campus protesters",
+        "Megabus is offering free tickets on Cyber Monday", "Aides bring impeachment inquiry directly into the WH",
+        "Why you should always close the door before you go to bed",
+    ]  # fmt: skip
+    own = "The man whose duvet nearly killed him: How this medical mystery was solved"
+    page = [*teasers, own, "By Sandee LaMotte, CNN", "1 day ago", "Two US service members die in chopper crash",
+            "Comes down to one guy, says the chair", "© Amazon", *SIX_PARAGRAPHS]  # fmt: skip
+    assert own in cleaner.clean("\n".join(page)).splitlines()
 
 
 def test_a_headline_with_its_standfirst_beats_a_caption_nearer_the_story():

@@ -1509,6 +1509,10 @@ def test_a_line_that_repeats_part_of_a_removed_line_next_to_it_is_that_boxs():
         result = cleaner.clean_and_explain("\n".join(texts), cleaner.CleanerConfig(profile=profile))
         assert result.text.splitlines() == [texts[0], texts[4]]
         assert {r.text.strip(): r.evidence.code for r in result.removals}[title] == "context:restated"
+        # A headline above a player that repeats it is no echo of it.
+        page = [title, "By Rebecca Lau Global News", f"Click to play video: '{title}'", "2:04",
+                *[PROSE.replace("Monday", day) for day in DAYS[:4]]]  # fmt: skip
+        assert cleaner.clean("\n".join(page), cleaner.CleanerConfig(profile=profile)).splitlines()[0] == title
         # A breadcrumb that ends with the headline is no box of it: the headline stays.
         crumbs = [title, f"News » Nova Scotia » {title}", *[PROSE.replace("Monday", day) for day in DAYS[:3]]]
         result = cleaner.clean_and_explain("\n".join(crumbs), cleaner.CleanerConfig(profile=profile))
@@ -1661,8 +1665,11 @@ def test_entry_times_are_the_ordered_time_stamps_of_a_live_blog():
     assert times(["18:30 on the night of the storm", entry, "17:05 Tuesday", entry, "16:00 and later", entry]) == []
     # Mexican and Argentine sites' hours: "13:48 hrs.", "11:30 hs".
     assert times(["13:48 hrs.", entry, "12:55 hrs.", entry, "11:30 hs", entry]) == [0, 2, 4]
-    # A video's length between two entries is a stray time: the blog goes on past it.
+    # A video's length between two entries is a stray time: the blog goes on past it; two lengths
+    # close to each other are no stray, and make no blog of their own with a later entry.
     assert times(["09:15", entry, "Video", "01:12", "Así se vio la nieve", "08:20", entry, "07:10", entry]) == [0, 5, 7]
+    assert times(["09:15", entry, "01:12", "Clip", "01:40", "Clip", "08:20", entry, "07:10", entry]) == []
+    assert times(["13:48 horas", entry, "12:55 horas", entry, "11:30 horas", entry]) == [0, 2, 4]
 
 
 def test_headline_shape():

@@ -115,7 +115,7 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
 
 
 def _check_match(matcher: Matcher, kind: str, example: str) -> str | None:
-    """Why the example fails against the rule's own match (a weak or end-only rule), or ``None``."""
+    """Why the example fails against the rule's own match (a weak rule, or one with a place), or ``None``."""
     found = bool(matcher.match([lower_case(example.replace("\n", " "))]))
     if kind == "remove" and not found:
         return "not matched by the rule"

@@ -33,9 +33,10 @@ DATA_BOX_MIN_LINES = 3
 DATA_BOX_GAP = 2
 #: keys of "key: value" lines whose values need hold no figure to count as data (fact_keys.txt:
 #: "Referee", "Árbitro", "Wo", "Horario", "Serves"; lower case).
-FACT_KEYS = frozenset(key for key in word_list("fact_keys.txt") if not key.endswith("*"))
-#: first words of such keys, with the space after them ("best ": a buying guide's "Best overall").
-FACT_KEY_STARTS = tuple(key[:-1] for key in word_list("fact_keys.txt") if key.endswith(" *"))
+_FACT_KEY_ENTRIES = word_list("fact_keys.txt")
+FACT_KEYS = frozenset(key for key in _FACT_KEY_ENTRIES if not key.endswith("*"))
+#: how such keys start, from the entries that end with "*" ("best ": a buying guide's "Best overall").
+FACT_KEY_STARTS = tuple(key[:-1] for key in _FACT_KEY_ENTRIES if key.endswith("*"))
 #: words; the longest heading of a box of data below a related box (see :func:`data_box`): the
 #: box's teasers above it are headline-shaped too, and mostly longer ("Chelsea sack Pochettino").
 BOXED_HEADING_MAX_WORDS = 2

@@ -46,8 +46,9 @@ def entry_times(texts: list[str], features: list[LineFeatures]) -> list[int]:
     least ENTRY_TIMES_MIN of them that a line that is no time stamp follows, and most of them with
     a sentence in their entry (at least ENTRY_SENTENCE_SHARE of them have a line that
     ends a sentence, of ENTRY_SENTENCE_MIN_WORDS words or more, among the ENTRY_LINES lines below
-    them). A stray time elsewhere (a clip's length, a clock in the page's header) ends a run, not
-    the blog. The durations of a list of clips ("01:45", "09:09", "01:52") are in no order; a TV
+    them). A stray time elsewhere (a clock in the page's header) ends a run, not the blog; one
+    between two entries, far from both (a clip's length), is passed over (see
+    :func:`_longest_ordered_run`). The durations of a list of clips ("01:45", "09:09", "01:52") are in no order; a TV
     guide ("20:15", "Tatort: Der Elefant im Raum") lists titles, not entries, and so does a
     timetable, which counts when a line of two words or more that ends with a colon sits right
     above its first time ("The programme for Saturday is:")."""
@@ -104,7 +105,7 @@ def _longest_ordered_run(stamps: list[tuple[int, int]]) -> list[int]:
     """The positions of the longest run of consecutive ``(position, minute of the day)`` stamps that
     go one way round the clock (see :func:`entry_times`), with at least one step that is no
     repeat. A stray time between two stamps of a run (a video's length, "01:12", between two
-    entries) is left out of it when the stamp after it goes on the run's way."""
+    entries), far from both, is left out of it when the stamp after it goes on the run's way."""
     best: list[int] = []
     run: list[int] = []
     last = 0  # the minute of the run's last stamp
@@ -119,11 +120,14 @@ def _longest_ordered_run(stamps: list[tuple[int, int]]) -> list[int]:
             run.append(position)
             last, way, moved = minute, way or here, moved or bool(here)
             continue
-        # A jump right after the run's last stamp is a stray time when the stamp after it goes on
-        # the run's way.
+        # A jump right after the run's last stamp is a stray time when it jumps to the stamp after
+        # it too, and that one goes on the run's way.
         if here is None and run[-1] == stamps[k - 1][0] and k + 1 < len(stamps):
             after = _way(last, stamps[k + 1][1])
-            if after is not None and not (after and way and after != way):
+            if (
+                after is not None and not (after and way and after != way)
+                and _way(minute, stamps[k + 1][1]) is None
+            ):  # fmt: skip
                 continue
         if moved and len(run) > len(best):
             best = run

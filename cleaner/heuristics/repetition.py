@@ -43,7 +43,7 @@ def restated(texts: list[str], features: list[LineFeatures]) -> list[int]:
     return out
 
 
-#: lines; how far from a line that a rule removed a line that repeats part of it may stand to be
+#: lines; how far below a line that a rule removed a line that repeats part of it may stand to be
 #: its box's (see :func:`echoes`).
 ECHO_DISTANCE = 2
 #: words; the fewest of a line that repeats part of a removed line next to it (see :func:`echoes`).
@@ -53,17 +53,18 @@ ECHO_MIN_WORDS = 3
 def echoes(texts: list[str], features: list[LineFeatures], removed: list[bool]) -> list[tuple[int, int]]:
     """``(position, position of the removed line)`` of the kept lines that repeat, word for word,
     part of a line of ``removed`` (the caller's: a media label or a caption that a rule removed) at
-    most ECHO_DISTANCE lines away, with ECHO_MIN_WORDS words or more: a video player's title below
-    its label ("Click to play video: 'Water main break leaves hundreds without water'", then "Water
-    main break leaves hundreds without water"). They are the box's, and would otherwise pass for a
-    headline near the story."""
+    most ECHO_DISTANCE lines above them, with ECHO_MIN_WORDS words or more: a video player's title
+    below its label ("Click to play video: 'Water main break leaves hundreds without water'", then
+    "Water main break leaves hundreds without water"). They are the box's, and would otherwise
+    pass for a headline near the story. (A page's headline above a caption or a player that repeats
+    it stays.)"""
     out = []
     count = len(texts)
     for position in range(count):
         if removed[position] or features[position].words < ECHO_MIN_WORDS:
             continue
         text = texts[position]
-        for other in range(max(position - ECHO_DISTANCE, 0), min(position + ECHO_DISTANCE + 1, count)):
+        for other in range(max(position - ECHO_DISTANCE, 0), position):  # (a title under its label)
             if removed[other] and len(texts[other]) > len(text) and text in texts[other]:
                 out.append((position, other))
                 break
