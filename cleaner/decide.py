@@ -969,9 +969,12 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
     """The related boxes inside the main text that it does not bridge (see
     :attr:`~heuristics.context.DocumentContext.related_boxes`; the article may end a paragraph or
     two below one, too few to tell it from a footer), as ``(label, end)``: a related label below a
-    line of prose, then RELATED_BOX_MIN_LINES to RELATED_BOX_MAX_LINES kept lines that are no
-    prose, then a line of prose of the main text at ``end``, within RELATED_BOX_SCAN_LINES lines of
-    the label. Their teasers go as a bridged box's do."""
+    line of prose, then one to RELATED_BOX_MAX_LINES kept lines that are no prose, then a line of
+    prose of the main text at ``end``, within RELATED_BOX_SCAN_LINES lines of the label. Their
+    teasers go as a bridged box's do. (One teaser is enough here, where a bridged box needs
+    RELATED_BOX_MIN_LINES: "Read more" and one headline is a common box. Asking two kept 31 and 12
+    more boilerplate lines on the layouts sets and gave back no article line; the price is a
+    subheading of seven words or more right below such a label, taken for its teaser.)"""
     context, removed, classes, features = analysis.context, analysis.removed, analysis.classes, analysis.features
     bridged = {label for label, _ in context.related_boxes}
     out = []
@@ -986,7 +989,7 @@ def _inner_boxes(analysis: Analysis) -> list[tuple[int, int]]:
             if removed[position]:
                 continue
             if sentence_line(classes[position], features[position]):
-                if kept >= RELATED_BOX_MIN_LINES:
+                if kept:
                     out.append((label, position))
                 break
             kept += 1
