@@ -62,7 +62,7 @@ from .heuristics.features import LineFeatures, measure_shape, sentence_cased
 from .heuristics.headline import find_headline, headline_shaped
 from .heuristics.lists import nearest_kept
 from .heuristics.liveblog import ENTRY_TIMES_MIN, entry_times, time_lines
-from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_MIN_LINES, RELATED_BOX_SCAN_LINES
+from .heuristics.related_boxes import RELATED_BOX_MAX_LINES, RELATED_BOX_SCAN_LINES
 from .heuristics.repetition import echoes, own_links, restated, title_lines
 from .heuristics.scoring import LineModel, context_values, line_model, local_values
 from .heuristics.structures import verdict_side
