@@ -191,15 +191,16 @@ def find_headline(
             far = first - position > HEADLINE_WINDOW
             weight = min(f.words, HEADLINE_FULL_WORDS) - HEADLINE_DISTANCE_COST * (first - position)
             weight += MARKDOWN_HEADING_BONUS.get(f.heading, 0)
-            if far and not standfirst_below(position, texts, classes, features, removed, first):
+            # A standfirst above the story (a far candidate always has lines below it)
+            standfirst = position + 1 < first and standfirst_below(position, texts, classes, features, removed, first)
+            if far and not standfirst:
                 if weight > far_best:  # only if no line qualifies (see below)
                     far_headline, far_best = position, weight
                 continue
-            # A standfirst above the story; farther up, one of prose (the next teaser of a list of
-            # them reads as a standfirst too).
-            if position + 1 < first and standfirst_below(position, texts, classes, features, removed, first):
-                if not far or prose_standfirst_below(position, classes, features, removed, first):
-                    weight += HEADLINE_STANDFIRST_BONUS
+            # Farther up, only one of prose counts (the next teaser of a list of them reads as a
+            # standfirst too).
+            if standfirst and (not far or prose_standfirst_below(position, classes, features, removed, first)):
+                weight += HEADLINE_STANDFIRST_BONUS
             if weight >= best:
                 headline, best = position, weight
         if headline < 0:  # a headline of two sentences, the nearest within the window
