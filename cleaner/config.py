@@ -22,7 +22,7 @@ PROFILES = ("conservative", "default")
 #: a token of ``cleaner/rules/markup/tokens.toml``).
 HEURISTICS = (
     "line-score", "wedged", "tail-block", "restated", "title", "related-box", "link-line", "about-box",
-    "excerpts", "own-link", "capitals", "caption", "markup",
+    "excerpts", "own-link", "capitals", "caption", "byline", "markup",
 )
 #: language codes taken for another: Norwegian ("no") is written in Bokmål ("nb") in news, and
 #: Bokmål's is the stoplist and the rule pack there are.
@@ -45,7 +45,7 @@ class CleanerConfig:
         (``"copyright"``) that must not remove anything; also the heuristics of :data:`HEURISTICS`
         (``"line-score"``, ``"wedged"``, ``"tail-block"``, ``"restated"``, ``"title"``,
         ``"related-box"``, ``"link-line"``, ``"about-box"``, ``"excerpts"``, ``"own-link"``,
-        ``"capitals"``, ``"caption"`` and, for HTML, ``"markup"``).
+        ``"capitals"``, ``"caption"``, ``"byline"`` and, for HTML, ``"markup"``).
     score_threshold: boilerplate score in (0, 1] at or above which the line model removes a
         line; ``None`` uses the profile's calibrated threshold.
     engine: pattern engine, ``"hyperscan"`` or ``"re"``; ``None`` picks hyperscan when installed.

@@ -45,6 +45,7 @@ Every decision carries an :class:`~cleaner.model.Evidence`; nothing is removed w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
@@ -52,6 +53,7 @@ from typing import NamedTuple
 
 from .config import CleanerConfig
 from .heuristics.about_boxes import about_boxes
+from .heuristics.bylines import names_someone
 from .heuristics.capitals import CAPTIONS_MAX, credited_caption, shouted_headlines
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
@@ -472,7 +474,8 @@ def analyse(
                 comments = position
                 break
     flagged = [position_of[i] for i, match in weak.items() if match.rule.category == "metadata" and i in position_of]
-    headline, standfirst = find_headline(texts, features, classes, removed, context, flagged)
+    credits = [category == "credits" for category in rule_categories]
+    headline, standfirst = find_headline(texts, features, classes, removed, context, flagged, credits)
     if headline >= 0 and terminator < 0:  # the headline again after the article: a list of posts
         title = texts[headline]
         repeat = next((p for p in range(context.last + 1, len(texts)) if texts[p] == title), -1)
@@ -639,6 +642,7 @@ def decide(
         if any(by_rules):
             for position, _ in echoes(texts, features, by_rules):
                 _drop_whole(out, lines[position], "restated", ECHO_REASON, "credits", 0.8)
+    bylines = frozenset(lines[p] for p in _bylines(lines, texts, weak)) if weak and not config.disables("byline") else frozenset()
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
@@ -679,6 +683,7 @@ def decide(
                 lines[open_positions[p]] for p in shouted_headlines(open_texts, open_features)
             ),
             open_captions if len(open_captions) <= CAPTIONS_MAX else frozenset(),  # more: a listing
+            bylines,
         )  # fmt: skip
         if len(positions) == len(lines):
             sub_matches = matches
@@ -709,6 +714,31 @@ CAPTION_REASON = "a photo's caption, its credit in capitals at the end"
 SIGNUP_BOX_REASON = "inside a sign-up box, between two of its lines that the rules removed"
 EXCERPTS_REASON = "cut short with an ellipsis, in a run of such lines: teasers of other stories"
 OWN_LINK_REASON = "a link to the page itself: its address spells the headline"
+BYLINE_REASON = "a byline that names someone: capitalised words after its first word"
+
+
+def _bylines(lines: list[int], texts: list[str], weak: dict[int, RuleMatch]) -> list[int]:
+    """The positions of the lines that a weak byline rule (``<lang>.metadata.byline...``, a whole
+    line) flagged and that name someone (see :func:`~heuristics.bylines.names_someone`): "By
+    Marisol Vega", "Par Julien Roussel", "Door Joris van Veen", wherever they sit (a live blog's
+    entries have one each; a byline between the standfirst and the first paragraph sits inside
+    the main text). "By the numbers" or "Par ici la sortie" stay evidence only."""
+    position_of = {index: position for position, index in enumerate(lines)} if len(weak) > 2 else None
+    out = []
+    for index, match in weak.items():
+        rule = match.rule
+        if rule.category != "metadata" or rule.mode != "line" or ".byline" not in rule.id and "-byline" not in rule.id:
+            continue
+        position = position_of.get(index, -1) if position_of is not None else _position(lines, index)
+        if position >= 0 and names_someone(texts[position]):
+            out.append(position)
+    return out
+
+
+def _position(lines: list[int], index: int) -> int:
+    """The position of line ``index`` among ``lines`` (sorted), or -1."""
+    position = bisect_left(lines, index)
+    return position if position < len(lines) and lines[position] == index else -1
 
 
 class Marks(NamedTuple):
@@ -716,6 +746,7 @@ class Marks(NamedTuple):
 
     shouted: frozenset[int]  # headlines in capitals (see :func:`~heuristics.capitals.shouted_headlines`)
     captions: frozenset[int]  # captions with their credit (see :func:`~heuristics.capitals.credited_caption`)
+    bylines: frozenset[int] = frozenset()  # bylines that name someone (see :func:`_bylines`)
 
 
 def _trails_off(run: list[int], texts: list[str], features: list[LineFeatures], classes: list[str]) -> bool:
@@ -885,11 +916,16 @@ def _one_pass(
 def _marked_lines(lines: list[int], analysis: Analysis, protected: set[int], marks: Marks, out: Decisions) -> None:
     """Remove the lines that :class:`Marks` holds, unless protected (the page's own headline in
     capitals stays): headlines in capitals; captions, but on the main text's last line or the one
-    below it, where a wire's name closes an article."""
-    if not (marks.shouted or marks.captions):
+    below it, where a wire's name closes an article; bylines. (They go after the line model has
+    scored the pass: a byline kept until then is no removed neighbour of the lines above it, which
+    are the article's head: a standfirst's second point, a fact-check's verdict.)"""
+    if not (marks.shouted or marks.captions or marks.bylines):
         return
     context = analysis.context
     position_of = {index: position for position, index in enumerate(lines)}
+    for index in marks.bylines:
+        if index in position_of and index not in out.drop and position_of[index] not in protected:
+            _drop_whole(out, index, "byline", BYLINE_REASON, "metadata", 0.9)
     for index in marks.shouted:
         if index in position_of and position_of[index] not in protected:
             _drop_whole(out, index, "capitals", CAPITALS_REASON, "related", 0.8)

@@ -23,8 +23,11 @@ from typing import NamedTuple
 
 # A link's text and address hold no bracket, its title is short: each start is given up within a
 # bounded scan, so a hostile line ("[](" a thousand times) costs linear time.
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\[\]\s]*(?:\s+\"[^\"\n]{0,300}\")?\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\[\]\s]*(?:\s+\"[^\"\n]{0,300}\")?\)")
+# An address may hold balanced parentheses, one level deep ("filters:no_upscale()",
+# "Mercury_(planet)"), as CommonMark allows; each character is taken by one branch only.
+_ADDRESS = r"(?:[^()\[\]\s]|\([^()\[\]\s]*\))*"
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _ADDRESS + r"(?:\s+\"[^\"\n]{0,300}\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(" + _ADDRESS + r"(?:\s+\"[^\"\n]{0,300}\")?\)")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 # Bold and emphasis: signs around at most 500 characters of text that opens with a letter, a digit

@@ -827,6 +827,56 @@ def test_a_headline_far_above_the_story_stays_when_a_standfirst_follows_it():
     assert own in cleaner.clean("\n".join(page)).splitlines()
 
 
+def test_a_tabloids_long_headline_stays_with_its_standfirst_past_a_caption():
+    headline = ("Grandad's 'bonkers' 300,000-bulb Christmas lights display 'can be seen from Blackpool Tower' – "
+                "and he swears the bill isn't as bad as you'd think")  # fmt: skip
+    standfirst = ("Trevor Mulholland, 68, has spent four months turning his semi in Bispham into a festive grotto "
+                  "with 60 inflatables, a 12ft Santa and a sleigh on the garage roof")  # fmt: skip
+    top = ["Home", "News", "Weird News", headline, standfirst, "By Kieran Walsh", "News Reporter",
+           "11:03, 27 Nov 2025", "Bookmark", "Comments", "Trevor outside his home (Image: Jamie Holt / Daily Star)",
+           "View gallery"]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept[kept.index(headline) :] == [headline, standfirst, *SIX_PARAGRAPHS], profile
+    # A first paragraph without its full stop is no headline for its length alone.
+    first = SIX_PARAGRAPHS[0].rstrip(".") + " and the rest of the sentence runs on well past twenty-five words"
+    kept = cleaner.clean("\n".join(["Home", "News", first, *SIX_PARAGRAPHS[1:]])).splitlines()
+    assert first in kept
+    # The standfirst below a caption that a rule removed is still the headline's.
+    headline = "Rosario Central come from behind to beat Talleres with two late goals"
+    standfirst = "Central trailed 1-0 until the 80th minute, when two substitutes changed the game in the space of seven minutes."
+    top = ["Football", "Liga Profesional", headline, "Ezequiel Lombardi celebrates the winner (Image: Marcelo Manera)",
+           standfirst, "By Santiago Peralta", "9 March 2025, 21:58", "Share"]  # fmt: skip
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join(top + SIX_PARAGRAPHS), CleanerConfig(profile=profile)).splitlines()
+        assert kept[kept.index(headline) :] == [headline, standfirst, *SIX_PARAGRAPHS], profile
+
+
+def test_a_byline_that_names_someone_goes_wherever_it_sits():
+    entries = [
+        "4:05 p.m.", "Ferry service suspended", "By Carla Restrepo", SIX_PARAGRAPHS[1],
+        "3:40 p.m.", "Parkway closed after crash", "By Liam Fennessy", SIX_PARAGRAPHS[2],
+    ]  # fmt: skip
+    text = "\n".join([SIX_PARAGRAPHS[0], *entries, *SIX_PARAGRAPHS[3:]])
+    conservative = CleanerConfig(profile="conservative")
+    result = cleaner.clean_and_explain(text, conservative)
+    gone = {r.text.strip(): r.evidence.code for r in result.removals}
+    assert gone.get("By Carla Restrepo") == gone.get("By Liam Fennessy") == "context:byline"
+    assert "Ferry service suspended" in result.text
+    # Off by name, the byline is evidence only again, as it is when it names nobody.
+    kept = cleaner.clean(text, conservative.replace(disable=frozenset({"byline"})))
+    assert "By Carla Restrepo" in kept.splitlines()
+    subheading = "\n".join([SIX_PARAGRAPHS[0], "By the numbers", *SIX_PARAGRAPHS[1:]])
+    assert "By the numbers" in cleaner.clean(subheading, CleanerConfig(profile="conservative")).splitlines()
+    # The lines above a byline are the article's head: its removal weighs on none of them.
+    head = ["Markets", "Commodities", "Copper Smelters Are Being Paid Almost Nothing to Process Ore",
+            "Fees that miners pay to smelters have collapsed to record lows",
+            "Chinese expansion has outpaced supply from mines worldwide", "By Hugo Marsh and Li Wen",
+            "November 27, 2025 at 5:00 AM GMT"]  # fmt: skip
+    kept = cleaner.clean("\n".join(head + SIX_PARAGRAPHS), CleanerConfig(profile="conservative")).splitlines()
+    assert kept[kept.index(head[2]) :] == [*head[2:5], *SIX_PARAGRAPHS]
+
+
 def test_a_headline_with_its_standfirst_beats_a_caption_nearer_the_story():
     headline = "Incendio in un capannone di rifiuti a Cerro Maggiore, nube nera visibile da Milano"
     standfirst = "Il sindaco: \"Tenete chiuse le finestre\". Nessun ferito, in corso i rilievi dell'Arpa sulla qualità dell'aria"

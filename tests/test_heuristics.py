@@ -13,6 +13,7 @@ import cleaner
 from conftest import DOCUMENTS
 
 from cleaner.decide import analyse, apply_rules
+from cleaner.heuristics.bylines import names_someone
 from cleaner.heuristics.classes import BAD, GOOD, NEAR, SHORT, classify
 from cleaner.heuristics.context import max_segment
 from cleaner.heuristics.features import measure, words_of
@@ -588,6 +589,9 @@ def test_a_reviews_pros_and_cons_next_to_the_main_text_are_listed():
           "Plus", "Großer Kofferraum", "Minus", "Laut beim Beschleunigen"], range(2, 10)),
         ([*story, "Pro", "einfacher Aufbau ohne Werkzeug", "gute Regelung", "Contra", "Cloud-Konto zwingend"],
          range(2, 7)),
+        # a third heading runs on in the box (Ars Technica's "The good", "The bad", "The ugly")
+        ([*story, "The good", "Pen feels excellent", "The bad", "Syncing needs a subscription", "The ugly",
+          "The folio cover costs $50 extra", *footer], range(2, 8)),
     ):
         removed = [text == "Most popular" for text in texts]
         measured = [features(text) for text in texts]
@@ -1845,3 +1849,27 @@ def test_figures_weigh_less_in_a_line_of_unspaced_script():
     text = "創業100年の金沢の写真館、4代目が撮り続ける家族の記念日"
     assert not measure(text, words_of(text), None).digit_heavy
     assert measure("2025/11/27 15:00", words_of("2025/11/27 15:00"), None).digit_heavy
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("By Marisol Vega", True),
+        ("Par Julien Roussel", True),
+        ("Door Joris van Veen", True),
+        ("**Door Joris van Veen**", True),
+        ("By Dana Whitfield November 27, 2025", True),
+        ("By Oliver Pennington, News Reporter", True),
+        ("By Jane Doe and Mark Lee", True),
+        ("Von Anna Berger und Tim Kohl", True),
+        ("By the numbers", False),
+        ("Par ici la sortie", False),
+        ("Von Rekord zu Rekord", False),
+        ("Author Cormac McCarthy Has Died", False),
+        ("By", False),
+        ("Por qué sube el dólar", False),
+        ("Von der Leyen", False),
+    ],
+)
+def test_a_byline_names_someone_in_capitalised_words(line, named):
+    assert names_someone(line) is named

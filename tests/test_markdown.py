@@ -35,6 +35,10 @@ THIRD = (
         ("_Buses on Main Street. Photo: John Doe_", "Buses on Main Street. Photo: John Doe", 0, 0),
         ("**Read more:** [Parking charges to rise](https://example.com/parking)", "Read more: Parking charges to rise", 23, 0),
         ("Prices rose 5\\% in \\[March\\]", "Prices rose 5\\% in [March]", 0, 0),
+        # Addresses may hold parentheses (CommonMark allows balanced ones): an image server's
+        # filters, a wiki page's disambiguation.
+        ("![Pie](https://cdn.example.com/x=/1072x720/filters:no_upscale()/https://s3.example.com/pie.jpg)", "", 0, 0),
+        ("See [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) for more.", "See Mercury for more.", 7, 0),
     ],
 )
 def test_a_line_reads_as_its_visible_text(line, text, link_chars, heading):

