@@ -54,7 +54,7 @@ from typing import NamedTuple
 from .config import CleanerConfig
 from .heuristics.about_boxes import about_boxes
 from .heuristics.bylines import names_someone
-from .heuristics.capitals import CAPTIONS_MAX, credited_caption, shouted_headlines
+from .heuristics.capitals import CAPTIONS_MAX, caption_shaped, credited_caption, shouted_headlines
 from .heuristics.classes import GOOD, NEAR, STOP_SHARE_HIGH, sentence_line
 from .heuristics.context import DocumentContext, document_context
 from .heuristics.data_boxes import DATA_BOX_GAP
@@ -907,6 +907,8 @@ def _one_pass(
             if position not in protected:
                 _drop_whole(out, lines[position], "related-box", reason, "related", 0.8)
     _marked_lines(lines, analysis, protected, marks, out)
+    if not config.disables("caption"):
+        _captions_above_credits(lines, texts, features, protected, out)
     if not config.disables("wedged"):
         _wedged(lines, features, classes, out, protected, analysis.legal_prose)
         for position in sorted(signup_box_lines(analysis.context, features) - protected):
@@ -936,6 +938,35 @@ def _marked_lines(lines: list[int], analysis: Analysis, protected: set[int], mar
             position = position_of.get(index, -1)
             if position >= 0 and position not in closing and position not in protected:
                 _drop_whole(out, index, "caption", CAPTION_REASON, "credits", 0.8)
+
+
+CREDITED_BELOW_REASON = "a photo's caption: one sentence between a removed line and its credit below"
+#: categories of the removed line above a caption whose credit a rule removed below it (see
+#: :func:`_captions_above_credits`). With any removed line above it: on the documents written to
+#: real layouts, a paragraph below "Continue reading" and a Japanese standfirst below a button
+#: that the line model removed went too.
+CAPTION_ABOVE_CATEGORIES = frozenset({"share", "credits", "metadata"})
+
+
+def _captions_above_credits(
+    lines: list[int], texts: list[str], features: list[LineFeatures], protected: set[int], out: Decisions
+) -> None:
+    """Remove the captions whose credit a credits rule removed on the line below ("Das Kalb steht
+    ... im Elefantenstall." above "Foto: Kölner Zoo / Jens Hartwig"): a line shaped as a caption
+    (see :func:`~heuristics.capitals.caption_shaped`), not protected, below a line removed as a
+    share button, a media label or metadata (CAPTION_ABOVE_CATEGORIES: a picture sits below
+    them; an ad label or a "Continue reading" button sits between two paragraphs, and a paragraph
+    of one sentence may sit above the next picture's credit)."""
+    drop = out.drop
+    for position in range(1, len(lines) - 1):
+        index, above, below = lines[position], lines[position - 1], lines[position + 1]
+        if index in drop or below not in drop or above not in drop or position in protected:
+            continue
+        credit, over = drop[below], drop[above]
+        if credit.source != "rule" or credit.category != "credits" or over.category not in CAPTION_ABOVE_CATEGORIES:
+            continue
+        if caption_shaped(texts[position], features[position]):
+            _drop_whole(out, index, "caption", CREDITED_BELOW_REASON, "credits", 0.8)
 
 
 def _link_lines(

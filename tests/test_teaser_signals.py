@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.heuristics.capitals import credited_caption, shouted, shouted_headlines
+from cleaner.heuristics.capitals import caption_shaped, credited_caption, shouted, shouted_headlines
 from cleaner.heuristics.excerpts import EXCERPT_GAP, cut_short, excerpt_runs
 from cleaner.heuristics.features import measure, words_of
 from cleaner.heuristics.repetition import own_links
@@ -180,6 +180,30 @@ def test_a_credited_caption_goes_but_a_wires_name_closing_the_article_stays(prof
     picks = [f"{caption.split('.')[0]}, a film about the coast and its people. BBC TWO" for caption in CAPTIONS]
     text = "\n".join([STORY[0], *picks, *STORY[1:]])
     assert cleaner.clean(text, cleaner.CleanerConfig(profile=profile)).splitlines() == [STORY[0], *picks, *STORY[1:]]
+
+
+@pytest.mark.parametrize("profile", cleaner.PROFILES)
+def test_a_caption_above_its_credit_goes_between_share_buttons_and_the_credit(profile):
+    caption = "Workers inspect one of the cracked supports of the old bridge on Monday morning."
+    text = "\n".join(["Share", "Bookmark", caption, "Photo: Jens Hartwig / City Council", *STORY])
+    result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+    assert result.text.splitlines() == STORY
+    assert {r.text.strip(): r.evidence.code for r in result.removals}[caption] == "context:caption"
+    # No caption: a paragraph below an ad label, above the next picture's credit, nor a line that
+    # reports speech; and no line at all when the caption signal is off.
+    paragraph = "The work is the largest the council has paid for since the bridge opened in 1962."
+    for middle, label in ((paragraph, "Advertisement"), ("The supports were cracked, engineers said.", "Share")):
+        text = "\n".join([STORY[0], label, middle, "Photo: Jens Hartwig / City Council", *STORY[1:]])
+        result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
+        assert all(r.evidence.code != "context:caption" for r in result.removals)
+    text = "\n".join(["Share", "Bookmark", caption, "Photo: Jens Hartwig / City Council", *STORY])
+    off = cleaner.CleanerConfig(profile=profile, disable=frozenset({"caption"}))
+    assert caption in cleaner.clean(text, off).splitlines()
+    assert_judged(caption_shaped, [caption, "Evelyn Barnwell behind the counter of her diner in 2014"], [
+        STORY[0],  # too long
+        "Is this the end of the bridge? Engineers think so.",  # two sentences
+        "What the engineers found:",
+    ])  # fmt: skip
 
 
 def test_what_a_sign_reads_and_a_tables_header_are_no_headlines_in_capitals():

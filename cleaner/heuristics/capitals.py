@@ -58,6 +58,8 @@ CAPTION_MAX_WORDS = 30
 _CREDIT_TAIL = re.compile(r"[.)»”\"] +([^\W\d_]+(?:[ .'’-][^\W\d_]+){0,3})\s*$")
 #: A sentence's end inside a line: a paragraph, not a caption of one sentence.
 _SENTENCE_BREAK = re.compile(r"[.!?] +[^\W\d_]")
+#: The same in Chinese and Japanese, whose sentences are not parted by a space.
+_CJK_STOP = re.compile(r"[。！？]")
 #: letters; the fewest upper-case letters in a credit.
 CREDIT_MIN_LETTERS = 3
 #: Indian news wires whose name closes the paragraphs of the stories that sites run from them
@@ -93,4 +95,20 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
         caption.upper() != caption
         and not _SENTENCE_BREAK.search(caption[:-1])
         and not _REPORTED.search(caption)
+    )
+
+
+def caption_shaped(text: str, f: LineFeatures) -> bool:
+    """Whether a line reads as a photo's caption whose credit stands on the line below (see
+    :func:`cleaner.decide._captions_above_credits`): at most CAPTION_MAX_WORDS words, one sentence
+    that ends the line (or none), no question, no colon at its end, no speech reported in it ("...,
+    police said.": a paragraph)."""
+    if f.words > CAPTION_MAX_WORDS or f.bullet:
+        return False
+    line = text.rstrip()
+    return (
+        not line.endswith(("?", ":", "?»", "?”", '?"'))
+        and not _SENTENCE_BREAK.search(line[:-1])
+        and not _CJK_STOP.search(line[:-1])
+        and not _REPORTED.search(line)
     )
