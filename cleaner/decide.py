@@ -296,7 +296,12 @@ class Analysis:
             above, below = nearest_kept(removed, position - 1, -1), position + 1
             if above in boxed:  # a related or sign-up box above: the paragraph above it
                 above = nearest_kept(removed, boxed[above] - 1, -1)
-            elif 0 <= above < position - 1 and features[above].title:  # a sign-up box's kept title
+            elif 0 <= above < position - 1 and (
+                features[above].title  # a sign-up box's kept title
+                # or a video player's title between its label and its duration ("Vidéo", "Les treize
+                # desserts de Noël expliqués en une minute", "01:34")
+                or (above > 0 and removed[above - 1] and not sentence_line(classes[above], features[above]))
+            ):
                 above = nearest_kept(removed, above - 1, -1)  # over the lines that rules removed
             if (
                 context.first <= above and not removed[below]

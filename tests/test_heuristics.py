@@ -1094,6 +1094,15 @@ def test_subheadings_of_the_main_text_are_never_judged(default_cleaner):
             measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
         )
         assert analysis._subheadings() == found, pair
+    # Past a video player's title between its label and its duration, it is too.
+    player = text.replace("Advertisement\nSign up for our newsletter", "Video\nThe moment the bridge reopened to traffic\n01:34")
+    measured = default_cleaner.measure(player)
+    decisions, weak = apply_rules(measured.matches)
+    analysis = analyse(
+        measured.nonblank, measured.texts, measured.features, measured.classes, measured.matches, decisions, weak
+    )
+    assert 5 in analysis._subheadings()
+    assert "What happens next" in default_cleaner.clean(player).splitlines()
     # Below a kept line that is no prose (a box's heading), a short line is no subheading.
     boxed = text.replace("Sign up for our newsletter", "Brainerd Dispatch News Alerts")
     measured = default_cleaner.measure(boxed)
