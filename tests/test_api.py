@@ -285,6 +285,17 @@ SIX_PARAGRAPHS = FLOOD_ARTICLE + [
 ]
 
 
+def test_a_video_player_above_the_last_paragraph_cuts_no_tail():
+    """A player's labels count neither way in the main text, as an ad label does: the one paragraph
+    below it stays the article's, and the player's lines go."""
+    player = ["Video", "Watch: Drone footage shows the scale of the flooding", "Video duration 02:15", "Now playing"]
+    tail = ["Topics", "Flooding", "Weather", "Share", "Facebook", "X"]
+    lines = [*SIX_PARAGRAPHS[:5], "A public meeting on the plans will be held at the town hall on Thursday evening."]
+    for profile in cleaner.PROFILES:
+        kept = cleaner.clean("\n".join([*lines[:-1], *player, lines[-1], *tail]), CleanerConfig(profile=profile))
+        assert kept.splitlines() == lines, profile
+
+
 def test_a_long_notice_ends_the_article_near_its_end_only():
     """A notice that reads as prose (31 words) ends nothing in the middle of the article, where a
     story may quote one, but ends it below the article's last paragraph, before a teaser deck."""
