@@ -664,7 +664,9 @@ def decide(
         if any(by_rules):
             for position, _ in echoes(texts, features, by_rules):
                 _drop_whole(out, lines[position], "restated", ECHO_REASON, "credits", 0.8)
-    bylines = frozenset(lines[p] for p in _bylines(lines, texts, weak)) if weak and not config.disables("byline") else frozenset()
+    bylines: frozenset[int] = frozenset()
+    if weak and not config.disables("byline"):
+        bylines = frozenset(lines[p] for p in _bylines(lines, texts, weak))
     positions = list(range(len(lines)))
     model = line_model()
     local: dict[int, tuple[float, ...]] = {}
@@ -745,22 +747,16 @@ def _bylines(lines: list[int], texts: list[str], weak: dict[int, RuleMatch]) -> 
     Marisol Vega", "Par Julien Roussel", "Door Joris van Veen", wherever they sit (a live blog's
     entries have one each; a byline between the standfirst and the first paragraph sits inside
     the main text). "By the numbers" or "Par ici la sortie" stay evidence only."""
-    position_of = {index: position for position, index in enumerate(lines)} if len(weak) > 2 else None
     out = []
     for index, match in weak.items():
         rule = match.rule
-        if rule.category != "metadata" or rule.mode != "line" or ".byline" not in rule.id and "-byline" not in rule.id:
+        byline_rule = ".byline" in rule.id or "-byline" in rule.id
+        if rule.category != "metadata" or rule.mode != "line" or not byline_rule:
             continue
-        position = position_of.get(index, -1) if position_of is not None else _position(lines, index)
-        if position >= 0 and names_someone(texts[position]):
+        position = bisect_left(lines, index)  # (``lines`` is sorted)
+        if position < len(lines) and lines[position] == index and names_someone(texts[position]):
             out.append(position)
     return out
-
-
-def _position(lines: list[int], index: int) -> int:
-    """The position of line ``index`` among ``lines`` (sorted), or -1."""
-    position = bisect_left(lines, index)
-    return position if position < len(lines) and lines[position] == index else -1
 
 
 class Marks(NamedTuple):
@@ -948,7 +944,7 @@ def _marked_lines(lines: list[int], analysis: Analysis, protected: set[int], mar
     context = analysis.context
     position_of = {index: position for position, index in enumerate(lines)}
     for index in marks.bylines:
-        if index in position_of and index not in out.drop and position_of[index] not in protected:
+        if index in position_of and position_of[index] not in protected:
             _drop_whole(out, index, "byline", BYLINE_REASON, "metadata", 0.9)
     for index in marks.shouted:
         if index in position_of and position_of[index] not in protected:

@@ -1866,6 +1866,8 @@ def test_figures_weigh_less_in_a_line_of_unspaced_script():
         ("By Marisol Vega", True),
         ("Par Julien Roussel", True),
         ("Door Joris van Veen", True),
+        ("Por Ana de la Cruz", True),
+        ("By Jane van", False),  # a particle ends no name
         ("**Door Joris van Veen**", True),
         ("By Dana Whitfield November 27, 2025", True),
         ("By Oliver Pennington, News Reporter", True),

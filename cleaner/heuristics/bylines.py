@@ -27,8 +27,8 @@ _FIGURE = re.compile(r"[0-9][0-9.:/,-]*")
 def names_someone(text: str) -> bool:
     """Whether the words after a byline's first word are one or two names: groups (split at a
     comma or a joining word, NAME_JOINS) of at most NAME_MAX_WORDS capitalised words, with figures
-    (a date's day and year) and NAME_PARTICLES between capitalised words; no other lower-case
-    word. The first word is the rule's ("By", "Von", "Par", "Door")."""
+    (a date's day and year) and NAME_PARTICLES between capitalised words ("de la" in "Ana de la
+    Cruz"); no other lower-case word. The first word is the rule's ("By", "Von", "Par", "Door")."""
     words = text.replace(",", " , ").split()[1:]
     if not words:
         return False
@@ -46,8 +46,8 @@ def names_someone(text: str) -> bool:
                 continue
             if word[0].isupper():
                 capitalised += 1
-            elif not (word in NAME_PARTICLES and 0 < place < len(group) - 1 and group[place + 1][:1].isupper()):
-                return False
+            elif not (word in NAME_PARTICLES and place > 0 and any(w[:1].isupper() for w in group[place + 1 :])):
+                return False  # (a particle sits inside a name: "Ana de la Cruz")
         if capitalised > NAME_MAX_WORDS:
             return False
         named = named or capitalised > 0

@@ -77,11 +77,11 @@ MARKDOWN_HEADING_BONUS = {1: 6, 2: 4}
 #: words; the document's headline (no sentence punctuation) has between these many words.
 HEADLINE_WORDS = (3, 25)
 #: words; a longer line is a candidate too, up to this many, with a standfirst right below it
-#: (above the main text or opening it, see :func:`standfirst_below`): a tabloid's headline runs long ("Grandad's 'bonkers' 300,000-bulb Christmas
-#: lights display 'can be seen from Blackpool Tower' – and he swears the bill isn't as bad as you'd
-#: think", 28 words; held-out-19). Without the standfirst (HEADLINE_WORDS up to 30 for every
-#: candidate), the main text's first paragraph, left without its full stop, took the headline's
-#: place on three development pages.
+#: (above the main text or opening it, see :func:`standfirst_below`): a tabloid's headline runs
+#: long ("Grandad's 'bonkers' 300,000-bulb Christmas lights display 'can be seen from Blackpool
+#: Tower' – and he swears the bill isn't as bad as you'd think", 28 words; held-out-19). Without
+#: the standfirst (HEADLINE_WORDS up to 30 for every candidate), the main text's first paragraph,
+#: left without its full stop, took the headline's place on three development pages.
 LONG_HEADLINE_MAX_WORDS = 40
 
 _SENTENCE_ENDS = tuple(".,;:…。．｡।۔")
@@ -258,7 +258,7 @@ def find_headline(
     # a credit that the rules removed.
     if standfirst < 0 <= headline:
         below = headline + 1
-        while below < first and credits is not None and credits[below] and below - headline <= STANDFIRST_PAST_REMOVED:
+        while credits is not None and below < first and credits[below] and below - headline <= STANDFIRST_PAST_REMOVED:
             below += 1
         if standfirst_below(below - 1, texts, classes, features, removed, first):
             standfirst = below
