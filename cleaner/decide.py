@@ -429,10 +429,14 @@ def analyse(
     labels = _label_lines(lines, matches, drop, "related") if related_boxes else None
     ads = _label_lines(lines, matches, drop, "ads")
     # So does a media player's label ("Video", "Now playing", "01:49 Min."): a player sits between an
-    # article's paragraphs as an ad does.
+    # article's paragraphs as an ad does. (Not a credit that a copyright rule removed, "© Reuters":
+    # a rights line ends an article as often.)
     media = _label_lines(lines, matches, drop, "credits")
     if media is not None:
-        media = [found and f.words <= MEDIA_LABEL_MAX_WORDS for found, f in zip(media, features)]
+        media = [
+            found and f.words <= MEDIA_LABEL_MAX_WORDS and drop[index].category == "credits"
+            for found, f, index in zip(media, features, lines)
+        ]  # fmt: skip
         ads = media if ads is None else [ad or label for ad, label in zip(ads, media)]
     # The lines that newsletter rules removed (a sign-up box's labels, pitch and form), and those
     # that rules of a box's category or ad rules removed (a box's consent line, an ad label): the
@@ -518,7 +522,9 @@ def _label_lines(
 #: lines instead of cutting a short tail off the main text; on the documents written to real
 #: layouts, 6 and 4 more boilerplate lines stayed over the 21 older sets, and held-out-20 kept a
 #: live blog's summary above a player (lost 1 -> 0 and 6 -> 2). (All credits labels, whatever
-#: their length, were tried before: they kept 9 and 6 more lines and gave back none.)
+#: their length, were tried before: they kept 9 and 6 more lines and gave back none. A credit that
+#: a copyright rule removed, "© Reuters", is no such label: counted so, it no longer ended an
+#: article above a sign-up box on the generated documents of a review.)
 MEDIA_LABEL_MAX_WORDS = 4
 
 

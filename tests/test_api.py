@@ -296,6 +296,20 @@ def test_a_video_player_above_the_last_paragraph_cuts_no_tail():
         assert kept.splitlines() == lines, profile
 
 
+def test_a_credit_that_a_rights_rule_removed_still_ends_the_article():
+    """A photo credit counts neither way in the main text, but "© Reuters", which a rights rule
+    removed, ends the article as before: the sign-up box below it goes."""
+    box = ["Boletín", "El Despertador", "Cada mañana, lo más importante", "Tu correo electrónico", "Suscríbete",
+           "The Daily Example is an independent newspaper founded in 1901 and owned by its readers."]  # fmt: skip
+    text = "\n".join([
+        SIX_PARAGRAPHS[0], "Photograph: Reuters", SIX_PARAGRAPHS[1], "Sign up for our newsletter", SIX_PARAGRAPHS[2],
+        "Story continues below advertisement", "(Reporting by Will Dunham; Editing by Tom Brown)", "© Reuters", *box,
+        "We rely on our readers to fund our journalism. Please consider supporting us today.",
+    ])  # fmt: skip
+    kept = cleaner.clean(text, CleanerConfig(profile="conservative")).splitlines()
+    assert kept == SIX_PARAGRAPHS[:3]
+
+
 def test_a_long_notice_ends_the_article_near_its_end_only():
     """A notice that reads as prose (31 words) ends nothing in the middle of the article, where a
     story may quote one, but ends it below the article's last paragraph, before a teaser deck."""

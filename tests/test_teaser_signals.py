@@ -192,7 +192,11 @@ def test_a_caption_above_its_credit_goes_between_share_buttons_and_the_credit(pr
     # No caption: a paragraph below an ad label, above the next picture's credit, nor a line that
     # reports speech; and no line at all when the caption signal is off.
     paragraph = "The work is the largest the council has paid for since the bridge opened in 1962."
-    for middle, label in ((paragraph, "Advertisement"), ("The supports were cracked, engineers said.", "Share")):
+    longer = ("Kepa Arrizabalaga will undergo a medical at Stamford Bridge today ahead of making the move which "
+              "will see him become the most expensive keeper in history.")  # 26 words: a paragraph  # fmt: skip
+    for middle, label in (
+        (paragraph, "Advertisement"), ("The supports were cracked, engineers said.", "Share"), (longer, "Share"),
+    ):
         text = "\n".join([STORY[0], label, middle, "Photo: Jens Hartwig / City Council", *STORY[1:]])
         result = cleaner.clean_and_explain(text, cleaner.CleanerConfig(profile=profile))
         assert all(r.evidence.code != "context:caption" for r in result.removals)

@@ -68,6 +68,10 @@ PARAGRAPH_WIRES = frozenset({"PTI", "IANS", "ANI", "UNI"})
 #: captions with their credit; a document with more is a listing (a TV guide's picks, each closed
 #: by its channel), not a story with a picture or two.
 CAPTIONS_MAX = 2
+#: words; the longest caption whose credit stands on the line below it (see :func:`caption_shaped`):
+#: such captions on the documents written to real layouts have 3 to 19 words; a paragraph of one
+#: sentence between share buttons and the next picture's credit had 26 (generated documents).
+CAPTION_ABOVE_MAX_WORDS = 20
 #: A caption shows, it reports no speech: a line that says who said or told something is a
 #: paragraph that a wire's name closes ("... officials told reporters in New Delhi on Monday. PTI").
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
@@ -100,10 +104,10 @@ def credited_caption(text: str, f: LineFeatures) -> bool:
 
 def caption_shaped(text: str, f: LineFeatures) -> bool:
     """Whether a line reads as a photo's caption whose credit stands on the line below (see
-    :func:`cleaner.decide._captions_above_credits`): at most CAPTION_MAX_WORDS words, one sentence
+    :func:`cleaner.decide._captions_above_credits`): at most CAPTION_ABOVE_MAX_WORDS words, one sentence
     that ends the line (or none), no question, no colon at its end, no speech reported in it ("...,
     police said.": a paragraph)."""
-    if f.words > CAPTION_MAX_WORDS or f.bullet:
+    if f.words > CAPTION_ABOVE_MAX_WORDS or f.bullet:
         return False
     line = text.rstrip()
     return (
