@@ -52,3 +52,13 @@ def names_someone(text: str) -> bool:
             return False
         named = named or capitalised > 0
     return named
+
+
+def weak_byline(text: str) -> bool:
+    """The headline search's narrower test (see :func:`~heuristics.headline.find_headline`): whether
+    a line that a weak metadata rule flagged is one name of at most NAME_MAX_WORDS words after its
+    first word, each capitalised ("By Marisol Vega", "Von Anna Berger"): a byline, never the
+    headline. A headline that such a rule flags is longer or reads on in lower case ("Author
+    Cormac McCarthy Has Died", "Von Rekord zu Rekord", "Por qué sube el dólar")."""
+    name = text.split()[1:]
+    return 0 < len(name) <= NAME_MAX_WORDS and all(word[:1].isupper() for word in name)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .bylines import weak_byline
 from .classes import GOOD, NEAR
 from .context import DocumentContext
 from .features import LineFeatures, has_url
@@ -129,19 +130,6 @@ def prose_standfirst_below(
     above the main text's first line ``first``."""
     below = position + 1
     return below < first and not removed[below] and classes[below] == GOOD and features[below].terminal
-
-
-#: words; the longest name after a byline's first word ("By Marisol Vega", "Von Anna Berger").
-BYLINE_NAME_MAX_WORDS = 3
-
-
-def weak_byline(text: str) -> bool:
-    """Whether a line that a weak metadata rule flagged names someone ("By Marisol Vega", "Von Anna
-    Berger"): a byline, never the headline. The name is at most BYLINE_NAME_MAX_WORDS capitalised
-    words; a headline that such a rule flags is longer or reads on in lower case ("Author Cormac
-    McCarthy Has Died", "Von Rekord zu Rekord", "Por qué sube el dólar")."""
-    name = text.split()[1:]
-    return 0 < len(name) <= BYLINE_NAME_MAX_WORDS and all(word[:1].isupper() for word in name)
 
 
 def headline_shaped(text: str, f: LineFeatures, highest: int = HEADLINE_WORDS[1]) -> bool:
